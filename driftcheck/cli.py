@@ -1,0 +1,312 @@
+"""The command-line interface: a thin typer layer over the pipeline. Errors become one line and an exit code.
+
+Exit codes, for every command: 0 ran; 1 unsuppressed findings at or above --fail-on (or, for `check`, a known
+error missed or a non-error flagged); 2 usage or input error; 3 an unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import DriftcheckError, OutputError
+
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+
+app = typer.Typer(
+    name="driftcheck",
+    help="Find facts that drift between versions of one story across outlets and languages.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state: dict[str, Any] = {"debug": False}
+T = TypeVar("T")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"driftcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+) -> None:
+    """driftcheck: align what several versions of a story say and flag the facts that drifted."""
+    _state["debug"] = debug
+
+
+def _err(message: str) -> None:
+    typer.echo(f"driftcheck: {message}", err=True)
+
+
+def guarded(run: Callable[[], T]) -> T:
+    """Run a command body; typed errors become one line + exit 2, anything else one line + exit 3."""
+    try:
+        return run()
+    except typer.Exit:
+        raise
+    except DriftcheckError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        _err("interrupted")
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if _state["debug"]:
+            traceback.print_exc()
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        _err(f"internal error: {type(exc).__name__}: {first} (run with --debug for the traceback)")
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file in the same directory, then a rename."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the report here ({exc.strerror}); choose another path") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write the report here ({exc.strerror}); choose another path") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+SEVERITY_CHOICES = ("high", "medium", "low", "info")
+
+
+def _parse_languages(value: str) -> tuple[str, ...]:
+    languages = tuple(x.strip().lower() for x in value.split(",") if x.strip())
+    if not languages:
+        raise typer.BadParameter("name at least one language, e.g. en,de,zh")
+    return languages
+
+
+def _check_fail_on(value: str | None) -> str | None:
+    if value is not None and value not in SEVERITY_CHOICES:
+        raise typer.BadParameter(f"must be one of {', '.join(SEVERITY_CHOICES)}")
+    return value
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Article files (.txt .md .html) and/or directories.")]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="Encoder: 'use' (default, offline) or 'st:NAME_OR_PATH' (sentence-transformers)."),
+]
+LanguagesOpt = Annotated[str, typer.Option("--languages", help="Languages to expect, comma-separated.")]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option("--fail-on", help="Exit 1 when an unsuppressed finding has this severity or higher.",
+                 callback=_check_fail_on),
+]
+
+
+@app.command()
+def compare(
+    paths: PathsArg,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML report here.")] = None,
+    markdown_out: Annotated[
+        Path | None, typer.Option("--markdown", help="Write a Markdown findings list here.")
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", help="Default output when no file is named: html (and json), or markdown."),
+    ] = None,
+    model: ModelOpt = None,
+    languages: LanguagesOpt = "en,de,zh",
+    reference: Annotated[
+        str | None, typer.Option("--reference", help="The document that is the source of truth (id or path).")
+    ] = None,
+    suppressions: Annotated[
+        str | None,
+        typer.Option("--suppressions", help="Suppression file (default: suppressions.yaml beside the manifest)."),
+    ] = None,
+    include_furniture: Annotated[
+        bool, typer.Option("--include-furniture", help="Also compare captions, bylines and other page furniture.")
+    ] = False,
+    fail_on: FailOnOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
+    cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="Embedding cache directory.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")] = False,
+) -> None:
+    """Align the sentences of several versions of a story and report the facts that drifted."""
+
+    def run() -> int:
+        from .pipeline import CompareOptions, run_compare
+
+        if output_format not in (None, "html", "json", "markdown"):
+            raise typer.BadParameter("--format must be html, json or markdown")
+        options = CompareOptions(
+            encoder=model,
+            languages=_parse_languages(languages),
+            include_furniture=include_furniture,
+            reference=reference,
+            suppressions=suppressions,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+        )
+        report = _with_progress(lambda progress: run_compare(paths, options, progress), quiet)
+        return _emit(report, json_out, html_out, markdown_out, output_format, fail_on, quiet)
+
+    code = guarded(run)
+    raise typer.Exit(code)
+
+
+def _with_progress(work: Callable[[Callable[[int, int], None] | None], T], quiet: bool) -> T:
+    if quiet or not sys.stderr.isatty():
+        return work(None)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("encoding sentences", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return work(progress)
+
+
+def _emit(report: Any, json_out: Path | None, html_out: Path | None, markdown_out: Path | None,
+          output_format: str | None, fail_on: str | None, quiet: bool) -> int:
+    """Render every requested output first, then write them all; print the summary; return the exit code."""
+    from .report_json import dumps, report_dict
+
+    data = report_dict(report)
+    outputs: list[tuple[Path, str]] = []
+    if json_out is None and html_out is None and markdown_out is None:
+        base = Path("reports") / report.name
+        if output_format == "markdown":
+            markdown_out = base.with_suffix(".md")
+        elif output_format == "json":
+            json_out = base.with_suffix(".json")
+        else:
+            html_out, json_out = base.with_suffix(".html"), base.with_suffix(".json")
+    if json_out is not None:
+        outputs.append((json_out, dumps(data)))
+    if html_out is not None:
+        from .report_html import render_html
+
+        outputs.append((html_out, render_html(data)))
+    if markdown_out is not None:
+        from .report_text import render_markdown
+
+        outputs.append((markdown_out, render_markdown(data)))
+    for path, text in outputs:
+        write_atomic(path, text)
+    for skipped in data["skipped"]:
+        _err(f"skipped {skipped['path']}: {skipped['reason']}")
+    if not quiet:
+        _print_summary(data)
+    for path, _ in outputs:
+        typer.echo(f"wrote {path}")
+    return _exit_code(data, fail_on)
+
+
+def _exit_code(data: dict[str, Any], fail_on: str | None) -> int:
+    if fail_on is None:
+        return 0
+    rank = {name: n for n, name in enumerate(reversed(SEVERITY_CHOICES))}
+    failing = [f for f in data["findings"] if not f["suppressed"] and rank[f["severity"]] >= rank[fail_on]]
+    if failing:
+        _err(f"{len(failing)} unsuppressed finding(s) at or above {fail_on}")
+        return EXIT_FINDINGS
+    return 0
+
+
+def _print_summary(data: dict[str, Any]) -> None:
+    from rich.console import Console
+
+    console = Console(stderr=False, highlight=False)
+    if data["findings"]:
+        try:
+            from .report_text import findings_table
+
+            console.print(findings_table(data))
+        except ImportError:  # the table renderer is optional for the summary
+            pass
+    summary = data["summary"]
+    severities = ", ".join(f"{n} {s}" for s, n in summary["findings_by_severity"].items())
+    console.print(
+        f"{summary['documents']} documents, {summary['sentences']} sentences, "
+        f"{summary['alignments']} aligned pairs in {len(data['groups'])} claim groups; findings: {severities}"
+    )
+
+
+@app.command()
+def check(
+    catalogue_path: Annotated[str, typer.Argument(metavar="KNOWN_ERRORS",
+                                                  help="A known_errors.yaml file (e.g. corpus/known_errors.yaml).")],
+    model: ModelOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the JSON report here.")] = None,
+) -> None:
+    """Re-run the comparison over a known-errors file's corpus; exit 1 if a known error is missed or a
+    non-error is flagged."""
+
+    def run() -> int:
+        from .known_errors import evaluate, failures, load_catalogue
+        from .pipeline import CompareOptions, run_compare
+
+        catalogue = load_catalogue(catalogue_path)
+        settings = catalogue.options
+        options = CompareOptions(
+            encoder=model or settings.get("model"),
+            reference=settings.get("reference"),
+            languages=_parse_languages(str(settings.get("languages", "en,de,zh"))),
+            use_cache=not no_cache,
+        )
+        report = _with_progress(lambda progress: run_compare([catalogue.corpus], options, progress), False)
+        if json_out is not None:
+            from .report_json import dumps, report_dict
+
+            write_atomic(json_out, dumps(report_dict(report)))
+        outcomes = evaluate(catalogue, report)
+        for outcome in outcomes:
+            kind = "error" if outcome.entry.is_error else "non-error"
+            status = "ok  " if outcome.passed else "MISS"
+            typer.echo(f"{status} {kind:9s} {outcome.entry.id}: {outcome.detail}")
+        missed = failures(outcomes)
+        errors = sum(1 for o in outcomes if o.entry.is_error)
+        typer.echo(f"{len(outcomes) - len(missed)}/{len(outcomes)} entries pass "
+                   f"({errors} known errors, {len(outcomes) - errors} known non-errors)")
+        if missed:
+            _err(f"{len(missed)} entr{'y' if len(missed) == 1 else 'ies'} failed: "
+                 + ", ".join(o.entry.id for o in missed))
+            return EXIT_FINDINGS
+        return 0
+
+    raise typer.Exit(guarded(run))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

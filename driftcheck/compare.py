@@ -1,0 +1,452 @@
+"""Comparison: turn the facts of aligned sentences into typed findings with evidence on both sides.
+
+Pair rules run on every aligned sentence pair (quantities, dates, names, attributions, quotes, hedges, negation).
+Corpus rules run over all documents at once (name spellings, quotes by the same words in unaligned sentences,
+figures only one outlet gives, claims one outlet leaves out).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .dates import DateFact, compare_dates
+from .entities import AliasTable, Entity, Mention, find_spelling_variants
+from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
+from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities
+from .statements import Quote, compare_quotes
+
+if TYPE_CHECKING:
+    from .facts import SentenceFacts
+    from .pipeline import Segmented
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """Thresholds of the comparison rules; printed in the report signature."""
+
+    # Two quotes in different outlets are "the same quote" when this share of the shorter quote's words
+    # occurs in the longer one. Below ~0.5, unrelated quotes on the same topic start to pair up.
+    quote_overlap: float = 0.6
+    # Quotes shorter than this (in words) are scare quotes ("excellent"); they are compared only inside an
+    # aligned pair, never corpus-wide, where one shared word proves nothing.
+    quote_min_words: int = 3
+    # A claim counts as omitted by an outlet only when at least this share of the other documents tell it
+    # (and at least two do): with five outlets of different scope, a claim two of them tell is not one the
+    # others "left out".
+    omission_share: float = 0.75
+    # Figures below this are counts ("two war rooms") rather than the checkable figures an editor cares about
+    # when one outlet alone gives them.
+    addition_min_value: float = 1000.0
+
+    def as_thresholds(self) -> tuple[tuple[str, float], ...]:
+        """The settings as (name, value) pairs for the report signature."""
+        return (
+            ("compare.addition_min_value", self.addition_min_value),
+            ("compare.omission_share", self.omission_share),
+            ("compare.quote_min_words", float(self.quote_min_words)),
+            ("compare.quote_overlap", self.quote_overlap),
+        )
+
+
+@dataclass(frozen=True)
+class Located:
+    """A sentence with its facts and document, as the comparison rules need it."""
+
+    sentence: Sentence
+    facts: SentenceFacts
+    published: str | None
+    doc_order: int
+
+
+def fingerprint(kind: str, a: Evidence, b: Evidence | None) -> str:
+    """A finding id that stays the same across runs and machines: a hash of its type and both evidences."""
+    parts = [kind, a.doc, a.text, a.evidence]
+    if b is not None:
+        parts += [b.doc, b.text, b.evidence]
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+def evidence(loc: Located, start: int, end: int, value: str | None = None) -> Evidence:
+    """Evidence for a span of a sentence (sentence offsets in, document offsets out)."""
+    s = loc.sentence
+    return Evidence(s.doc, s.index, s.text, s.text[start:end], s.start + start, s.start + end, value)
+
+
+def whole(loc: Located) -> Evidence:
+    """Evidence that is the whole sentence (for a side that lacks the fact)."""
+    return evidence(loc, 0, len(loc.sentence.text))
+
+
+def make(kind: str, severity: str, message: str, a: Evidence, b: Evidence | None) -> Finding:
+    """A finding with its fingerprint id."""
+    return Finding(fingerprint(kind, a, b), kind, severity, message, a, b)
+
+
+def _label(loc: Located) -> str:
+    return loc.sentence.doc
+
+
+def _orient(x: Located, y: Located, reference: str | None) -> tuple[Located, Located]:
+    """Put the reference document first; otherwise the earlier publication; otherwise input order."""
+    if reference is not None:
+        if y.sentence.doc == reference and x.sentence.doc != reference:
+            return y, x
+        if x.sentence.doc == reference:
+            return x, y
+    if x.published and y.published and y.published < x.published:
+        return y, x
+    if x.sentence.doc == y.sentence.doc:
+        return (x, y) if x.sentence.index <= y.sentence.index else (y, x)
+    if not (x.published and y.published) and y.doc_order < x.doc_order:
+        return y, x
+    return x, y
+
+
+def describe_date(d: DateFact) -> str:
+    """A date as an editor reads it: ISO where the fields are known, with '?' for what the text leaves open."""
+    if d.year is None and d.month is None and d.day is None and d.hour is None:
+        return d.text
+    parts = [f"{d.year:04d}" if d.year is not None else "????"]
+    if d.month is not None:
+        parts.append(f"{d.month:02d}")
+        if d.day is not None:
+            parts.append(f"{d.day:02d}")
+    text = "-".join(parts)
+    if d.hour is not None:
+        text += f" {d.hour:02d}:{(d.minute or 0):02d}"
+    if d.relative:
+        text += f" (from “{d.text}”)"
+    return text
+
+
+# --- pair rules -------------------------------------------------------------------------------------------
+
+
+def quantity_findings(a: Located, b: Located) -> list[Finding]:
+    """Changed numbers, scales, units, qualifiers and ranges between two aligned sentences."""
+    out = []
+    for qa, qb in match_quantities(a.facts.quantities, b.facts.quantities):
+        if qa is None or qb is None:
+            continue
+        differences = compare_quantities(qa, qb)
+        if not differences:
+            continue
+        worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity])
+        detail = "; ".join(d.text for d in differences)
+        message = f"{_label(a)}: {describe(qa)} vs {_label(b)}: {describe(qb)}: {detail}"
+        out.append(make(worst.type, worst.severity, message,
+                        evidence(a, qa.start, qa.end, format_value(qa)),
+                        evidence(b, qb.start, qb.end, format_value(qb))))
+    return out
+
+
+def date_findings(a: Located, b: Located) -> list[Finding]:
+    """Dates that disagree in a field both sentences state."""
+    out = []
+    used: set[int] = set()
+    for da in a.facts.dates:
+        for n, db in enumerate(b.facts.dates):
+            if n in used:
+                continue
+            difference = compare_dates(da, db)
+            if difference is None:
+                continue
+            used.add(n)
+            message = (f"{_label(a)}: {describe_date(da)} vs {_label(b)}: {describe_date(db)}: {difference.text}")
+            out.append(make("date", difference.severity, message,
+                            evidence(a, da.start, da.end, describe_date(da)),
+                            evidence(b, db.start, db.end, describe_date(db))))
+            break
+    return out
+
+
+def _keys(entities: Iterable[Entity], aliases: AliasTable) -> dict[str, Entity]:
+    found: dict[str, Entity] = {}
+    for e in entities:
+        found.setdefault(aliases.canonical(e.key), e)
+    return found
+
+
+def _contains_key(key: str, keys: Iterable[str]) -> bool:
+    """Whether a name is present on the other side, allowing one side to be a longer form of it."""
+    return any(key == k or key.startswith(k) or k.startswith(key) for k in keys)
+
+
+def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding]:
+    """A clean one-for-one name substitution between two aligned sentences that otherwise agree."""
+    ka, kb = _keys(a.facts.entities, aliases), _keys(b.facts.entities, aliases)
+    only_a = [k for k in ka if not _contains_key(k, kb)]
+    only_b = [k for k in kb if not _contains_key(k, ka)]
+    shared = [k for k in ka if _contains_key(k, kb)]
+    # One unmatched name on each side, of the same kind, while the sentences share another name: that is a
+    # swap ("Merkel met Macron" vs "Merkel met Johnson"). More unmatched names mean different scope, not a swap.
+    if len(only_a) != 1 or len(only_b) != 1 or not shared:
+        return []
+    ea, eb = ka[only_a[0]], kb[only_b[0]]
+    if ea.kind != eb.kind or ea.kind == "other":
+        return []
+    message = f"{_label(a)} names {ea.text!r} where {_label(b)} names {eb.text!r} ({ea.kind})"
+    return [make("entity", "high", message, evidence(a, ea.start, ea.end, ea.key), evidence(b, eb.start, eb.end, eb.key))]
+
+
+def attribution_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding]:
+    """Who owns, made or said what: "Meta's Deepseek-V3" against "Deepseek-V3 ... Meta's Llama-4"."""
+    out = []
+    for first, second in ((a, b), (b, a)):
+        owners_second = {(aliases.canonical(x.thing.key)): x for x in second.facts.attributions}
+        things_second = {aliases.canonical(e.key) for e in second.facts.entities}
+        for attribution in first.facts.attributions:
+            owner = aliases.canonical(attribution.owner.key)
+            thing = aliases.canonical(attribution.thing.key)
+            if not _contains_key(thing, things_second):
+                continue
+            other = owners_second.get(thing)
+            if other is not None and aliases.canonical(other.owner.key) == owner:
+                continue
+            if other is not None:
+                detail = f"{other.owner.text}'s in {_label(second)}"
+                target = evidence(second, other.start, other.end, other.owner.key)
+            else:
+                # The thing is present without this owner; a swap when the owner is given something else.
+                moved = [x for x in second.facts.attributions if aliases.canonical(x.owner.key) == owner]
+                if not moved:
+                    continue
+                detail = f"{_label(second)} gives {moved[0].owner.text} {moved[0].thing.text!r} instead"
+                target = evidence(second, moved[0].start, moved[0].end, moved[0].owner.key)
+            message = (f"{_label(first)} attributes {attribution.thing.text!r} to {attribution.owner.text}; "
+                       f"{detail}")
+            source = evidence(first, attribution.start, attribution.end, attribution.owner.key)
+            pair = (source, target) if first is a else (target, source)
+            out.append(make("attribution", "high", message, *pair))
+    return out
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _quote_words(quote: Quote) -> list[str]:
+    text = quote.text.lower()
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return [ch for ch in text if ch.strip() and _WORD.match(ch)]
+    return _WORD.findall(text)
+
+
+def quotes_match(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: bool) -> bool:
+    """Whether two quotes are the same quotation (so that changed words are drift, not another quote)."""
+    wa, wb = _quote_words(qa), _quote_words(qb)
+    if not wa or not wb:
+        return False
+    if not aligned and min(len(wa), len(wb)) < settings.quote_min_words:
+        return False
+    shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    longer_set = set(longer)
+    share = sum(1 for w in shorter if w in longer_set) / len(shorter)
+    if share < settings.quote_overlap:
+        return False
+    if qa.speaker_key and qb.speaker_key and qa.speaker_key != qb.speaker_key:
+        return False
+    return True
+
+
+def _contiguous(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def quote_finding(a: Located, qa: Quote, b: Located, qb: Quote) -> Finding | None:
+    """Changed quoted words; quoting a contiguous part of the same words is info, other changes medium."""
+    change = compare_quotes(qa, qb)
+    if change is None:
+        return None
+    wa, wb = _quote_words(qa), _quote_words(qb)
+    shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    partial = _contiguous(shorter, longer)
+    severity = "info" if partial else "medium"
+    detail = "quoted in part" if partial else change
+    speaker = qa.speaker or qb.speaker
+    who = f" ({speaker})" if speaker else ""
+    message = f"quote{who} differs: {_label(a)} “{qa.text}” vs {_label(b)} “{qb.text}”: {detail}"
+    return make("quote", severity, message, evidence(a, qa.start, qa.end), evidence(b, qb.start, qb.end))
+
+
+def quote_findings(a: Located, b: Located, settings: CompareSettings) -> list[Finding]:
+    """Quotes in two aligned sentences that are the same quotation with different words."""
+    out = []
+    for qa in a.facts.quotes:
+        for qb in b.facts.quotes:
+            if quotes_match(qa, qb, settings, aligned=True):
+                finding = quote_finding(a, qa, b, qb)
+                if finding is not None:
+                    out.append(finding)
+    return out
+
+
+def hedge_findings(a: Located, b: Located) -> list[Finding]:
+    """A hedge or sourcing ("is said to", "according to") that one version has and the other dropped."""
+    ha, hb = a.facts.hedges, b.facts.hedges
+    if bool(ha) == bool(hb):
+        return []
+    hedged, plain = (a, b) if ha else (b, a)
+    marker = (ha or hb)[0]
+    message = (f"{_label(hedged)} hedges the claim ({marker.text!r}); {_label(plain)} states it as fact")
+    source = evidence(hedged, marker.start, marker.end, marker.key)
+    pair = (source, whole(plain)) if hedged is a else (whole(plain), source)
+    return [make("hedge", "medium", message, *pair)]
+
+
+def negation_findings(a: Located, b: Located) -> list[Finding]:
+    """A flipped negation: one version says the claim, the other its opposite."""
+    if a.facts.polarity % 2 == b.facts.polarity % 2:
+        return []
+    negated, plain = (a, b) if a.facts.polarity % 2 else (b, a)
+    marker = negated.facts.negations[0] if negated.facts.negations else None
+    if marker is None:
+        return []
+    message = f"{_label(negated)} negates the claim ({marker.text!r}); {_label(plain)} does not"
+    source = evidence(negated, marker.start, marker.end, "negated")
+    pair = (source, whole(plain)) if negated is a else (whole(plain), source)
+    return [make("negation", "high", message, *pair)]
+
+
+def compare_pair(a: Located, b: Located, settings: CompareSettings, aliases: AliasTable) -> list[Finding]:
+    """Every pair rule on one aligned sentence pair."""
+    return [
+        *quantity_findings(a, b),
+        *date_findings(a, b),
+        *entity_findings(a, b, aliases),
+        *attribution_findings(a, b, aliases),
+        *quote_findings(a, b, settings),
+        *hedge_findings(a, b),
+        *negation_findings(a, b),
+    ]
+
+
+# --- corpus rules -----------------------------------------------------------------------------------------
+
+
+def spelling_findings(located: Sequence[Located], aliases: AliasTable) -> list[Finding]:
+    """Names spelt two ways anywhere in the corpus (also inside one article)."""
+    by_ref = {(x.sentence.doc, x.sentence.index): x for x in located}
+    mentions = [Mention(x.sentence.doc, x.sentence.index, e) for x in located for e in x.facts.entities]
+    out = []
+    for variant in find_spelling_variants(mentions, aliases):
+        first = by_ref[(variant.a.doc, variant.a.index)]
+        second = by_ref[(variant.b.doc, variant.b.index)]
+        ea, eb = variant.a.entity, variant.b.entity
+        message = f"name spelt two ways: {ea.text!r} ({first.sentence.doc}) vs {eb.text!r} ({second.sentence.doc})"
+        if variant.reason:
+            message += f": {variant.reason}"
+        out.append(make("name_spelling", variant.severity, message,
+                        evidence(first, ea.start, ea.end, ea.key), evidence(second, eb.start, eb.end, eb.key)))
+    return out
+
+
+def corpus_quote_findings(located: Sequence[Located], settings: CompareSettings) -> list[Finding]:
+    """The same quotation worded differently by two outlets, even where the sentences did not align."""
+    quotes = [(x, q) for x in located for q in x.facts.quotes]
+    out = []
+    for n, (x, qx) in enumerate(quotes):
+        for y, qy in quotes[n + 1 :]:
+            if x.sentence.doc == y.sentence.doc:
+                continue
+            if quotes_match(qx, qy, settings, aligned=False):
+                first, second = (x, y) if (x.doc_order, x.sentence.index) <= (y.doc_order, y.sentence.index) else (y, x)
+                qa, qb = (qx, qy) if first is x else (qy, qx)
+                finding = quote_finding(first, qa, second, qb)
+                if finding is not None:
+                    out.append(finding)
+    return out
+
+
+def addition_findings(located: Sequence[Located], settings: CompareSettings, doc_count: int) -> list[Finding]:
+    """Figures that one document alone gives (no other document states the same value)."""
+    if doc_count < 2:
+        return []
+    from .facts import value_anchor
+
+    docs_with_value: dict[str, set[str]] = {}
+    for x in located:
+        for q in x.facts.quantities:
+            for v in (q.value, q.high):
+                if v is not None:
+                    docs_with_value.setdefault(value_anchor(v), set()).add(x.sentence.doc)
+    out = []
+    for x in located:
+        for q in x.facts.quantities:
+            checkable = q.unit is not None or q.currency is not None or abs(q.value) >= settings.addition_min_value
+            if not checkable:
+                continue
+            values = [v for v in (q.value, q.high) if v is not None]
+            if any(docs_with_value.get(value_anchor(v), set()) - {x.sentence.doc} for v in values):
+                continue
+            message = f"only {x.sentence.doc} gives this figure: {describe(q)}"
+            out.append(make("addition", "info", message, evidence(x, q.start, q.end, format_value(q)), None))
+    return out
+
+
+def omission_findings(groups: Sequence[ClaimGroup], located: dict[tuple[str, int], Located], doc_ids: Sequence[str],
+                      settings: CompareSettings, reference: str | None) -> list[Finding]:
+    """Claims most other documents (or the reference) tell that one document leaves out."""
+    out = []
+    for group in groups:
+        told = sorted({m.doc for m in group.members}, key=list(doc_ids).index)
+        for missing in group.missing:
+            if reference is not None:
+                if reference not in told:
+                    continue
+                source = next(m for m in group.members if m.doc == reference)
+            else:
+                others = len(doc_ids) - 1
+                if len(told) < 2 or len(told) < settings.omission_share * others:
+                    continue
+                source = group.members[0]
+            loc = located[(source.doc, source.index)]
+            message = f"{missing} does not tell this claim, which {', '.join(told)} tell: “{loc.sentence.text}”"
+            finding = make("omission", "medium", message, whole(loc), None)
+            # The missing document is part of what the finding is about; give it its own fingerprint.
+            out.append(Finding(fingerprint(f"omission:{missing}", finding.a, None), finding.type, finding.severity,
+                               finding.message, finding.a, None))
+    return out
+
+
+def compare_corpus(
+    segmented: Sequence[Segmented],
+    alignments: Sequence[Alignment],
+    groups: Sequence[ClaimGroup],
+    settings: CompareSettings,
+    *,
+    reference: str | None = None,
+    aliases: Sequence[Sequence[str]] = (),
+    include_furniture: bool = False,
+) -> list[Finding]:
+    """All findings of a corpus: pair rules on every alignment, then the corpus rules."""
+    alias_table = AliasTable(aliases)
+    located: dict[tuple[str, int], Located] = {}
+    for order, seg in enumerate(segmented):
+        for sentence, facts in zip(seg.sentences, seg.facts, strict=True):
+            if include_furniture or sentence.kind in CONTENT_KINDS:
+                located[(sentence.doc, sentence.index)] = Located(sentence, facts, seg.document.published, order)
+    findings: dict[str, Finding] = {}
+
+    def keep(items: Iterable[Finding]) -> None:
+        for f in items:
+            findings.setdefault(f.id, f)
+
+    for link in alignments:
+        x, y = located.get((link.a.doc, link.a.index)), located.get((link.b.doc, link.b.index))
+        if x is None or y is None:
+            continue
+        a, b = _orient(x, y, reference)
+        keep(compare_pair(a, b, settings, alias_table))
+    content = list(located.values())
+    keep(spelling_findings(content, alias_table))
+    keep(corpus_quote_findings(content, settings))
+    keep(addition_findings(content, settings, len(segmented)))
+    doc_ids = [seg.document.id for seg in segmented]
+    keep(omission_findings(groups, located, doc_ids, settings, reference))
+    return list(findings.values())

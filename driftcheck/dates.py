@@ -1,0 +1,466 @@
+"""Table-driven extraction and comparison of dates and clock times in English, German and Chinese text.
+
+Also defines ``Difference``, the small typed result shared with ``driftcheck.quantities`` (which imports
+it from here so the two modules have no import cycle).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["DateFact", "Difference", "compare_dates", "date_spans", "extract_dates", "match_dates"]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One typed difference between two facts: type (a FINDING_TYPES name), severity and an editor message."""
+
+    type: str
+    severity: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DateFact:
+    """A date or time as stated in text; fields the text does not state are None."""
+
+    start: int  # code-point offsets into the text
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    relative: bool = False  # stated relative to publication ("last Friday", "上周五", "letztes Jahr")
+    weekday: int | None = None  # 0 = Monday; kept for relative weekdays that cannot be resolved
+
+
+# ---------------------------------------------------------------------------------------------- tables
+_EN_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_DE_MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3, "april": 4, "apr": 4,
+    "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9,
+    "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+}  # fmt: skip
+_MONTHS = {**_EN_MONTHS, **_DE_MONTHS}
+_EN_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_DE_WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "sonntag": 6,
+}  # fmt: skip
+_WEEKDAYS = {**_EN_WEEKDAYS, **_DE_WEEKDAYS}
+_ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8,               "九": 9}  # fmt: skip
+
+# Relative words: how far each shifts from the publication date.  "last"/"letzten" mean the most recent
+# such weekday strictly before publication (news usage); "上周" means the previous calendar week, which on
+# most days is the same.
+_REL_WEEKDAY_SHIFT = {
+    "last": "prev", "past": "prev", "letzten": "prev", "letzter": "prev", "vergangenen": "prev",
+    "vergangener": "prev", "this": "this", "diesen": "this", "dieser": "this", "next": "next",
+    "coming": "next",
+    "nächsten": "next", "kommenden": "next", "上": "prev_week", "本": "this_week", "这": "this_week",
+    "下": "next_week",
+}  # fmt: skip
+_REL_DAY = {
+    "yesterday": -1, "today": 0, "tomorrow": 1, "gestern": -1, "vorgestern": -2, "heute": 0, "morgen": 1,
+    "übermorgen": 2, "昨天": -1, "昨日": -1, "前天": -2, "今天": 0, "今日": 0, "明天": 1, "明日": 1,
+}  # fmt: skip
+_REL_YEAR = {
+    "last year": -1, "this year": 0, "next year": 1, "letztes jahr": -1, "letzten jahr": -1,
+    "vergangenes jahr": -1, "vergangenen jahr": -1, "dieses jahr": 0, "diesem jahr": 0, "nächstes jahr": 1,
+    "nächsten jahr": 1, "去年": -1, "今年": 0, "明年": 1, "前年": -2,
+}  # fmt: skip
+
+_EN_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DE_MONTH_RE = (
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+    r"Jan\.|Feb\.|Mär\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|Nov\.|Dez\.)"
+)
+_ZH_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+# ASCII-only guards: CJK characters are \w in Python, so \b would not split "于2017年" or "2020湖南".
+_L = r"(?<![0-9A-Za-z.,:/])"
+_R = r"(?![0-9A-Za-z]|[.,:]\d)"
+
+# Words after a bare four-digit number that make it a count, not a year ("1500 people", "2000 Menschen").
+_NOT_YEAR_AFTER = (
+    r"(?!\s*(?:%|％|percent|per\s+cent|Prozent|people|persons|Menschen|Personen|parameters?|Parameter|GPUs?|"
+    r"[a-z]*illion|[mM]illiarde|Mio|Mrd|Tsd|thousand|Tausend|[A-Za-z]*watts?|times|mal\b|m\b|km|kg|t\b|[人名例万亿倍]|"
+    r"US\$|\$|€|dollars?|Dollar|euros?|Euro|美元|元))"
+)
+# Words before a bare year that make it a quantity instead ("more than 2000", "$2025", "rund 2000").
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:[$€£¥]|\b(?:more\s+than|over|about|around|approximately|roughly|nearly|almost|up\s+to|at\s+least|"
+    r"rund|etwa|über|mehr\s+als|knapp|fast|bis\s+zu|mindestens)|[约近逾超过]|至少|高达)\s*$",
+    re.IGNORECASE,
+)
+_YEAR_PREP = (
+    r"(?:in|since|by|until|till|from|of|before|after|im|seit|bis|von|ab|vor|nach|Jahr|year|于|在|自|到)"
+)
+
+_I = re.IGNORECASE
+# Each pattern runs only when its trigger is present: most sentences have no digits or weekday words, and
+# skipping whole patterns keeps extraction at several thousand sentences per second.
+_TRIGGERS = {
+    "digit": re.compile(r"\d"),
+    "zh": re.compile(r"[年月日号时点點]"),
+    "weekday": re.compile(r"day|tag|mittwoch|sonnabend", _I),
+    "zh_week": re.compile(r"周|星期|礼拜"),
+    "rel_day": re.compile(r"yesterday|today|tomorrow|gestern|heute|morgen|[昨今明前][天日]", _I),
+    "rel_year": re.compile(r"year|jahr|[去今明前]年", _I),
+}
+_TRIGGER_OF = {
+    "iso": "digit", "de_numeric": "digit", "en_mdy": "digit", "en_dmy": "digit", "de_dmy": "digit",
+    "month_year": "digit", "zh_date": "zh", "zh_year": "zh", "zh_day": "zh", "en_time": "digit",
+    "de_time": "digit", "clock": "digit", "zh_time": "zh", "rel_weekday": "weekday",
+    "zh_rel_weekday": "zh_week",
+    "weekday": "weekday", "zh_weekday": "zh_week", "rel_day": "rel_day", "rel_year": "rel_year",
+    "year": "digit",
+}  # fmt: skip
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "iso",
+        re.compile(
+            _L + r"(?P<year>" + _YEAR + r")[-/.](?P<month>0?[1-9]|1[0-2])[-/.](?P<day>0?[1-9]|[12]\d|3[01])"
+            r"(?:(?:T|\s+)(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?" + _R
+        ),
+    ),
+    (
+        "de_numeric",
+        re.compile(
+            _L + r"(?P<day>0?[1-9]|[12]\d|3[01])\.(?P<month>0?[1-9]|1[0-2])\.(?P<year>" + _YEAR + r")" + _R
+        ),
+    ),
+    (
+        "en_mdy",
+        re.compile(
+            r"(?=[A-Z])\b(?P<month>" + _EN_MONTH_RE + r")\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b"
+            r"(?:,?\s+(?P<year>" + _YEAR + r")\b)?"
+        ),
+    ),
+    (
+        "en_dmy",
+        re.compile(
+            r"(?=\d)\b(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>"
+            + _EN_MONTH_RE
+            + r")"
+            r"(?:,?\s+(?P<year>" + _YEAR + r")\b)?"
+        ),
+    ),
+    (
+        "de_dmy",
+        re.compile(
+            r"(?=\d)\b(?P<day>[1-9]|[12]\d|3[01])\.\s*(?P<month>" + _DE_MONTH_RE + r")(?![a-zäöü])"
+            r"(?:\s+(?P<year>" + _YEAR + r")\b)?"
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(
+            r"(?=[A-Z])\b(?P<month>" + _EN_MONTH_RE + r"|" + _DE_MONTH_RE + r")\s+(?P<year>" + _YEAR + r")\b"
+        ),
+    ),
+    (
+        "zh_date",
+        re.compile(
+            r"(?=[0-9〇零一二三四五六七八九十])(?:(?P<year>\d{4}|[〇零一二三四五六七八九]{4})年)?(?P<month>"
+            + _ZH_NUM
+            + r")月"
+            r"(?:(?P<day>" + _ZH_NUM + r")[日号])?"
+        ),
+    ),
+    (
+        "zh_year",
+        re.compile(
+            r"(?=[0-9〇零一二三四五六七八九])(?<![0-9])(?P<year>\d{4}|[〇零一二三四五六七八九]{4})年(?!代|来|内|间|多|左右)"
+        ),
+    ),
+    ("zh_day", re.compile(r"(?=[0-9])(?<![0-9月.])(?P<day>[1-9]|[12]\d|3[01])[日号](?![元本])")),
+    (
+        "en_time",
+        re.compile(
+            r"(?=\d)\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)",
+            _I,
+        ),
+    ),
+    ("de_time", re.compile(_L + r"(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?\s*Uhr\b")),
+    ("clock", re.compile(_L + r"(?P<hour>[01]?\d|2[0-3])[:：](?P<minute>[0-5]\d)(?![0-9])(?!\s*[:/]\d)")),
+    (
+        "zh_time",
+        re.compile(
+            r"(?=[上下晚凌早中傍夜0-9零一二两三四五六七八九十])(?P<ap>上午|下午|晚上|凌晨|早上|中午|傍晚|夜里|夜间)?"
+            r"(?P<hour>\d{1,2}|[零一二两三四五六七八九十]{1,3})(?:时|點|点(?!儿))"
+            r"(?:(?P<minute>\d{1,2}|[零一二三四五六七八九十]{1,3})分|(?P<half>半)|(?P<quarter>[一三])刻)?"
+        ),
+    ),
+    (
+        "rel_weekday",
+        re.compile(
+            r"(?=[lLpPtTnNcCdDvVkK])\b(?P<rel>last|past|this|next|coming|letzten|letzter|vergangenen|vergangener|diesen|dieser|"
+            r"nächsten|kommenden)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|"
+            r"Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b",
+            _I,
+        ),
+    ),
+    ("zh_rel_weekday", re.compile(r"(?P<rel>[上本这下])(?:个)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")),
+    (
+        "weekday",
+        re.compile(
+            r"(?=[MTWFSD])\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|"
+            r"Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)(?:abend|morgen|nachmittag|vormittag|nacht|mittag)?\b"
+        ),
+    ),
+    ("zh_weekday", re.compile(r"(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")),
+    (
+        "rel_day",
+        re.compile(
+            r"(?=[yYtTgGhHmMüÜ昨今明前])(?:\b(?P<relday>yesterday|today|tomorrow|gestern|vorgestern|heute|übermorgen)\b|(?-i:\bmorgen\b)|"
+            r"(?P<zhday>昨天|昨日|前天|今天|今日|明天|明日))",
+            _I,
+        ),
+    ),
+    (
+        "rel_year",
+        re.compile(
+            r"(?=[lLtTnNvVdD去今明前])(?:\b(?P<relyear>(?:last|this|next)\s+year|(?:letztes|letzten|vergangenes|vergangenen|dieses|diesem|"
+            r"nächstes|nächsten)\s+Jahr)\b|(?P<zhyear>去年|今年|明年|前年))",
+            _I,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"(?=[0-9eEmMlLbBAaFfHh])(?:\b(?P<mod>early|mid|late|end\s+of|beginning\s+of|Anfang|Mitte|Ende|Frühjahr|Herbst)[\s-]+)?"
+            + _L
+            + r"(?P<year>"
+            + _YEAR
+            + r")"
+            + _R
+            + r"(?!-?\d)"
+            + _NOT_YEAR_AFTER
+        ),
+    ),
+)
+
+
+def _zh_int(s: str) -> int | None:
+    """Read a small Chinese numeral (一..九十九) or ASCII digits; None when it is neither."""
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and all(c in _ZH_DIGITS for c in s):  # 二〇二五
+        return int("".join(str(_ZH_DIGITS[c]) for c in s))
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _ZH_DIGITS.get(tens) if tens else 1
+        o = _ZH_DIGITS.get(ones) if ones else 0
+        return None if t is None or o is None else t * 10 + o
+    if len(s) == 1 and s in _ZH_DIGITS:
+        return _ZH_DIGITS[s]
+    return None
+
+
+def _shift_weekday(published: _dt.date, weekday: int, how: str) -> _dt.date:
+    """The date of `weekday` relative to `published` for prev/this/next (or their calendar-week variants)."""
+    if how == "prev":
+        delta = (published.weekday() - weekday) % 7 or 7
+        return published - _dt.timedelta(days=delta)
+    if how == "next":
+        delta = (weekday - published.weekday()) % 7 or 7
+        return published + _dt.timedelta(days=delta)
+    monday = published - _dt.timedelta(days=published.weekday())
+    week_shift = {"prev_week": -7, "next_week": 7}.get(how, 0)
+    return monday + _dt.timedelta(days=week_shift + weekday)
+
+
+def _bare_year_ok(text: str, start: int, mod: str | None) -> bool:
+    """Whether a bare four-digit number at `start` reads as a year rather than a count."""
+    before = text[max(0, start - 24) : start]
+    if _NOT_YEAR_BEFORE.search(before):
+        return False
+    if mod:
+        return True
+    year = int(text[start : start + 4])
+    if 1900 <= year <= 2099:  # news years; older four-digit numbers are more often counts ("1500 Menschen")
+        return True
+    return re.search(_YEAR_PREP + r"\s+$", before) is not None
+
+
+def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date | None) -> DateFact | None:
+    """Turn one pattern match into a DateFact, or None when the match is not a date after all."""
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    year = month = day = hour = minute = weekday = None
+    relative = False
+    if kind == "year":
+        start = m.start("mod") if g.get("mod") else m.start("year")
+        if not _bare_year_ok(text, m.start("year"), g.get("mod")):
+            return None
+    if g.get("year"):
+        year = _zh_int(g["year"])
+    if g.get("month"):
+        key = g["month"].rstrip(".").lower()
+        month = (
+            _MONTHS.get(key)
+            if not key[0].isdigit() and key[0] not in "一二三四五六七八九十"
+            else _zh_int(key)
+        )
+        if month is None or not 1 <= month <= 12:
+            return None
+    if g.get("day"):
+        day = _zh_int(g["day"])
+        if day is None or not 1 <= day <= 31:
+            return None
+    if g.get("hour"):
+        hour = _zh_int(g["hour"])
+        if hour is None or hour > 24:
+            return None
+        minute = _zh_int(g["minute"]) if g.get("minute") else (30 if g.get("half") else None)
+        if g.get("quarter"):
+            minute = 15 if g["quarter"] == "一" else 45
+        # a bare "N点" is a time only with digits or a day-part word; "一点" alone often means "a little"
+        bare = g.get("minute") is None and not g.get("half") and not g.get("quarter")
+        if kind == "zh_time" and bare and not (g["hour"].isdigit() or g.get("ap")):
+            return None
+        ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+        if (ampm == "pm" or g.get("ap") in {"下午", "晚上", "傍晚", "夜里", "夜间"}) and hour < 12:
+            hour += 12
+        if ampm == "am" and hour == 12:
+            hour = 0
+    if g.get("wd"):
+        wd = g["wd"]
+        weekday = _ZH_WEEKDAYS[wd] if wd in _ZH_WEEKDAYS else _WEEKDAYS[wd.lower()]
+        relative = True
+        how = _REL_WEEKDAY_SHIFT.get((g.get("rel") or "").lower()) if g.get("rel") else None
+        if published is not None and how is not None:
+            d = _shift_weekday(published, weekday, how)
+            year, month, day = d.year, d.month, d.day
+    if kind == "rel_day":
+        key = (g.get("relday") or g.get("zhday") or m.group(0)).lower()
+        relative = True
+        if published is not None and key in _REL_DAY:
+            d = published + _dt.timedelta(days=_REL_DAY[key])
+            year, month, day = d.year, d.month, d.day
+    if kind == "rel_year":
+        key = re.sub(r"\s+", " ", (g.get("relyear") or g.get("zhyear") or "").lower())
+        relative = True
+        if published is not None and key in _REL_YEAR:
+            year = published.year + _REL_YEAR[key]
+    return DateFact(start, end, text[start:end], year, month, day, hour, minute, relative, weekday)
+
+
+_MERGE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:at|on|um|am|gegen|around|the|of)\s+)*\s*", re.IGNORECASE)
+_FIELDS = ("year", "month", "day", "hour", "minute")
+
+
+def _merge(a: DateFact, b: DateFact, text: str) -> DateFact | None:
+    """Join a date and a time that are stated next to each other ("July 24 at 15:50", "7月24日15时50分")."""
+    gap = text[a.end : b.start]
+    if not _MERGE_GAP.fullmatch(gap):
+        return None
+    for f in _FIELDS:
+        if getattr(a, f) is not None and getattr(b, f) is not None:
+            return None
+    vals = {f: getattr(a, f) if getattr(a, f) is not None else getattr(b, f) for f in _FIELDS}
+    weekday = a.weekday if a.weekday is not None else b.weekday
+    return DateFact(
+        a.start, b.end, text[a.start : b.end], relative=a.relative or b.relative, weekday=weekday, **vals
+    )
+
+
+def extract_dates(text: str, lang: str | None = None, published: _dt.date | None = None) -> list[DateFact]:
+    """Dates and clock times stated in `text`, relative ones resolved against `published` when given."""
+    del lang  # the tables are disjoint enough that all languages are tried; kept for API symmetry
+    cands: list[tuple[int, int, int, DateFact]] = []
+    present = {name: rx.search(text) is not None for name, rx in _TRIGGERS.items()}
+    for order, (kind, pat) in enumerate(_PATTERNS):
+        if not present[_TRIGGER_OF[kind]]:
+            continue
+        for m in pat.finditer(text):
+            fact = _fact_from_match(kind, m, text, published)
+            if fact is not None and fact.end > fact.start:
+                cands.append((fact.start, -(fact.end - fact.start), order, fact))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    chosen: list[DateFact] = []
+    for _s, _l, _o, fact in sorted(cands, key=lambda c: (c[1], c[2])):  # longest first, then table order
+        if all(fact.end <= c.start or fact.start >= c.end for c in chosen):
+            chosen.append(fact)
+    chosen.sort(key=lambda f: f.start)
+    merged: list[DateFact] = []
+    for fact in chosen:
+        if merged:
+            joined = _merge(merged[-1], fact, text)
+            if joined is not None:
+                merged[-1] = joined
+                continue
+        merged.append(fact)
+    return merged
+
+
+def date_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every date or time in `text`, usable as `protected` spans for quantities."""
+    return [(f.start, f.end) for f in extract_dates(text, lang)]
+
+
+def _shared_fields(a: DateFact, b: DateFact) -> list[str]:
+    """Names of the fields both facts state (weekday only counts when neither is resolved to a day)."""
+    fields = [f for f in _FIELDS if getattr(a, f) is not None and getattr(b, f) is not None]
+    if a.weekday is not None and b.weekday is not None and (a.day is None or b.day is None):
+        fields.append("weekday")
+    return fields
+
+
+def compare_dates(a: DateFact, b: DateFact) -> Difference | None:
+    """A high-severity "date" Difference when a field both facts state disagrees, else None."""
+    conflicts = [f for f in _shared_fields(a, b) if getattr(a, f) != getattr(b, f)]
+    if not conflicts:
+        return None
+    return Difference(
+        "date", "high", f"date changed: '{a.text}' → '{b.text}' ({', '.join(conflicts)} differ)"
+    )
+
+
+def match_dates(
+    a: Sequence[DateFact], b: Sequence[DateFact]
+) -> list[tuple[DateFact | None, DateFact | None]]:
+    """Pair date facts of two sentences that share fields, most agreeing first; the rest with None."""
+    scored: list[tuple[int, int, int, int]] = []
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            shared = _shared_fields(x, y)
+            if shared:
+                agree = sum(getattr(x, f) == getattr(y, f) for f in shared)
+                # agreeing fields first, then more shared fields, then order in the sentence
+                scored.append((-agree, -len(shared), abs(i - j), i * 1000 + j))
+    used_a: dict[int, int] = {}
+    used_b: set[int] = set()
+    for *_rest, key in sorted(scored):
+        i, j = divmod(key, 1000)
+        if i not in used_a and j not in used_b:
+            used_a[i] = j
+            used_b.add(j)
+    pairs: list[tuple[DateFact | None, DateFact | None]] = [
+        (x, b[used_a[i]] if i in used_a else None) for i, x in enumerate(a)
+    ]
+    pairs.extend((None, y) for j, y in enumerate(b) if j not in used_b)
+    return pairs

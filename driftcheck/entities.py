@@ -1,0 +1,987 @@
+"""Rule- and lexicon-based named entities, ownership attributions and name-spelling variants (en, de, zh).
+
+No statistical model: capitalised-token runs with word-shape and lexicon evidence for English and German,
+Latin-script runs plus a small suffix/known-name lexicon for Chinese. Precision is favoured over recall,
+because every entity feeds a drift finding an editor has to read.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from driftcheck.models import SentenceRef
+
+ENTITY_KINDS = ("person", "org", "product", "place", "other")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A name in a text: code-point span, surface text, folded alias key and a coarse kind."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+    possessive: bool = False  # the surface was followed by 's / ’s / German genitive -s (stripped from text)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who owns, made or employs what: "Meta's Llama-4" -> owner Meta, thing Llama-4."""
+
+    owner: Entity
+    thing: Entity
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in a corpus: (document id, sentence index, entity)."""
+
+    doc: str
+    index: int  # sentence index within the document
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class SpellingVariant:
+    """Two spellings that probably name the same thing: the first mention of each, and where each occurs."""
+
+    a: Mention  # first mention of the commoner (then earlier) spelling
+    b: Mention  # first mention of the other spelling
+    where_a: tuple[SentenceRef, ...]
+    where_b: tuple[SentenceRef, ...]
+    ratio: float  # rapidfuzz ratio (0-100) of the folded keys; 100 when the keys are equal
+    severity: str  # "info" for case/hyphen/space variants of one key, "medium" for a likely misspelling
+    kind: str  # "form" (same key) or "near_miss" (different keys, within edit distance)
+    reason: str  # one line for the report
+
+    @property
+    def text_a(self) -> str:
+        """Surface spelling a."""
+        return self.a.entity.text
+
+    @property
+    def text_b(self) -> str:
+        """Surface spelling b."""
+        return self.b.entity.text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Folding and aliases
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_DASHES = re.compile(r"[\s\-‐‑‒–—_/·・]+")
+_POSSESSIVE_TAIL = re.compile(r"(?:'s|')$")
+# A dot is dropped (U.S. = US) except between digits, where it is a version separator (Llama 3.1 != 31).
+_DOT_NOT_VERSION = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+def fold_name(name: str) -> str:
+    """Alias key for a name: case, hyphen, space, dot, apostrophe, diacritic and possessive insensitive."""
+    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
+    text = _POSSESSIVE_TAIL.sub("", text) if len(text) > 2 else text
+    # Strip diacritics so transliterated spellings (Söder/Soder, Škoda/Skoda) share a key across languages.
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    text = _DASHES.sub("", text.casefold())
+    text = _DOT_NOT_VERSION.sub("", text)
+    return text.replace("'", "")
+
+
+class AliasTable:
+    """User-declared alias pairs ("Team Blind" = "Teamblind") mapping folded keys to one canonical key."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
+        self._parent: dict[str, str] = {}
+        for alias, canonical in pairs:
+            self.add(alias, canonical)
+
+    def _root(self, key: str) -> str:
+        while self._parent.get(key, key) != key:
+            key = self._parent[key]
+        return key
+
+    def add(self, alias: str, canonical: str) -> None:
+        """Declare that alias names the same thing as canonical; canonical's group key wins."""
+        a, c = self._root(fold_name(alias)), self._root(fold_name(canonical))
+        if a != c:
+            self._parent[a] = c
+        self._parent.setdefault(c, c)
+
+    def canonical(self, name: str) -> str:
+        """Canonical key for a name or key (its own folded key when undeclared)."""
+        return self._root(fold_name(name))
+
+    def same(self, a: str, b: str) -> bool:
+        """True when the two names share a canonical key."""
+        return self.canonical(a) == self.canonical(b)
+
+    def __len__(self) -> int:
+        return sum(1 for k, v in self._parent.items() if k != v)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Lexicons (small on purpose: they resolve kind and rescue German/title-case names, they are not the recall)
+
+# fmt: off
+_ORGS = {
+    "meta", "meta platforms", "openai", "google", "alphabet", "microsoft", "nvidia", "anthropic", "alibaba",
+    "deepseek", "facebook", "apple", "amazon", "ibm", "intel", "amd", "tesla", "xai", "mistral", "baidu",
+    "tencent", "huawei", "bytedance", "tiktok", "samsung", "cnbc", "reuters", "bloomberg", "heise", "afp",
+    "the information", "financial times", "new york times", "wall street journal", "techstartups",
+    "teamblind", "team blind", "blind", "perplexity", "netscape", "andreessen horowitz", "benchmark",
+    "high-flyer", "high-flyer capital management", "tmtpost", "the decoder", "threads", "x", "nato", "un",
+    "eu", "asean", "csu", "cdu", "spd", "fdp", "afd", "nhl", "nba", "fifa", "uefa", "xinhua", "westlb",
+    "world economic forum", "mit", "shutterstock", "midjourney", "linkedin", "mastodon", "hugging face",
+}
+# fmt: on
+# fmt: off
+_PLACES = {
+    "china", "usa", "us", "u.s.", "united states", "america", "europe", "germany", "deutschland", "spain",
+    "spanien", "france", "frankreich", "italy", "italien", "russia", "russland", "japan", "india", "indien",
+    "uk", "britain", "england", "mexico", "mexiko", "canada", "kanada", "brazil", "brasilien", "austria",
+    "österreich", "switzerland", "schweiz", "vietnam", "taiwan", "hong kong", "beijing", "peking",
+    "shanghai", "shenzhen", "hangzhou", "manhattan", "new york", "washington", "london", "paris", "berlin",
+    "munich", "münchen", "davos", "silicon valley", "wall street", "tiananmen square", "houston",
+    "buenos aires", "chongqing", "ukraine", "israel", "iran", "korea", "south korea", "north korea",
+    "turkey", "türkei", "sweden", "schweden", "poland", "polen", "africa", "afrika", "asia", "asien",
+    "paraguay", "argentina", "argentinien", "portugal", "griechenland", "singapur", "tokio", "tokyo", "rom",
+    "rome", "südafrika", "nordkorea", "südkorea", "niederlande", "belgien", "dänemark", "norwegen",
+    "finnland", "ungarn", "tschechien", "kroatien", "rumänien", "bulgarien", "ägypten", "moskau", "wien",
+    "vienna", "california", "kalifornien", "texas", "bayern", "bavaria", "hamburg", "köln", "frankfurt",
+}
+# fmt: on
+# fmt: off
+_PRODUCT_FAMILIES = {
+    "llama", "gpt", "claude", "qwen", "gemini", "gemma", "mistral", "mixtral", "phi", "grok", "chatgpt",
+    "deepseek", "sonnet", "opus", "haiku", "windows", "iphone", "ipad", "pixel", "galaxy", "boeing",
+    "airbus", "falcon", "o1", "o3", "r1", "v3", "a100", "h100", "h800", "stargate", "copilot", "bard",
+    "ernie", "kimi",
+}
+# fmt: on
+# Acronyms too generic to be a name worth tracking across versions.
+# fmt: off
+_GENERIC_ACRONYMS = {
+    "ai", "ml", "llm", "llms", "gpu", "gpus", "cpu", "cpus", "api", "apis", "ceo", "cto", "cfo", "coo",
+    "r&d", "ipo", "capex", "gw", "mw", "kw", "tv", "pc", "hr", "pr", "faq", "ok", "usd", "eur", "gdp",
+    "bip", "ki", "genai", "ftir", "pdf", "url", "id", "vs", "am", "pm", "dna", "rna", "tm",
+}
+# fmt: on
+# Titles and roles: they end a name run and are not names themselves ("Meta CEO Mark Zuckerberg").
+# fmt: off
+_TITLES = {
+    "ceo", "cto", "cfo", "coo", "chief", "president", "vice", "prime", "minister", "secretary", "general",
+    "director", "head", "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder",
+    "scientist", "officer", "researcher", "professor", "prof", "dr", "mr", "mrs", "ms", "sir", "senator",
+    "governor", "mayor", "chancellor", "king", "queen", "pope", "judge", "partner", "investor", "analyst",
+    "spokesperson", "spokesman", "spokeswoman", "reporter", "editor", "journalist", "moderator",
+    "presenter", "engineer", "präsident", "präsidentin", "ministerpräsident", "ministerpräsidentin",
+    "kanzler", "kanzlerin", "bundeskanzler", "bundeskanzlerin", "ministerin", "herr", "frau", "chefin",
+    "chef", "sprecher", "sprecherin", "gründer", "gründerin", "bürgermeister", "bürgermeisterin", "trainer",
+    "trainerin", "vorsitzende", "vorsitzender", "latenight-moderator", "moderatorin", "präsidenten",
+}
+# fmt: on
+# fmt: off
+_STOP_EN = {
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "his", "her", "they",
+    "their", "them", "we", "our", "you", "your", "i", "my", "me", "us", "in", "on", "at", "of", "for", "to",
+    "from", "by", "with", "without", "and", "or", "but", "nor", "so", "yet", "if", "as", "when", "while",
+    "after", "before", "since", "because", "although", "though", "however", "nevertheless", "instead",
+    "besides", "despite", "according", "even", "also", "only", "just", "some", "several", "many", "most",
+    "more", "all", "both", "each", "every", "other", "another", "any", "no", "not", "there", "here", "what",
+    "which", "who", "whom", "whose", "why", "how", "where", "whether", "last", "next", "first", "one",
+    "two", "three", "four", "five", "is", "are", "was", "were", "be", "has", "have", "had", "do", "does",
+    "did", "will", "would", "can", "could", "should", "may", "might", "must", "than", "then", "now",
+    "today", "yesterday", "tomorrow", "image", "screenshot", "sources", "source", "summary", "credit",
+    "read", "print", "listen", "videos", "specifically", "meanwhile", "still", "yes", "about", "into",
+    "over", "under", "up", "down", "out", "between", "among", "during", "until", "within", "via", "per",
+    "new", "latest", "building", "licensed", "titled", "calling", "internal", "notable", "industry",
+    "strategic", "future", "traditional", "panic", "emergency", "server", "online", "don't", "let",
+    "follow", "see", "said", "says",
+}
+# fmt: on
+# fmt: off
+_STOP_DE = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein",
+    "keine", "keinen", "keinem", "keiner", "keines", "und", "oder", "aber", "doch", "sondern", "denn", "in",
+    "im", "am", "an", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "von", "vom", "zu", "zum", "zur",
+    "für", "über", "unter", "vor", "hinter", "neben", "zwischen", "durch", "gegen", "ohne", "um", "als",
+    "wie", "wenn", "weil", "dass", "ob", "er", "sie", "es", "wir", "ihr", "ich", "du", "man", "sein",
+    "seine", "ihre", "ihren", "dies", "diese", "dieser", "dieses", "diesen", "jede", "jeder", "jedes",
+    "alle", "auch", "noch", "schon", "nur", "nicht", "bisher", "laut", "trotz", "während", "ersten",
+    "erste", "erster", "zwei", "drei", "vier", "fünf", "mehr", "viele", "einige", "so", "da", "dort",
+    "hier", "heute", "gestern", "morgen", "nun", "jetzt", "dann", "damit", "daher", "deshalb", "dabei",
+    "insgesamt", "zudem", "außerdem", "allerdings", "jedoch", "trotzdem", "bereits", "ist", "sind", "war",
+    "waren", "hat", "haben", "wird", "werden", "wurde", "wurden", "soll", "sollen", "kann", "können", "ins",
+    "ans", "vielen", "welche",
+}
+# fmt: on
+# fmt: off
+_MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
+}
+# fmt: on
+# English morphology that marks a capitalised sentence-initial word as a common word, not a name.
+_EN_COMMON_SUFFIX = re.compile(
+    r"(?:ly|ing|ed|ness|tion|tions|sion|ment|ments|less|ful|ive|ous|able|ible|ity|ance|ence|ency|ism|ists?"
+    r"|ical|ally|ward|wards|ings)$"
+)
+# German common-noun endings; a capitalised German word ending so is taken as a noun unless other evidence.
+_DE_NOUN_SUFFIX = re.compile(
+    r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|ismus|tät|täten|nis|nisse|tum"
+    r"|chen|lein|ment|ling|linge|ik|ie|ien|ei|eien|ern|erin|innen|ler|ner|tag|ium"
+    r"|haus|werk|zeit|land|welt|markt|amt|rat|stelle|weise|sache|frage|krise)$"
+)
+_DE_PLACE_OK = re.compile(r"(?:land|ien|reich|burg|berg|stadt|dorf|heim|hausen|furt|ingen)$")
+_CORP_SUFFIXES = {"inc", "ltd", "gmbh", "ag", "corp", "llc", "co", "plc", "sa", "se", "kg"}
+# fmt: off
+_ORG_HEADS = {
+    "bank", "university", "universität", "department", "ministry", "institute", "institut", "museum",
+    "agency", "forum", "times", "news", "post", "journal", "capital", "management", "group", "holdings",
+    "partners", "ventures", "labs", "lab", "association", "council", "committee", "commission",
+    "foundation", "party", "office", "corporation", "company", "platforms", "technologies", "systems",
+    "airlines", "club",
+}
+# fmt: on
+_LOWERCASE_NAMES = {"heise", "o1", "o3", "iphone", "ipad", "xai"}
+_OTHER_NAMES = {"big tech", "open source"}
+_PARTICLES = {"van", "de", "del", "della", "da", "di", "du", "bin", "ibn", "al", "la", "le", "of", "von"}
+# English adjectives of nationality are capitalised but name no entity by themselves.
+# fmt: off
+_DEMONYMS = {
+    "chinese", "american", "german", "european", "japanese", "french", "british", "english", "russian",
+    "indian", "korean", "swedish", "spanish", "italian", "persian", "swiss", "austrian", "canadian",
+    "mexican", "turkish", "vietnamese", "asian", "african", "western", "eastern", "northern", "southern",
+}
+# fmt: on
+
+# fmt: off
+_ZH_KNOWN = {
+    "深度求索": "org", "幻方": "org", "幻方量化": "org", "脸书": "org", "谷歌": "org", "微软": "org",
+    "英伟达": "org", "阿里巴巴": "org", "腾讯": "org", "百度": "org", "字节跳动": "org", "华为": "org",
+    "新华社": "org", "越通社": "org", "东盟": "org", "联合国": "org", "欧盟": "org", "钛媒体": "org",
+    "美国": "place", "中国": "place", "英国": "place", "德国": "place", "法国": "place", "日本": "place",
+    "俄罗斯": "place", "韩国": "place", "越南": "place", "土耳其": "place", "欧洲": "place",
+    "北京": "place", "上海": "place", "香港": "place", "台湾": "place", "深圳": "place", "杭州": "place",
+    "重庆": "place", "硅谷": "place", "华尔街": "place", "曼哈顿": "place", "达沃斯": "place",
+    "休斯敦": "place", "西班牙": "place", "墨西哥": "place", "意大利": "place", "印度": "place",
+    "伊朗": "place", "习近平": "person", "特朗普": "person", "拜登": "person", "扎克伯格": "person",
+    "梁文锋": "person", "杨立昆": "person", "黄仁勋": "person", "马斯克": "person", "奥特曼": "person",
+    "普京": "person",
+}
+# fmt: on
+# fmt: off
+_ZH_ORG_SUFFIX = (
+    "有限公司", "公司", "集团", "银行", "大学", "学院", "研究院", "研究所", "委员会", "公安局", "总领事馆",
+    "总领馆", "领事馆", "大使馆", "通讯社", "通社", "电视台", "日报", "时报", "政府", "法院", "协会",
+    "基金会", "实验室", "科技",
+)
+# fmt: on
+_ZH_PLACE_SUFFIX = ("省", "自治区", "县", "市")
+# Characters that cannot be inside a Chinese name: function words and verbs that border names.
+_ZH_STOP = set(
+    "的了在和与及是为对向从把被将由称说据于这那该其一个也都而或"
+    "但并就还已曾所以如果因为，。、；：！？（）《》“”「」 \n"
+)
+
+_LATIN = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}"  # U.S., U.K.
+    rf"|[{_LATIN}]+(?:(?:[-.&]|['’](?=[A-Z]))[{_LATIN}]+)*"
+)
+_POSS_AFTER = re.compile(r"['’]s\b|(?<=s)['’](?=\s)")
+_VERSION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
+# fmt: off
+_UNIT_WORDS = {
+    "billion", "million", "thousand", "percent", "per", "people", "years", "year", "months", "days",
+    "hours", "minutes", "times", "gigawatts", "gigawatt", "parameters", "gpus", "milliarden", "millionen",
+    "prozent", "jahre", "jahren", "tage", "stunden", "%",
+}
+# fmt: on
+_ATTACHED_TAILS = re.compile(
+    r"-(?:based|owned|backed|led|style|made|funded|born|listed|headquartered|"
+    r"linked|related|like|esque|specific|wide|driven|focused)$",
+    re.IGNORECASE,
+)
+_SENTENCE_OPENERS = set(".!?:;…\n•*–—")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    possessive: bool = False
+
+
+def _tokens(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in _TOKEN.finditer(text):
+        start, end, surface = m.start(), m.end(), m.group()
+        tail = _ATTACHED_TAILS.search(surface)
+        if tail and tail.start() > 0:  # "Hong Kong-based": the name is "Kong", "-based" is an adjective
+            toks.append(_Tok(start, start + tail.start(), surface[: tail.start()]))
+            toks.append(_Tok(start + tail.start() + 1, end, surface[tail.start() + 1 :]))
+            continue
+        tok = _Tok(start, end, surface)
+        poss = _POSS_AFTER.match(text, end)
+        if poss:
+            tok.possessive = True
+        toks.append(tok)
+    return toks
+
+
+def _is_shape_name(word: str) -> bool:
+    """Word shape alone says "name": internal capitals, letter+digit mixes, or an all-caps acronym."""
+    if word.casefold() in _GENERIC_ACRONYMS:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return False
+    has_digit = any(c.isdigit() for c in word)
+    if has_digit and word[0].isalpha():
+        return True  # GPT-4o, A100, V3, o1, COVID-19, G-20, Llama-4
+    if not word[0].isalpha():
+        return False  # 2GW, 5km: quantities, not names
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return True  # CNBC, MIT, USA
+    # camelCase (DeepSeek, LeCun, OpenAI, iPhone); a capital after a hyphen (Open-Source) is headline style.
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+
+
+def _is_sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“”„‚‘’«»()[]-•*":
+        if text[i] in "-•*" and i > 0 and text[i - 1] not in " \n\t":
+            break  # a hyphen glued to a word is not a bullet
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS or (text[i] in "：。！？")
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _is_title_case(line: str) -> bool:
+    """Headline Style Capitalises Most Words: capitals there are no evidence of a name."""
+    line = line.strip()
+    if re.search(r"[.!?]$", line):
+        return False  # headlines carry no final full stop; a name-dense sentence does
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.7
+
+
+def _lexicon_kind(key_text: str) -> str | None:
+    low = key_text.casefold()
+    if low in _ORGS:
+        return "org"
+    if low in _PLACES:
+        return "place"
+    return None
+
+
+def _classify(words: list[str], after_title: bool) -> str:
+    """Coarse kind from lexicons, suffixes, digits and run length."""
+    joined = " ".join(words)
+    low = joined.casefold()
+    kind = _lexicon_kind(joined)
+    if kind:
+        return kind
+    first = words[0].casefold()
+    base = re.split(r"[-\s]", first)[0]
+    if any(ch.isdigit() for ch in joined) or base in _PRODUCT_FAMILIES or first in _PRODUCT_FAMILIES:
+        return "product"
+    if words[-1].casefold().rstrip(".") in _CORP_SUFFIXES or words[-1].casefold() in _ORG_HEADS:
+        return "org"
+    if low in _DEMONYMS or low in _OTHER_NAMES:
+        return "other"
+    if after_title:
+        return "person"
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return "person"
+    if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
+        return "org"
+    return "other"
+
+
+def _known_name(word: str, lang: str) -> bool:
+    low = word.casefold()
+    if not word[0].isupper() and low not in _LOWERCASE_NAMES:
+        return False  # "follow us" is not the US
+    if len(low) <= 3 and not word.isupper() and low not in _PRODUCT_FAMILIES:
+        return False  # short lexicon entries are acronyms: German "Mit" is not MIT
+    if low in _ORGS or low in _PLACES or low in _PRODUCT_FAMILIES:
+        return True
+    # German genitive: Metas, Mexikos name the lexicon entries Meta, Mexiko.
+    return lang == "de" and low.endswith("s") and (low[:-1] in _ORGS or low[:-1] in _PLACES)
+
+
+def _lang(lang: str | None, text: str) -> str:
+    if lang:
+        low = lang.casefold()
+        for code in ("en", "de", "zh"):
+            if low.startswith(code):
+                return code
+        if low.startswith(("ger", "deu")):
+            return "de"
+        if low.startswith(("chi", "cmn", "zho")):
+            return "zh"
+        return "en"
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return "zh"
+    return "en"
+
+
+def extract_entities(text: str, lang: str | None, *, context: str | None = None) -> list[Entity]:
+    """Named entities (people, organisations, products/models, places) in text, sorted by start.
+
+    context (e.g. the whole document when text is one sentence) is evidence for sentence-initial words.
+    """
+    code = _lang(lang, text)
+    ctx = _context(context if context is not None else text)
+    if code == "de":
+        # Mid-sentence capitals are nouns in German: only words already accepted as names elsewhere in the
+        # context rescue a sentence-initial word.
+        first = _latin_entities(
+            context if context is not None else text, code, _Context(ctx.lower_words, set())
+        )
+        ctx = _Context(ctx.lower_words, {w for e in first for w in e.text.split()})
+    entities = _latin_entities(text, code, ctx)
+    if code == "zh":
+        entities.extend(_zh_entities(text, entities))
+    entities = _propagate_person(entities)
+    entities.sort(key=lambda e: (e.start, -e.end))
+    # Drop anything nested in an earlier, longer entity (a lexicon hit inside a suffix match).
+    out: list[Entity] = []
+    for ent in entities:
+        if out and ent.start < out[-1].end:
+            continue
+        out.append(ent)
+    return out
+
+
+def _propagate_person(entities: list[Entity]) -> list[Entity]:
+    """A lone surname (LeCun) is a person when the text also names the full person (Yann LeCun)."""
+    surnames = {e.text.split()[-1] for e in entities if e.kind == "person" and " " in e.text}
+    return [
+        Entity(e.start, e.end, e.text, e.key, "person", e.possessive)
+        if e.kind == "other" and e.text in surnames
+        else e
+        for e in entities
+    ]
+
+
+def name_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """Spans of names that contain digits (GPT-4o, Llama 3.1, COVID-19, G-20): not quantities."""
+    return [(e.start, e.end) for e in extract_entities(text, lang) if any(ch.isdigit() for ch in e.text)]
+
+
+def _candidate(tok: _Tok, text: str, code: str, prev: _Tok | None, title_line: bool, ctx: _Context) -> bool:
+    """Is this single token evidence of a name, before run building?"""
+    word = tok.text
+    low = word.casefold()
+    if low in _GENERIC_ACRONYMS or low in _TITLES or low in _MONTHS_DAYS:
+        return False
+    if _is_shape_name(word) or _known_name(word, code):
+        return True
+    if not word[0].isupper() or title_line:
+        return False  # In Headline Style a capital is no evidence; lexicon and shape were checked above
+    if low in (_STOP_DE if code == "de" else _STOP_EN) or low in _STOP_EN:
+        return False
+    initial = _is_sentence_initial(text, tok.start)
+    if code == "de":
+        return _german_candidate(tok, prev, initial, text) or (initial and word in ctx.inner_caps)
+    if initial:
+        # A capitalised first word is a name only if nothing says it is a common English word: the context
+        # has it capitalised mid-sentence (Zuckerberg) or never lowercase and it has no common-word shape.
+        if word in ctx.inner_caps:
+            return True
+        if low in ctx.lower_words or _EN_COMMON_SUFFIX.search(low):
+            return False
+        if re.search(r"[^su]s$", low):
+            return False  # plural-looking ("Engineers are", "Protests by")
+    return True
+
+
+@dataclass
+class _Context:
+    """What the surrounding text says about words: seen lowercase, seen capitalised mid-sentence."""
+
+    lower_words: set[str]
+    inner_caps: set[str]
+
+
+def _context(text: str) -> _Context:
+    toks = _tokens(text)
+    lower = {t.text for t in toks if t.text.islower()}
+    inner = {t.text for t in toks if t.text[:1].isupper() and not _is_sentence_initial(text, t.start)}
+    return _Context(lower, inner)
+
+
+_DE_DETERMINER = re.compile(
+    r"^(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\w*|mein\w*|dein\w*|sein\w*|ihr\w*"
+    r"|unser\w*|euer\w*|dies\w*|jed\w*|jen\w*|manch\w*|welch\w*|solch\w*|viel\w*|wenig\w*|einig\w*|mehrere"
+    r"|alle\w*|beide\w*|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|im|am|vom|zum|zur|beim|ins|ans"
+    r"|aufs|übers|fürs|ums)$"
+)
+
+
+def _german_candidate(tok: _Tok, prev: _Tok | None, initial: bool, text: str) -> bool:
+    """German capitalises every noun: a capitalised word is a name only without noun evidence."""
+    word = tok.text
+    low = word.casefold()
+    if initial:
+        return False  # sentence-initial German word: no evidence either way, favour precision
+    if re.match(r"\s+(?:der|des)\b", text[tok.end :]):
+        return False  # followed by a genitive article: "Angaben der ...", "in Folge der ..."
+    if prev is not None and text[prev.end : tok.start].strip() == "":
+        p = prev.text
+        pl = p.casefold()
+        if p[0].isdigit():
+            return False  # "drei Wochen", "28.000 Tote"
+        if _DE_DETERMINER.match(pl):
+            return False  # article or determiner: a common noun
+        if (
+            p.islower()
+            and re.search(r"(?:ig|ch|isch|lich|ne|te|ige|che|en|er|es|em)$", p)
+            and not (_DE_PREPOSITION.match(p) or p in _DE_VERBS_BEFORE_NAMES)
+        ):
+            return False  # inflected adjective: "dem neuartigen Coronavirus", "britischer Eltern"
+        if pl in _TITLES or pl.split("-")[-1] in _TITLES:
+            return True  # "Ministerpräsident Markus Söder"
+        if pl in _DE_BARE_NOUN_PREP and not _DE_PLACE_OK.search(low):
+            return False  # "zu Boden", "als Kind", "von Matrosen": bare nouns after these are common
+    if len(word) > 12 and "-" not in word:
+        return False  # long compounds are common nouns (Wirtschaftsministerium)
+    return not (_DE_NOUN_SUFFIX.search(low) and not _DE_PLACE_OK.search(low))
+
+
+# Prepositions after which an article-less capitalised word is usually a common noun; "in", "nach", "aus"
+# and "bei" are left out because places follow them without an article ("in Spanien", "nach Tokio").
+# fmt: off
+_DE_BARE_NOUN_PREP = {
+    "zu", "als", "von", "mit", "ohne", "gegen", "um", "für", "unter", "über", "durch", "vor",
+}
+# fmt: on
+# Verbs that commonly stand right before a subject name in German inverted word order ("sagte Hu").
+# fmt: off
+_DE_VERBS_BEFORE_NAMES = {
+    "sagte", "sagten", "hatte", "hatten", "erklärte", "betonte", "schrieb", "meinte", "warnte",
+    "kritisierte", "forderte", "traf", "teilte", "berichtete", "ergänzte", "fügte", "antwortete", "wurde",
+    "habe", "sei", "begrüßte", "besuchte", "gewann", "verlor",
+}
+# fmt: on
+_DE_PREPOSITION = re.compile(
+    r"^(?:in|aus|nach|von|bei|mit|gegen|für|über|unter|vor|zwischen|durch|ohne|um|seit|zu|an|auf|laut)$"
+)
+
+
+_QUOTED_SEGMENT = re.compile(r"[“\"„«»]([^“”\"„«»\n]{3,120})[”\"“«»]")
+
+
+def _title_case_spans(text: str) -> list[tuple[int, int]]:
+    """Lines and quoted titles written in Headline Style ("Meta GenAI Org in Panic Mode")."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if _is_title_case(line):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for m in _QUOTED_SEGMENT.finditer(text):
+        if len(m.group(1).split()) >= 3 and _is_title_case(m.group(1).rstrip(",.;:!? ")):
+            spans.append((m.start(1), m.end(1)))
+    return spans
+
+
+def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
+    toks = _tokens(text)
+    # German capitalises every noun, so "Headline Style" cannot be told from ordinary German prose.
+    titled_spans = _title_case_spans(text) if code != "de" else []
+    runs: list[tuple[list[_Tok], bool]] = []  # (tokens, preceded by a title such as CEO)
+    current: list[_Tok] = []
+    after_title = False
+    pending_title = False
+
+    def flush() -> None:
+        nonlocal current, after_title
+        if current:
+            runs.append((current, after_title))
+        current = []
+        after_title = False
+
+    prev: _Tok | None = None
+    for i, tok in enumerate(toks):
+        gap = text[prev.end : tok.start] if prev else ""
+        adjacent = (
+            prev is not None
+            and not prev.possessive
+            and (gap in (" ", "\u00a0") or (gap == ". " and len(prev.text) == 1 and prev.text.isupper()))
+        )  # "George W. Bush": a middle initial keeps the run going
+        in_title = any(s <= tok.start < e for s, e in titled_spans)
+        low = tok.text.casefold()
+        upper = tok.text[:1].isupper()
+        if current and not adjacent:
+            flush()
+        if low in _TITLES or low.split("-")[-1] in _TITLES:
+            flush()
+            pending_title = True
+            prev = tok
+            continue
+        if current and low.rstrip(".") in _CORP_SUFFIXES and upper:
+            current.append(tok)  # "Meta Platforms Inc"
+        elif (
+            not current
+            and runs
+            and runs[-1][0][-1] is prev
+            and gap == ", "
+            and upper
+            and low.rstrip(".") in _CORP_SUFFIXES
+        ):
+            runs[-1][0].append(tok)  # "Meta Platforms, Inc."
+        elif current and _VERSION_NUMBER.fullmatch(tok.text) and _version_follows(current, toks, i, text):
+            current.append(tok)  # "Llama 3.1", "Claude 3.5", "Qwen 2.5"
+        elif (
+            current
+            and low in _PARTICLES
+            and i + 1 < len(toks)
+            and toks[i + 1].text[:1].isupper()
+            and text[tok.end : toks[i + 1].start] == " "
+            and _particle_ok(low, current, code)
+        ):
+            current.append(tok)  # "Bank of America", "Leonardo da Vinci"
+        elif (
+            _candidate(tok, text, code, prev, in_title, ctx)
+            or (current and adjacent and upper and not in_title and _run_continues(tok, code))
+            or (pending_title and adjacent and upper and low not in _STOP_EN and low not in _GENERIC_ACRONYMS)
+        ):
+            if not current:
+                after_title = pending_title and adjacent
+            current.append(tok)
+        else:
+            flush()
+        pending_title = False
+        if tok.possessive or (
+            code == "de" and current and low.endswith("s") and _known_name(tok.text[:-1], code)
+        ):
+            flush()  # German genitive "Portugals Hauptstadt": the name ends before the noun it owns
+        prev = tok
+    flush()
+
+    out: list[Entity] = []
+    for run, titled in runs:
+        # A particle must not dangle at the end ("of" after a run that ended).
+        while run and run[-1].text.casefold() in _PARTICLES:
+            run = run[:-1]
+        if not run:
+            continue
+        words = [t.text for t in run]
+        if len(words) == 1 and words[0].casefold() in _DEMONYMS:
+            continue  # "Chinese" alone is an adjective here
+        start, end = run[0].start, run[-1].end
+        surface = text[start:end]
+        possessive = run[-1].possessive
+        if code == "de" and not possessive and len(surface) > 3 and surface.endswith("s"):
+            stem = surface[:-1]
+            if stem.casefold() in _ORGS or stem.casefold() in _PLACES:
+                end -= 1  # German genitive: "Metas Llama" names Meta
+                surface = stem
+                possessive = True
+        out.append(Entity(start, end, surface, fold_name(surface), _classify(words, titled), possessive))
+    return out
+
+
+def _particle_ok(particle: str, current: list[_Tok], code: str) -> bool:
+    if particle == "of":
+        return current[0].text.casefold() in _ORG_HEADS or current[-1].text.casefold() in _ORG_HEADS
+    if particle == "von":
+        return False  # German "von" mostly means "of/from", which would glue "LeCun von Meta"
+    return code != "de" or particle in {"van", "de", "da", "di"}
+
+
+def _run_continues(tok: _Tok, code: str) -> bool:
+    """A capitalised token after a name run joins it unless it is a German noun or a stop word."""
+    low = tok.text.casefold()
+    if low in _STOP_EN or low in _GENERIC_ACRONYMS or low in _MONTHS_DAYS:
+        return False
+    if code == "de":
+        return low not in _STOP_DE and not (_DE_NOUN_SUFFIX.search(low) and not _DE_PLACE_OK.search(low))
+    return True
+
+
+def _version_follows(current: list[_Tok], toks: list[_Tok], i: int, text: str) -> bool:
+    """A short number after a name is a version ("Llama 4") unless a unit or a year/date follows."""
+    base = current[-1].text.casefold()
+    if base in _MONTHS_DAYS or any(ch.isdigit() for ch in base):
+        return False
+    nxt = toks[i + 1].text.casefold() if i + 1 < len(toks) else ""
+    after = text[toks[i].end : toks[i].end + 1]
+    if nxt in _UNIT_WORDS or (after in "%$€" and after != ""):
+        return False
+    return (
+        re.split(r"[-\s]", base)[0] in _PRODUCT_FAMILIES
+        or _is_shape_name(current[0].text)
+        or len(current) == 1
+    )
+
+
+def _zh_entities(text: str, latin: Sequence[Entity]) -> list[Entity]:
+    """Chinese-script names: known forms, org/place suffixes, 《titles》, and X·Y transliterated names."""
+    out: list[Entity] = []
+    taken = [(e.start, e.end) for e in latin]
+
+    def add(start: int, end: int, kind: str) -> None:
+        stripped = True
+        while stripped:  # left extension cannot tell a verb from a name: strip common leading verbs
+            stripped = False
+            for prefix in _ZH_LEADING_VERBS:
+                if text.startswith(prefix, start) and end - start - len(prefix) >= 2:
+                    start += len(prefix)
+                    stripped = True
+                    break
+        if end - start < 2 or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        surface = text[start:end]
+        out.append(Entity(start, end, surface, fold_name(surface), kind))
+
+    for m in re.finditer(r"《([^《》\n]{1,30})》", text):
+        add(m.start(1), m.end(1), "other")
+    for m in re.finditer(r"([\u4e00-\u9fff])某某?", text):
+        add(m.start(), m.end(), "person")  # anonymised person (黄某某)
+    suffixes = [(s, "org") for s in _ZH_ORG_SUFFIX] + [(s, "place") for s in _ZH_PLACE_SUFFIX]
+    for suffix, kind in sorted(suffixes, key=lambda p: -len(p[0])):
+        for m in re.finditer(re.escape(suffix), text):
+            end = m.end()
+            if kind == "place" and (
+                text[end : end + 1] in set("场民值长面区政委里级")
+                or text[m.start() - 1 : m.start()] in set("城都股超上")
+            ):
+                continue  # 市场 market, 市民 citizens, 城市 city, 股市 stock market: not a place name
+            start = m.start()
+            while start > 0 and m.start() - start < 8 and _is_zh_name_char(text[start - 1]):
+                start -= 1
+            if m.start() - start >= 1:
+                add(start, end, kind)
+    # Transliterated foreign names (约翰·刘易斯); after suffixes so 约翰·霍普金斯大学 stays one org.
+    for m in re.finditer(rf"{_ZH_NAME_CHAR}{{1,4}}·{_ZH_NAME_CHAR}{{1,5}}", text):
+        add(m.start(), m.end(), "person")
+    for name, kind in sorted(_ZH_KNOWN.items(), key=lambda p: -len(p[0])):
+        for m in re.finditer(re.escape(name), text):
+            add(m.start(), m.end(), kind)
+    return out
+
+
+# fmt: off
+_ZH_LEADING_VERBS = (
+    "根据", "依据", "按照", "关闭", "查看", "访问", "前往", "来自", "位于", "加入", "离开", "成立", "包括",
+    "通过", "要求", "宣布", "表示", "请", "讲", "向", "对", "在",
+)
+# fmt: on
+
+
+def _is_zh_name_char(ch: str) -> bool:
+    return ("\u4e00" <= ch <= "\u9fff" or ch == "·") and ch not in _ZH_STOP
+
+
+_ZH_NAME_CHAR = "[^\\W\\d_a-zA-Z" + re.escape("".join(sorted(_ZH_STOP - set(" \n")))) + "]"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Attributions
+
+_POSS_GAP_MAX = 3  # "Meta's unreleased Llama-4", "Meta's flagship AI Llama": a few modifiers, no more
+_OF_WORDS = {"of", "from", "by", "von", "at"}
+# fmt: off
+_OWNER_ROLES = {
+    "founder", "co-founder", "cofounder", "backer", "owner", "parent", "maker", "developer", "creator",
+    "investor", "gründer", "eigentümer", "besitzer", "hersteller", "entwickler",
+}
+# fmt: on
+_GAP_STOP = _STOP_EN - {"new", "latest"} | {"'s", "’s"}
+
+
+def extract_attributions(
+    text: str, lang: str | None, entities: Sequence[Entity] | None = None
+) -> list[Attribution]:
+    """Possessive and of/von/的 phrases saying who owns, made or employs what, in text order."""
+    code = _lang(lang, text)
+    ents = sorted(entities if entities is not None else extract_entities(text, lang), key=lambda e: e.start)
+    out: list[Attribution] = []
+    for i, owner in enumerate(ents):
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is None:
+            break
+        gap = text[owner.end : nxt.start]
+        if (code == "zh" and _zh_possessive_gap(gap)) or (owner.possessive and _possessive_gap_ok(gap, code)):
+            out.append(_attr(text, owner, nxt, owner.start, nxt.end))
+    # "the Llama model of Meta", "Yann LeCun from Meta", "Marc Andreessen, co-founder of Netscape".
+    for i, thing in enumerate(ents[:-1]):
+        if thing.possessive or any(a.thing == thing or a.owner == thing for a in out):
+            continue
+        j = i + 1
+        gap = text[thing.end : ents[j].start]
+        # "a subsidiary of Hong Kong-based High-Flyer": the -based name is a modifier, the owner follows.
+        while j + 1 < len(ents) and _ATTACHED_TAILS.match(
+            text[ents[j].end : ents[j + 1].start].split(" ")[0]
+        ):
+            gap += "x " + text[ents[j].end : ents[j + 1].start].split(" ", 1)[-1]
+            j += 1
+        owner = ents[j]
+        m = _OF_GAP.fullmatch(gap)
+        if not m or owner.kind == "product":
+            continue
+        role_words = (m.group("role") or "").casefold().split()
+        role = role_words[-1] if role_words else ""
+        link = m.group("link").casefold()
+        if role in _OWNER_ROLES:
+            out.append(_attr(text, thing, owner, thing.start, owner.end))  # X, the founder of Y: X owns Y
+        elif link == "by" and role not in _MADE_BY:
+            continue  # "prompted by", "post by": not ownership
+        elif m.group("comma") and role not in _PART_OF:
+            continue  # "Blind, purportedly from a Meta employee": an aside, not a relation
+        else:
+            out.append(_attr(text, owner, thing, thing.start, owner.end))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+# fmt: off
+_MADE_BY = {
+    "made", "developed", "built", "created", "released", "owned", "published", "trained", "launched",
+    "designed", "produced", "operated", "run", "backed", "funded", "acquired", "entwickelt", "hergestellt",
+}
+# fmt: on
+# fmt: off
+_PART_OF = {
+    "subsidiary", "unit", "division", "part", "arm", "brand", "affiliate", "spin-off", "spinoff", "product",
+    "model", "project", "startup", "company", "lab", "tochter", "tochterfirma", "tochtergesellschaft",
+    "sparte", "produkt", "modell", "employee", "researcher", "scientist", "engineer", "partner", "",
+}
+# fmt: on
+
+
+_OF_GAP = re.compile(
+    r"(?P<comma>\s*,)?\s*(?:(?:a|an|the|ein|eine|der|die|das)\s+)?"
+    r"(?P<role>(?:[a-zäöüß][\w-]*\s+){0,2}?)?"
+    r"(?P<link>of|from|by|von|vom)\s+(?:(?:the|der|die|dem|den)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}",
+)
+
+
+def _possessive_gap_ok(gap: str, code: str) -> bool:
+    # gap starts with the possessive marker itself ("'s ", "’s ", "' "); German genitive has none.
+    # German genitive leaves a bare "s" between the name and the gap ("Metas neues Modell").
+    rest = re.sub(r"^(?:['’]s|['’]|s(?=\s))?" if code == "de" else r"^(?:['’]s|['’])?", "", gap)
+    if rest and not rest[0].isspace():
+        return False
+    words = rest.split()
+    if len(words) > _POSS_GAP_MAX:
+        return False
+    stop = _STOP_DE if code == "de" else _GAP_STOP
+    for w in words:
+        low = w.casefold()
+        if not re.fullmatch(r"[\w-]+", w) or low in stop:
+            return False
+        if w[0].isupper() and low not in _TITLES and low not in _GENERIC_ACRONYMS and code != "de":
+            return False
+    return True
+
+
+def _zh_possessive_gap(gap: str) -> bool:
+    # "Meta的Llama", "深度求索的R1模型", "Meta公司的最新模型Llama": 的 plus at most a few modifier characters.
+    return bool(re.fullmatch(r"\s*(?:公司|集团)?的[^\s，。、；：！？的]{0,6}?\s*", gap))
+
+
+def _attr(text: str, owner: Entity, thing: Entity, start: int, end: int) -> Attribution:
+    return Attribution(owner=owner, thing=thing, start=start, end=end, text=text[start:end])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Spelling variants
+
+# rapidfuzz.fuzz.ratio on folded keys (normalised Indel similarity, 0-100). 88 admits one or two edits in
+# names of 8+ characters (highflyer/higherflyer = 90, puttagunt/puttagunta = 95, nadella/nadela = 92) and
+# rejects pairs that differ by a whole syllable (austria/australia = 87.5, gemini/gemma = 73).
+NEAR_MISS_RATIO = 88.0
+_NEAR_MISS_MIN_LEN = 6  # short keys (meta/metz, v3/r1, blind/bling) are too often distinct real names
+_NEAR_MISS_MAX_EDITS = 2
+
+
+def find_spelling_variants(
+    mentions: Sequence[Mention], aliases: AliasTable | None = None
+) -> list[SpellingVariant]:
+    """Pairs of surface spellings of one name across (or within) documents: same key, or a near-miss key."""
+    first: dict[str, Mention] = {}  # surface -> its first mention; insertion order breaks ties
+    surfaces: dict[str, list[SentenceRef]] = {}
+    for m in mentions:
+        first.setdefault(m.entity.text, m)
+        refs = surfaces.setdefault(m.entity.text, [])
+        ref = SentenceRef(m.doc, m.index)
+        if ref not in refs:
+            refs.append(ref)
+    by_key: dict[str, list[str]] = {}
+    for surface in surfaces:
+        by_key.setdefault(fold_name(surface), []).append(surface)
+    order = {surface: i for i, surface in enumerate(surfaces)}
+
+    def rank(surface: str) -> tuple[int, int]:
+        return (-len(surfaces[surface]), order[surface])  # commonest, then earliest spelling first
+
+    def variant(a: str, b: str, ratio: float, severity: str, kind: str, reason: str) -> SpellingVariant:
+        if rank(b) < rank(a):
+            a, b = b, a
+        return SpellingVariant(
+            first[a], first[b], tuple(surfaces[a]), tuple(surfaces[b]), ratio, severity, kind, reason
+        )
+
+    out: list[SpellingVariant] = []
+    for forms in by_key.values():
+        forms.sort(key=rank)
+        for other in forms[1:]:
+            out.append(
+                variant(forms[0], other, 100.0, "info", "form", "same name, different case or hyphenation")
+            )
+    keys = sorted(by_key)
+    for i, ka in enumerate(keys):
+        for kb in keys[i + 1 :]:
+            if aliases is not None and aliases.canonical(ka) == aliases.canonical(kb):
+                continue  # the user declared these one name
+            ratio = _near_miss(ka, kb)
+            if ratio is not None:
+                reason = f"likely misspelling (similarity {ratio:.0f})"
+                out.append(variant(by_key[ka][0], by_key[kb][0], ratio, "medium", "near_miss", reason))
+    return out
+
+
+def _near_miss(ka: str, kb: str) -> float | None:
+    """Similarity when two different keys look like one name misspelt, else None."""
+    if any(ch.isdigit() for ch in ka + kb):
+        return None  # versions are meaningful: GPT-4 vs GPT-4o, Llama 3 vs Llama 3.1, V3 vs R1
+    if min(len(ka), len(kb)) < _NEAR_MISS_MIN_LEN:
+        return None
+    short, long_ = sorted((ka, kb), key=len)
+    if long_ in (short + "s", short + "es"):
+        return None  # plural or German genitive (Meta/Metas)
+    if long_.startswith(short) or long_.endswith(short):
+        return None  # a part of a longer name (Andreessen / Andreessen Horowitz) is not a misspelling
+    ratio = fuzz.ratio(ka, kb)
+    if ratio < NEAR_MISS_RATIO or Levenshtein.distance(ka, kb) > _NEAR_MISS_MAX_EDITS:
+        return None
+    return float(ratio)

@@ -1,0 +1,79 @@
+"""Facts: everything checkable in one sentence — quantities, dates, names, attributions, quotes, hedges, negation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from .dates import DateFact, extract_dates
+from .entities import Attribution, Entity, extract_attributions, extract_entities, name_spans
+from .models import Document, Sentence
+from .quantities import Quantity, extract_quantities
+from .statements import Marker, Quote, extract_hedges, extract_negations, extract_quotes, negation_polarity
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """The facts of one sentence; spans are offsets into the sentence text."""
+
+    quantities: tuple[Quantity, ...]
+    dates: tuple[DateFact, ...]
+    entities: tuple[Entity, ...]
+    attributions: tuple[Attribution, ...]
+    quotes: tuple[Quote, ...]
+    hedges: tuple[Marker, ...]
+    negations: tuple[Marker, ...]
+    polarity: int
+    anchors: frozenset[str]
+
+
+def publication_date(document: Document) -> dt.date | None:
+    """The document's publication date, when its metadata gives one."""
+    if not document.published:
+        return None
+    try:
+        return dt.date.fromisoformat(document.published[:10])
+    except ValueError:
+        return None
+
+
+def value_anchor(value: float) -> str:
+    """A language-independent key for a number: three significant digits, so 5.6e6 == 5,6 Mio. == 560万."""
+    if value == 0 or not math.isfinite(value):
+        return "q:0"
+    return f"q:{float(f'{value:.3g}'):.3g}"
+
+
+def extract_facts(sentence: Sentence, document: Document) -> SentenceFacts:
+    """Extract every fact driftcheck compares from one sentence."""
+    text, lang = sentence.text, sentence.language or document.language
+    published = publication_date(document)
+    dates = tuple(extract_dates(text, lang, published))
+    entities = tuple(extract_entities(text, lang))
+    protected = [*name_spans(text, lang), *((d.start, d.end) for d in dates)]
+    quantities = tuple(extract_quantities(text, lang, protected))
+    attributions = tuple(extract_attributions(text, lang, entities))
+    quotes = tuple(extract_quotes(text, lang))
+    hedges = tuple(extract_hedges(text, lang))
+    negations = tuple(extract_negations(text, lang))
+    anchors: set[str] = set()
+    for q in quantities:
+        anchors.add(value_anchor(q.value))
+        if q.high is not None:
+            anchors.add(value_anchor(q.high))
+    for d in dates:
+        if d.year is not None and d.month is not None:
+            anchors.add(f"d:{d.year}-{d.month}-{d.day}")
+    anchors.update(f"n:{e.key}" for e in entities if e.key)
+    return SentenceFacts(
+        quantities=quantities,
+        dates=dates,
+        entities=entities,
+        attributions=attributions,
+        quotes=quotes,
+        hedges=hedges,
+        negations=negations,
+        polarity=negation_polarity(text, lang),
+        anchors=frozenset(anchors),
+    )

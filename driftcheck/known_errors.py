@@ -1,0 +1,169 @@
+"""Known errors: an editor's catalogue of real drifts (and equivalent forms) re-run as a regression check."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError, InputError
+from .models import FINDING_TYPES, SEVERITIES, SEVERITY_RANK, Document, Evidence, Finding, Report
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a catalogue entry: a document and a text unique in it (where the drift is)."""
+
+    doc: str
+    contains: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A known error (type and minimum severity expected) or a known non-error (nothing low or above)."""
+
+    id: str
+    a: Side
+    b: Side | None
+    type: str | None  # None for a non-error
+    min_severity: str | None
+    note: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        """True for a known error, False for a known non-error."""
+        return self.type is not None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The parsed known-errors file."""
+
+    path: str
+    corpus: str
+    entries: tuple[Entry, ...]
+    options: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one entry: passed or not, and the findings that decided it."""
+
+    entry: Entry
+    passed: bool
+    detail: str
+    findings: tuple[Finding, ...]
+
+
+def _side(raw: Any, where: str) -> Side:
+    if not isinstance(raw, dict) or not raw.get("doc") or not raw.get("contains"):
+        raise ConfigError(f"{where}: needs 'doc' (a document id) and 'contains' (text unique in that document)")
+    return Side(str(raw["doc"]), str(raw["contains"]))
+
+
+def load_catalogue(path: str) -> Catalogue:
+    """Read and validate a known-errors YAML file."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"{path}: known-errors file not found; give the path of a known_errors.yaml")
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ConfigError(f"{path}: not valid YAML ({first}); fix the file") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with 'errors' and 'non_errors'")
+    corpus = str((file.parent / str(data.get("corpus") or ".")).resolve())
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for key, is_error in (("errors", True), ("non_errors", False)):
+        for n, raw in enumerate(data.get(key) or [], start=1):
+            where = f"{path}: {key} #{n}"
+            if not isinstance(raw, dict) or not raw.get("id"):
+                raise ConfigError(f"{where}: every entry needs an 'id'")
+            entry_id = str(raw["id"])
+            if entry_id in seen:
+                raise ConfigError(f"{where}: id {entry_id!r} is used twice")
+            seen.add(entry_id)
+            kind = severity = None
+            if is_error:
+                kind, severity = raw.get("type"), raw.get("min_severity")
+                if kind not in FINDING_TYPES:
+                    raise ConfigError(f"{where} ({entry_id}): type must be one of {', '.join(FINDING_TYPES)}")
+                if severity not in SEVERITIES:
+                    raise ConfigError(f"{where} ({entry_id}): min_severity must be one of {', '.join(SEVERITIES)}")
+            b = _side(raw["b"], f"{where} ({entry_id}) b") if raw.get("b") is not None else None
+            entries.append(Entry(entry_id, _side(raw.get("a"), f"{where} ({entry_id}) a"), b, kind, severity,
+                                 str(raw.get("note") or "")))
+    if not entries:
+        raise ConfigError(f"{path}: no entries under 'errors' or 'non_errors'")
+    options = data.get("options") or {}
+    if not isinstance(options, dict):
+        raise ConfigError(f"{path}: 'options' must be a mapping")
+    return Catalogue(path, corpus, tuple(entries), options)
+
+
+def _span(side: Side, documents: dict[str, Document], entry: Entry, path: str) -> tuple[int, int]:
+    doc = documents.get(side.doc)
+    if doc is None:
+        raise ConfigError(f"{path}: entry {entry.id}: no document {side.doc!r} in the corpus "
+                          f"(ids: {', '.join(sorted(documents))})")
+    first = doc.text.find(side.contains)
+    if first < 0:
+        raise ConfigError(f"{path}: entry {entry.id}: {side.contains!r} is not in {side.doc}; copy the text exactly")
+    if doc.text.find(side.contains, first + 1) >= 0:
+        raise ConfigError(f"{path}: entry {entry.id}: {side.contains!r} occurs more than once in {side.doc}; "
+                          "quote more of the sentence")
+    return first, first + len(side.contains)
+
+
+def _touches(e: Evidence | None, doc: str, span: tuple[int, int]) -> bool:
+    """Whether a finding's evidence lies in the entry's text (overlapping spans in the same document)."""
+    return e is not None and e.doc == doc and e.start < span[1] and span[0] < e.end
+
+
+def _covers(finding: Finding, entry: Entry, spans: dict[str, tuple[int, int]]) -> bool:
+    a_doc, a_span = entry.a.doc, spans["a"]
+    if entry.b is None:
+        return _touches(finding.a, a_doc, a_span) or _touches(finding.b, a_doc, a_span)
+    b_doc, b_span = entry.b.doc, spans["b"]
+    return (_touches(finding.a, a_doc, a_span) and _touches(finding.b, b_doc, b_span)) or (
+        _touches(finding.a, b_doc, b_span) and _touches(finding.b, a_doc, a_span)
+    )
+
+
+def evaluate(catalogue: Catalogue, report: Report) -> list[Outcome]:
+    """Check every entry against the findings of a report."""
+    documents = {d.id: d for d in report.documents}
+    outcomes = []
+    for entry in catalogue.entries:
+        spans = {"a": _span(entry.a, documents, entry, catalogue.path)}
+        if entry.b is not None:
+            spans["b"] = _span(entry.b, documents, entry, catalogue.path)
+        touching = tuple(f for f in report.findings if _covers(f, entry, spans))
+        if entry.is_error:
+            assert entry.min_severity is not None
+            floor = SEVERITY_RANK[entry.min_severity]
+            hits = [f for f in touching if f.type == entry.type and SEVERITY_RANK[f.severity] >= floor]
+            if hits:
+                outcomes.append(Outcome(entry, True, f"found as {hits[0].type}/{hits[0].severity}", tuple(hits)))
+            else:
+                got = ", ".join(sorted({f"{f.type}/{f.severity}" for f in touching})) or "no finding"
+                outcomes.append(Outcome(entry, False, f"expected {entry.type} at {entry.min_severity} or above; "
+                                        f"got {got}", touching))
+        else:
+            flagged = [f for f in touching if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["low"]]
+            if flagged:
+                got = ", ".join(sorted({f"{f.type}/{f.severity}" for f in flagged}))
+                outcomes.append(Outcome(entry, False, f"a non-error was flagged: {got}", tuple(flagged)))
+            else:
+                outcomes.append(Outcome(entry, True, "not flagged", touching))
+    return outcomes
+
+
+def failures(outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """The outcomes that make `driftcheck check` exit 1."""
+    return [o for o in outcomes if not o.passed]

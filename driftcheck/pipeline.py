@@ -1,0 +1,193 @@
+"""The pipeline: corpus → sentences → languages → embeddings → alignment → facts → findings → report."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__
+from .align import AlignInput, AlignmentSettings, align_documents, group_claims
+from .compare import CompareSettings, compare_corpus
+from .corpus import corpus_name, inputs_sha256, load_corpus
+from .embedding import EmbeddingCache, embed, load_encoder
+from .errors import InputError
+from .facts import SentenceFacts, extract_facts
+from .language import LanguageIdentifier
+from .models import CONTENT_KINDS, Corpus, Document, Report, Sentence, Signature
+from .segment import split_sentences
+from .suppress import SuppressionFile, apply_suppressions, load_suppressions
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """Everything a user can set for `driftcheck compare`; what changes results goes into the signature."""
+
+    encoder: str | None = None  # encoder spec: "use" (default) or "st:NAME_OR_PATH"
+    languages: tuple[str, ...] = ("en", "de", "zh")
+    include_furniture: bool = False
+    reference: str | None = None  # id (or path) of the document that is the source of truth
+    suppressions: str | None = None  # path; default: suppressions.yaml beside the corpus manifest
+    cache_dir: str | None = None
+    use_cache: bool = True
+    align: AlignmentSettings = field(default_factory=AlignmentSettings)
+    compare: CompareSettings = field(default_factory=CompareSettings)
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A document's sentences with the facts extracted from each."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    facts: tuple[SentenceFacts, ...]
+
+
+def segment_document(document: Document, identifier: LanguageIdentifier) -> tuple[Document, list[Sentence]]:
+    """Split a document's lines into sentences, identify each sentence's language and the document's."""
+    sentences: list[Sentence] = []
+    for line in document.lines:
+        if not line.text.strip():
+            continue
+        line_language = identifier.detect(line.text)
+        for start, end in split_sentences(line.text, line_language or document.language):
+            text = line.text[start:end]
+            if not text.strip():
+                continue
+            language = identifier.detect(text) or line_language
+            sentences.append(
+                Sentence(document.id, len(sentences), text, language, line.kind, line.start + start, line.start + end)
+            )
+    if document.language is None:
+        content = [s for s in sentences if s.kind in CONTENT_KINDS] or sentences
+        language = identifier.detect_document([s.text for s in content], [s.language for s in content])
+        document = dataclasses.replace(document, language=language)
+    return document, sentences
+
+
+def comparable(sentence: Sentence, include_furniture: bool) -> bool:
+    """Whether a sentence takes part in alignment and comparison."""
+    return include_furniture or sentence.kind in CONTENT_KINDS
+
+
+def resolve_reference(corpus: Corpus, reference: str | None) -> str | None:
+    """The id of the reference document, given an id, a path or a file name."""
+    if reference is None:
+        return None
+    for doc in corpus.documents:
+        if reference in (doc.id, doc.path) or Path(doc.path).name == reference:
+            return doc.id
+    known = ", ".join(d.id for d in corpus.documents)
+    raise InputError(f"--reference {reference}: no such document in the corpus (known ids: {known})")
+
+
+class StageClock:
+    """Wall time per pipeline stage, for benchmarks and --debug (never written into a report)."""
+
+    def __init__(self, sink: dict[str, float] | None) -> None:
+        self.sink = sink
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Charge the time since the last lap to a stage."""
+        now = time.perf_counter()
+        if self.sink is not None:
+            self.sink[stage] = self.sink.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
+def run_compare(paths: Sequence[str], options: CompareOptions | None = None, progress: Progress | None = None,
+                timings: dict[str, float] | None = None) -> Report:
+    """Run the whole comparison over files and directories and return the report."""
+    options = options or CompareOptions()
+    clock = StageClock(timings)
+    corpus = load_corpus(paths)
+    reference = resolve_reference(corpus, options.reference)
+    suppressions = load_suppressions(options.suppressions, corpus.root)
+    identifier = LanguageIdentifier(options.languages)
+    clock.lap("load")
+
+    segmented: list[Segmented] = []
+    for document in corpus.documents:
+        document, sentences = segment_document(document, identifier)
+        facts = tuple(extract_facts(s, document) for s in sentences)
+        segmented.append(Segmented(document, tuple(sentences), facts))
+    clock.lap("segment+facts")
+
+    encoder = load_encoder(options.encoder)
+    cache = EmbeddingCache(options.cache_dir) if options.use_cache else None
+    chosen = [
+        (n, m) for n, seg in enumerate(segmented) for m, s in enumerate(seg.sentences)
+        if comparable(s, options.include_furniture)
+    ]
+    texts = [segmented[n].sentences[m].text for n, m in chosen]
+    vectors = embed(texts, encoder, cache, progress) if texts else np.zeros((0, 0), dtype=np.float32)
+    dimension = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[0] else 0
+    clock.lap("embed")
+
+    inputs = _align_inputs(segmented, chosen, vectors)
+    alignments = align_documents(inputs, options.align)
+    doc_ids = [seg.document.id for seg in segmented]
+    alignments, groups = group_claims(alignments, doc_ids, options.align.max_per_doc)
+    clock.lap("align")
+
+    findings = compare_corpus(segmented, alignments, groups, options.compare, reference=reference,
+                              aliases=suppressions.aliases, include_furniture=options.include_furniture)
+    findings = apply_suppressions(findings, suppressions)
+    clock.lap("compare")
+
+    signature = Signature(
+        driftcheck=__version__,
+        encoder=encoder.name,
+        dimension=dimension,
+        languages=tuple(options.languages),
+        thresholds=tuple(sorted(options.align.as_thresholds() + options.compare.as_thresholds()
+                                + (("include_furniture", float(options.include_furniture)),))),
+        inputs_sha256=inputs_sha256(corpus),
+    )
+    return Report(
+        name=corpus_name(corpus),
+        signature=signature,
+        documents=tuple(seg.document for seg in segmented),
+        sentences=tuple(s for seg in segmented for s in seg.sentences),
+        alignments=tuple(alignments),
+        groups=tuple(groups),
+        findings=tuple(findings),
+        skipped=corpus.skipped,
+        reference=reference,
+    )
+
+
+def _align_inputs(segmented: Sequence[Segmented], chosen: Sequence[tuple[int, int]], vectors: np.ndarray) -> list[
+    AlignInput
+]:
+    rows: dict[int, list[tuple[int, int]]] = {}
+    for row, (n, m) in enumerate(chosen):
+        rows.setdefault(n, []).append((m, row))
+    inputs = []
+    for n, seg in enumerate(segmented):
+        picked = rows.get(n, [])
+        if not picked:
+            continue
+        inputs.append(
+            AlignInput(
+                doc=seg.document.id,
+                indices=tuple(seg.sentences[m].index for m, _ in picked),
+                vectors=vectors[[row for _, row in picked]],
+                anchors=tuple(seg.facts[m].anchors for m, _ in picked),
+                summary_mask=tuple(seg.sentences[m].kind in SUMMARY_KINDS for m, _ in picked),
+            )
+        )
+    return inputs
+
+
+# Sentences that restate the body in short: aligned against the body of their own document.
+SUMMARY_KINDS = frozenset({"headline", "bullet"})
+
+__all__ = ["CompareOptions", "SuppressionFile", "run_compare"]

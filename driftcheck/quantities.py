@@ -1,0 +1,1199 @@
+"""Table-driven extraction and comparison of quantities (number, scale, unit, currency, qualifier, range).
+
+English, German and Chinese are read from the tables below; every value is normalised to a float in the base
+unit (``"$60-65 billion"`` -> 6e10..6.5e10 USD, ``"2GW+"`` -> more than 2e9 W, ``"六千八百五十亿"`` ->
+6.85e11) so versions of a story in different languages and styles can be compared number by number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from driftcheck.dates import Difference, date_spans
+
+__all__ = [
+    "QUALIFIERS",
+    "Difference",
+    "Quantity",
+    "compare_quantities",
+    "describe",
+    "extract_quantities",
+    "format_value",
+    "guess_lang",
+    "match_quantities",
+]
+
+QUALIFIERS = ("none", "approx", "more_than", "just_under", "less_than", "at_most", "at_least")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as stated in text, normalised: value (and high end of a range) in the base unit."""
+
+    start: int  # code-point offsets into the text
+    end: int
+    text: str
+    value: float
+    high: float | None = None
+    unit: str | None = None
+    currency: str | None = None
+    qualifier: str = "none"
+    qualifier_text: str | None = None
+    scale: int = 0  # power of ten contributed by a scale word ("billion" = 9, "万" = 4); 0 when none
+    scale_text: str | None = None
+    lang: str | None = None  # the reading used ("en", "de", "zh")
+
+
+# ------------------------------------------------------------------------------------------------ tables
+_I = re.IGNORECASE
+# Full-width digits and signs map one code point to one code point, so offsets into the text stay valid.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％＄＋－～：", "0123456789.%$+-~:")
+
+_QUALIFIER_WORDS: dict[str, str] = {
+    # English
+    "about": "approx", "around": "approx", "approximately": "approx", "approx.": "approx",
+    "roughly": "approx",
+    "some": "approx", "circa": "approx", "ca.": "approx", "an estimated": "approx", "estimated": "approx",
+    "nearly": "just_under", "almost": "just_under", "just under": "just_under", "close to": "just_under",
+    "over": "more_than", "more than": "more_than", "above": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "just over": "more_than", "exceeding": "more_than",
+    "up to": "at_most", "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
+    "as much as": "at_most", "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    # German
+    "rund": "approx", "etwa": "approx", "ungefähr": "approx", "zirka": "approx", "annähernd": "approx",
+    "schätzungsweise": "approx", "knapp": "just_under", "fast": "just_under", "beinahe": "just_under",
+    "nahezu": "just_under", "über": "more_than", "mehr als": "more_than", "gut": "more_than",
+    "bis zu": "at_most", "höchstens": "at_most", "maximal": "at_most", "mindestens": "at_least",
+    "wenigstens": "at_least", "weniger als": "less_than", "unter": "less_than",
+    # Chinese (prefixes)
+    "约": "approx", "大约": "approx", "大概": "approx", "约为": "approx", "近": "just_under",
+    "将近": "just_under",
+    "接近": "just_under", "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than",
+    "最多": "at_most", "高达": "at_most", "多达": "at_most", "不超过": "at_most", "至少": "at_least",
+    "不少于": "at_least", "不到": "less_than", "不足": "less_than", "少于": "less_than",
+}  # fmt: skip
+_QUALIFIER_SUFFIX: dict[str, str] = {
+    "+": "more_than", "or more": "at_least", "plus": "more_than", "und mehr": "at_least", "or so": "approx",
+    "以上": "more_than", "多": "more_than", "余": "more_than", "餘": "more_than", "左右": "approx",
+    "上下": "approx", "许": "approx", "以下": "at_most", "以内": "at_most",
+}  # fmt: skip
+# Qualifier words sit right before the number (or its currency sign); the longest alternatives come first.
+_QUAL_PRE_RE = re.compile(
+    r"(?:(?<![A-Za-zÄÖÜäöüß])(?P<w>"
+    + "|".join(
+        re.escape(k).replace(r"\ ", r"\s+")
+        for k in sorted(_QUALIFIER_WORDS, key=len, reverse=True)
+        if k.isascii() or k[0] in "äöüÄÖÜ" or "ü" in k or "ä" in k
+    )
+    + r")|(?P<z>"
+    + "|".join(
+        sorted((k for k in _QUALIFIER_WORDS if not k.isascii() and k[0] >= "\u4e00"), key=len, reverse=True)
+    )
+    + r"))[\s\u00a0]*$",
+    _I,
+)
+_QUAL_SUF_RE = re.compile(
+    r"[\s\u00a0]*(?P<q>\+|or\s+more\b|plus\b|und\s+mehr\b|or\s+so\b)|(?P<z>以上|多|余|餘|左右|上下|许|以下|以内)",
+    _I,
+)
+_ZH_QUAL_MID_RE = re.compile(r"(?P<z>多|余|餘)")
+_BETWEEN_RE = re.compile(r"(?:\b(?:between|zwischen)|介于|在)[\s\u00a0]*$", _I)
+_FROM_RE = re.compile(r"(?:\b(?:from|von)|从|由)[\s\u00a0]*$", _I)
+
+# Scale words: power of ten.  German "Billion" is 10^12 (English "billion" is 10^9): resolved per language.
+_SCALE_WORDS: dict[str, int] = {
+    "hundred": 2, "thousand": 3, "million": 6, "mn": 6, "mln": 6, "billion": 9, "bn": 9, "bln": 9,
+    "trillion": 12, "tn": 12, "hundert": 2, "tausend": 3, "tsd.": 3, "tsd": 3, "mio.": 6, "mio": 6,
+    "millionen": 6, "milliarde": 9, "milliarden": 9, "mrd.": 9, "mrd": 9, "billionen": 12, "bio.": 12,
+}  # fmt: skip
+_SCALE_RE = re.compile(
+    r"[\s\u00a0]*(?P<w>hundred|thousand|million|mn|mln|billion|bn|bln|trillion|tn|Hundert|Tausend|Tsd\.?|Mio\.?|"
+    r"Millionen|Milliarden?|Mrd\.?|Billionen|Bio\.)(?![A-Za-zäöü])",
+    _I,
+)
+# Single letters only directly after the digits ("$5m", "10k", "405B"): spaced, "m" is a metre.
+_SCALE_ATTACHED_RE = re.compile(r"(?P<w>[kKmMbB])(?![A-Za-z0-9])")
+_ATTACHED_POWER = {"k": 3, "m": 6, "b": 9}
+_ZH_SCALE_RE = re.compile(
+    r"(?P<w>[百千万萬亿億]+(?<![千百])(?![瓦米克])|[百千]+(?![瓦米克兆万萬亿億])|兆(?![瓦赫帕焦字]))"
+)
+_ZH_SCALE_POWER = {"十": 1, "百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12}
+
+# Units: (pattern, canonical unit, multiplier to the base unit).  Longest and most specific first.
+_UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
+    (r"GPU[-\s]?(?:hours?|Stunden)|GPU小时|GPU時", "gpu_hour", 1.0),
+    (
+        r"(?:graphics\s+processing\s+units?|graphics\s+cards?|Grafikprozessoren|Grafikchips?)"
+        r"(?:[\s\u00a0]*\(GPUs?\))?",
+        "gpu",
+        1.0,
+    ),
+    (r"(?:[个块張张颗枚])?(?:GPUs?|图形处理器|圖形處理器|显卡)(?![A-Za-z])", "gpu", 1.0),
+    (r"(?:parameters?|params|Parametern?)(?![A-Za-z])|个?参数", "parameter", 1.0),
+    (r"(?:terawatt-?hours?|TWh)(?![A-Za-z])", "Wh", 1e12),
+    (r"(?:gigawatt-?hours?|GWh|Gigawattstunden)(?![A-Za-z])", "Wh", 1e9),
+    (r"(?:megawatt-?hours?|MWh|Megawattstunden)(?![A-Za-z])", "Wh", 1e6),
+    (r"(?:kilowatt-?hours?|kWh|Kilowattstunden)(?![A-Za-z])|千瓦时|度电", "Wh", 1e3),
+    (r"(?:terawatts?|TW)(?![A-Za-z])", "W", 1e12),
+    (r"(?:gigawatts?(?:[\s\u00a0]*\(GW\))?|GW)(?![A-Za-z])|吉瓦|千兆瓦", "W", 1e9),
+    (r"(?:megawatts?(?:[\s\u00a0]*\(MW\))?|MW)(?![A-Za-z])|兆瓦", "W", 1e6),
+    (r"(?:kilowatts?|kW)(?![A-Za-z])|千瓦", "W", 1e3),
+    (r"(?:watts?|W)(?![A-Za-z])|瓦", "W", 1.0),
+    (r"(?:percentage\s+points?|Prozentpunkten?|%-Punkte|pp)(?![A-Za-z])|个百分点", "percentage_point", 1.0),
+    (r"%|(?:per\s*cent|percent|Prozent|pct)(?![A-Za-z])", "percent", 1.0),
+    (r"(?:people|persons|individuals|Menschen|Personen|Leute)(?![A-Za-z])|人次|人|名|位", "person", 1.0),
+    (r"(?:times|-?fold|-?fach|-?mal|Mal)(?![A-Za-z])|倍", "times", 1.0),
+    (r"x(?![A-Za-z0-9])", "times", 1.0),
+    (r"(?:years?(?:-old)?|Jahren?|-?[jJ]ährigen?|-?[jJ]ähriger|jährig)(?![A-Za-z])|年|岁|周岁", "year", 1.0),
+    (r"(?:months?|Monaten?)(?![A-Za-z])|个月", "month", 1.0),
+    (r"(?:weeks?|Wochen?)(?![A-Za-z])|周|星期|个星期", "week", 1.0),
+    (r"(?:days?|Tagen?)(?![A-Za-z])|天", "day", 1.0),
+    (r"(?:hours?|Stunden?)(?![A-Za-z])|小时|个小时", "hour", 1.0),
+    (r"(?:minutes?|min\.?|Minuten?)(?![A-Za-z])|分钟", "minute", 1.0),
+    (r"(?:seconds?|Sekunden?)(?![A-Za-z])|秒钟?", "second", 1.0),
+    (r"(?:cases|Fälle|Fällen)(?![A-Za-z])|例", "case", 1.0),
+    (r"(?:kilomet(?:er|re)s?|km|Kilometern?)(?![A-Za-z])|公里|千米", "m", 1e3),
+    (r"(?:met(?:er|re)s?|Metern?)(?![A-Za-z])|米", "m", 1.0),
+    (r"(?:miles?|Meilen)(?![A-Za-z])|英里", "mile", 1.0),
+    (r"(?:feet|foot|ft|Fuß)(?![A-Za-z])|英尺", "foot", 1.0),
+    (r"(?:tonnes?|tons?|Tonnen)(?![A-Za-z])|吨", "g", 1e6),
+    (r"(?:kilograms?|kg|Kilogramm)(?![A-Za-z])|公斤|千克", "g", 1e3),
+    (r"(?:chips|Chips)(?![A-Za-z])|(?:[个块颗枚])?芯片", "chip", 1.0),
+)
+# One alternation with a group per row: the first row that matches wins, as in the table order.
+_UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _u, _f) in enumerate(_UNIT_TABLE)), _I)
+_UNIT_METRE_SPACED = re.compile(r"m(?![A-Za-z0-9²³])")  # "4892 m": only when spaced from the digits
+
+# Currencies: symbols and codes before the number, words and codes after it.
+_CUR_PREFIX: dict[str, str] = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "s$": "SGD", "sg$": "SGD", "hk$": "HKD", "a$": "AUD",
+    "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "r$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR",
+    "￥": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "jpy": "JPY",
+    "sgd": "SGD", "hkd": "HKD", "chf": "CHF", "aud": "AUD", "cad": "CAD", "inr": "INR", "人民币": "CNY",
+}  # fmt: skip
+_CUR_PREFIX_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<c>US\$|U\.S\.\$|SG?\$|HK\$|AU?\$|CA?\$|NZ\$|R\$|USD|EUR|GBP|CNY|RMB|JPY|SGD|HKD|CHF|"
+    r"AUD|CAD|INR)|(?P<s>[$€£¥￥₹])|(?P<z>人民币))[\s\u00a0]*$"
+)
+_CUR_SUFFIX: tuple[tuple[str, str], ...] = (
+    (r"(?:US|U\.S\.)[\s-]?dollars?|US-Dollars?", "USD"),
+    (r"(?:Singapore|Singapur)[\s-]?[dD]ollars?", "SGD"),
+    (r"(?:Hong\s+Kong|HK)[\s-]?dollars?|Hongkong-Dollars?", "HKD"),
+    (r"(?:Australian|australische[n]?)\s+[dD]ollars?", "AUD"),
+    (r"(?:Canadian|kanadische[n]?)\s+[dD]ollars?", "CAD"),
+    (r"[dD]ollars?", "USD"),
+    (r"[eE]uros?|€", "EUR"),
+    (r"(?:pounds\s+)?sterling|britische[n]?\s+Pfund", "GBP"),
+    (r"[yY]uan|renminbi|Renminbi", "CNY"),
+    (r"[yY]en", "JPY"),
+    (r"Swiss\s+francs?|Schweizer\s+Franken|Franken", "CHF"),
+    (r"USD|EUR|GBP|CNY|RMB|JPY|SGD|HKD|CHF|AUD|CAD|INR", "CODE"),
+    (r"美元|美金", "USD"),
+    (r"欧元|歐元", "EUR"),
+    (r"英镑|英鎊", "GBP"),
+    (r"日元|日圆", "JPY"),
+    (r"港元|港币|港幣", "HKD"),
+    (r"新加坡元|新元", "SGD"),
+    (r"元人民币|人民币|人民幣|元|块钱|块", "CNY"),
+)
+_CUR_SUFFIX_RE = re.compile(
+    r"[\s\u00a0]*(?:"
+    + "|".join(
+        f"(?P<c{i}>{p}{'(?![A-Za-z])' if p.isascii() else ''})" for i, (p, _c) in enumerate(_CUR_SUFFIX)
+    )
+    + ")"
+)
+_GAP_RE = re.compile(r"[\s\u00a0]*(?:-(?=[A-Za-zÄÖÜäöü]))?")
+
+# Number words.  "one"/"a"/"ein"/"一" alone are everywhere in prose, so they count only with a unit or scale.
+_EN_NUM = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "twice": 2, "double": 2, "triple": 3,
+}  # fmt: skip
+_DE_NUM = {
+    "eins": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
+    "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
+    "achtzig": 80, "neunzig": 90,
+}  # fmt: skip
+_WEAK_WORDS = frozenset({"one", "a", "an", "eins", "ein", "eine", "einer", "einem", "einen"})
+_MULT_WORDS = frozenset({"twice", "double", "triple"})  # already "times": "more than double" = > 2 times
+_EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_DE_ONES = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
+_DE_TENS = "zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
+_BARE_SCALES = frozenset({"million", "billion", "trillion", "milliarde"})  # "more than billion people"
+_WORD_VALUES: dict[str, int] = {**_EN_NUM, **_DE_NUM}
+_WORD_VALUES.update(
+    {
+        f"{o}und{t}": _DE_NUM[o if o != "ein" else "eins"] + _DE_NUM[t]
+        for o in _DE_ONES.split("|")
+        for t in _DE_TENS.split("|")
+    }
+)
+_EN_ONES_AFTER_RE = re.compile(rf"[-\s\u00a0](?P<o>{_EN_ONES})(?![A-Za-z])", _I)
+
+
+def _trie_regex(words: Sequence[str]) -> str:
+    """A regex alternation of `words` as a character trie: much faster to scan than a flat alternation."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# Lower-case and capitalised forms (sentence-initial "Two", German "Milliarde"); the scan is case-sensitive.
+_WORD_RE_BODY = _trie_regex([v for w in [*_WORD_VALUES, *_BARE_SCALES] for v in (w, w[0].upper() + w[1:])])
+
+_ZH_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7,              "八": 8, "九": 9}  # fmt: skip
+_ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 4, "萬": 4, "亿": 8, "億": 8}
+_ZH_NUM_CHARS = "〇零一二两兩三四五六七八九十百千万萬亿億"
+# A Chinese numeral counts only before one of these (classifiers, units, currencies, scale, qualifier suffix).
+_ZH_COUNTED = re.compile(
+    r"(?:多|余|餘)?(?:个|個|位|名|人|条|條|座|台|件|家|只|项|項|次|辆|輛|架|艘|所|种|種|部|批|场|場|起|张|張|块|塊|份|枚|头|"
+    r"匹|套|层|道|篇|本|首|颗|棵|处|間|间|栋|支|款|例|倍|岁|年|天|周|星期|小时|分钟|秒|元|美元|欧元|吨|米|公里|亿|万|兆瓦|"
+    r"吉瓦|千瓦|瓦|参数|轮|届|国|省|城|队|片)"
+)
+
+_CAND_RE = re.compile(
+    r"(?P<dig>\d)"
+    r"|(?P<pct>百分之)"
+    r"|(?P<zh>[〇零一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億]*)"
+    r"|(?<![A-Za-zÄÖÜäöüß\-])(?P<word>"
+    + _WORD_RE_BODY
+    + r")(?:(?![A-Za-zÄÖÜäöüß])|(?=(?:mal|fach)(?![a-z])))"
+)
+# Digits with group separators; a plain space separates groups only when exactly three digits follow.
+_DIGITS_RE = re.compile(r"\d+(?:(?:[.,'’\u00a0\u202f\u2009]|[ ](?=\d{3}(?![\d.,]\d)(?!\d)))\d+)*")
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th|ter|te|ten|tes)(?![A-Za-z])", _I)
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
+_RANGE_CONN_RE = re.compile(r"[\s\u00a0]*(?:(?P<dash>[-–—~～])|(?P<w>to|bis|and|und|至|到))[\s\u00a0]*", _I)
+# Words that take a version number: "Llama 3.1", "Claude 3.5", "Qwen 2.5", "Llama 4", "World War 2".
+_VERSIONED = frozenset(
+    [
+        "llama",
+        "claude",
+        "qwen",
+        "gemini",
+        "gemma",
+        "gpt",
+        "mistral",
+        "mixtral",
+        "phi",
+        "windows",
+        "ios",
+        "android",
+        "iphone",
+        "ipad",
+        "galaxy",
+        "pixel",
+        "python",
+        "version",
+        "model",
+        "modell",
+        "stufe",
+        "level",
+        "phase",
+        "gen",
+        "generation",
+        "series",
+        "serie",
+        "formula",
+        "war",
+        "web",
+        "industry",
+        "industrie",
+        "article",
+        "artikel",
+        "chapter",
+        "kapitel",
+        "section",
+        "paragraph",
+        "absatz",
+        "page",
+        "seite",
+        "no",
+        "nr",
+        "nummer",
+        "number",
+        "room",
+        "gate",
+        "flight",
+        "route",
+        "highway",
+        "channel",
+        "kanal",
+        "track",
+        "episode",
+        "season",
+        "staffel",
+        "folge",
+        "band",
+        "volume",
+        "covid",
+        "sars",
+        "apollo",
+        "artemis",
+        "playstation",
+        "xbox",
+        "falcon",
+        "starship",
+        "boeing",
+        "airbus",
+        "tesla",
+        "deepseek",
+        "grok",
+        "ernie",
+        "kimi",
+        "v",
+        "r",
+        "o",
+    ]
+)
+_PREV_WORD_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z.]*)[\s\u00a0]+$")
+_NOT_NAME_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "of",
+        "by",
+        "for",
+        "to",
+        "from",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "with",
+        "about",
+        "around",
+        "over",
+        "under",
+        "since",
+        "until",
+        "between",
+        "some",
+        "only",
+        "just",
+        "nearly",
+        "almost",
+        "more",
+        "less",
+        "up",
+        "all",
+        "top",
+        "than",
+        "some",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+    ]
+)
+_LIST_MARKER_RE = re.compile(r"\s*\(?\d{1,2}[.)]\s")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_DE_HINT_RE = re.compile(
+    r"[äöüß]|\b(?:und|der|die|das|den|dem|nicht|mit|von|ist|wurden?|sind|eine?|auch|sich|Milliarden?|Millionen|"
+    r"Mio|Mrd|Prozent|rund|etwa|zwischen|für|auf)\b"
+)
+_EN_HINT_RE = re.compile(r"\b(?:the|and|of|is|was|with|to|that|for|on|are|million|billion|percent)\b")
+
+_YEAR_MIN, _YEAR_MAX = 1000, 2099  # bare integers in this range with nothing attached are years (dates.py)
+_TOL = 1e-6  # relative tolerance for "the same value": float noise only, never real rounding
+# Rounding an editor accepts when marked approximate: 2 % covers 405 -> 400 and 2.78 -> 2.8, not 5.6 -> 5.5.
+_ROUNDING = 0.02
+_LOG_ROUNDING = math.log10(1 + _ROUNDING)
+
+
+def guess_lang(text: str) -> str:
+    """A cheap guess at the language of a sentence for reading numbers: 'zh', 'de' or 'en'."""
+    if len(_CJK_RE.findall(text)) >= 2:
+        return "zh"
+    de = len(_DE_HINT_RE.findall(text))
+    en = len(_EN_HINT_RE.findall(text))
+    return "de" if de > en else "en"
+
+
+# ------------------------------------------------------------------------------------------ number cores
+def _parse_digit_run(s: str, lang: str) -> tuple[Decimal, int] | None:
+    """Read a digit run with separators by the conventions of `lang`; (value, chars used) or None."""
+    seps = [c for c in s if not c.isdigit()]
+    if not seps:
+        return Decimal(s), len(s)
+    groups = re.split(r"[.,'’\u00a0\u202f\u2009 ]", s)
+    kinds = set(seps)
+    grouped = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    if len(kinds) == 1:
+        sep = seps[0]
+        if sep in " \u00a0\u202f\u2009'’":
+            return (Decimal("".join(groups)), len(s)) if grouped else None
+        decimal_mark = "," if lang == "de" else "."
+        if len(seps) == 1:
+            # "1,300" is 1300 in English and 1.3 in German; "5,6"/"3.5" are decimals in either (not 3-digit)
+            if sep == decimal_mark or len(groups[1]) != 3:
+                return Decimal(groups[0] + "." + groups[1]), len(s)
+            return Decimal(groups[0] + groups[1]), len(s)
+        if grouped:
+            return Decimal("".join(groups)), len(s)
+        return None
+    # two kinds: the last separator is the decimal mark when it occurs once ("1,234.56", "1.234,56")
+    last = seps[-1]
+    if seps.count(last) == 1:
+        int_part, frac = s.rsplit(last, 1)
+        int_groups = re.split(r"[.,'’\u00a0\u202f\u2009 ]", int_part)
+        if len(int_groups[0]) <= 3 and all(len(g) == 3 for g in int_groups[1:]):
+            return Decimal("".join(int_groups) + "." + frac), len(s)
+    return None
+
+
+def _zh_section(s: str) -> int | None:
+    """Value of a Chinese numeral below 10^4 (一百零五, 二十, 十一); None when malformed."""
+    total, num = 0, None
+    for ch in s:
+        if ch in _ZH_DIGIT:
+            num = _ZH_DIGIT[ch] if num is None or _ZH_DIGIT[ch] != 0 else num
+            if ch in "〇零":
+                num = None
+        elif ch in _ZH_SMALL:
+            total += (1 if num is None else num) * _ZH_SMALL[ch]
+            num = None
+        else:
+            return None
+    return total + (num or 0)
+
+
+def _zh_value(s: str) -> int | None:
+    """Value of a Chinese numeral with 万/亿 sections (六千八百五十亿 = 685000000000); digit strings too."""
+    if s and all(c in _ZH_DIGIT for c in s) and len(s) > 1:
+        return int("".join(str(_ZH_DIGIT[c]) for c in s))  # 二〇二五 style
+    for big in ("亿", "億", "万", "萬"):
+        if big in s:
+            head, _, tail = s.partition(big)
+            hv = _zh_value(head) if head else 1
+            tv = _zh_value(tail) if tail else 0
+            if hv is None or tv is None:
+                return None
+            return hv * 10 ** _ZH_BIG[big] + tv
+    return _zh_section(s)
+
+
+@dataclass
+class _Core:
+    """A number core before context is read: value, scale, and where it is."""
+
+    start: int
+    end: int
+    value: Decimal
+    scale: int = 0
+    scale_text: str | None = None
+    weak: bool = False  # a word like "one"/"a"/"一" that needs a unit or scale to count
+    kind: str = "dig"
+    unit: str | None = None
+
+
+def _read_scale(text: str, pos: int, lang: str, attached_ok: bool) -> tuple[int, str | None, int]:
+    """Read scale words after a number at `pos`; (power, scale text, new position)."""
+    power, words, start = 0, [], pos
+    while True:
+        m = _ZH_SCALE_RE.match(text, pos)
+        if m:
+            power += sum(_ZH_SCALE_POWER[c] for c in m.group("w"))
+            words.append(m.group("w"))
+            pos = m.end()
+            continue
+        if attached_ok and pos == start:
+            m = _SCALE_ATTACHED_RE.match(text, pos)
+            if m:
+                w = m.group("w")
+                # "405B" is billions; "5M" / "$5m" millions; the letter must not start a unit like "MW"
+                power += _ATTACHED_POWER[w.lower()]
+                words.append(w)
+                pos = m.end()
+                continue
+        m = _SCALE_RE.match(text, pos)
+        if m:
+            w = m.group("w")
+            key = w.lower()
+            p = _SCALE_WORDS.get(key, _SCALE_WORDS.get(key.rstrip("."), 0))
+            if key in ("billion",) and lang == "de" and w[0] == "B":
+                p = 12  # German "Billion" = 10^12
+            if key == "million" and lang == "de":
+                p = 6
+            power += p
+            words.append(w)
+            pos = m.end()
+            continue
+        break
+    if not words:
+        return 0, None, start
+    return power, text[start:pos].strip(), pos
+
+
+def _read_core(text: str, m: re.Match[str], lang: str) -> _Core | None:
+    """Read the number that starts at candidate match `m` (digits, Chinese numeral, number word)."""
+    start = m.start()
+    if m.group("dig") is not None:
+        dm = _DIGITS_RE.match(text, start)
+        assert dm is not None
+        parsed = _parse_digit_run(dm.group(0), lang)
+        if parsed is None:  # malformed grouping: read the leading group only
+            lead = re.match(r"\d+", dm.group(0))
+            assert lead is not None
+            parsed = (Decimal(lead.group(0)), lead.end())
+        value, used = parsed
+        return _Core(start, start + used, value)
+    if m.group("pct") is not None:
+        zm = re.compile(
+            r"[〇零一二两兩三四五六七八九十百]+(?:[点點][〇零一二三四五六七八九]+)?|\d+(?:\.\d+)?"
+        ).match(text, m.end())
+        if zm is None:
+            return None
+        raw = zm.group(0)
+        if raw[0].isdigit():
+            val = Decimal(raw)
+        else:
+            parts = re.split(r"[点點]", raw)
+            whole, frac = parts[0], parts[1] if len(parts) > 1 else ""
+            wv = _zh_value(whole)
+            if wv is None:
+                return None
+            val = Decimal(str(wv) + ("." + "".join(str(_ZH_DIGIT[c]) for c in frac) if frac else ""))
+        return _Core(start, zm.end(), val, kind="pct", unit="percent")
+    if m.group("zh") is not None:
+        run = m.group("zh")
+        # trailing big units are a scale word (六千八百五十亿 = 6850 x 10^8); inner ones are in the number
+        stripped = run.rstrip("万萬亿億")
+        trail = run[len(stripped) :]
+        if not stripped:
+            return None
+        v = _zh_value(stripped)
+        if v is None:
+            return None
+        end = m.start() + len(stripped)
+        core = _Core(start, end, Decimal(v), kind="zh", weak=True)
+        if trail:
+            core.scale = sum(_ZH_BIG[c] for c in trail)
+            core.scale_text = trail
+            core.end = end + len(trail)
+        return core
+    if m.group("word") is not None:
+        w = m.group("word").lower()
+        if w in _BARE_SCALES:
+            return _Core(start, start, Decimal(1), kind="bare", weak=True)
+        v = _WORD_VALUES[w]
+        end = m.end()
+        if w in _EN_TENS.split("|"):
+            om = _EN_ONES_AFTER_RE.match(text, end)
+            if om:  # "twenty-five", "twenty five"
+                v += _EN_NUM[om.group("o").lower()]
+                end = om.end()
+        core = _Core(start, end, Decimal(v), kind="word", weak=w in _WEAK_WORDS)
+        if w in _MULT_WORDS:
+            core.unit = "times"
+        return core
+    return None
+
+
+def _is_name(text: str, core: _Core, lang: str) -> bool:
+    """Whether the digits at `core` are part of a name (GPT-4o, A100, COVID-19, Llama 3.1) or an ordinal."""
+    s, e = core.start, core.end
+    before = text[s - 1] if s > 0 else ""
+    if core.kind == "dig":
+        if before and _LATIN.match(before):
+            return True  # A100, V3, R1, o1, MH17
+        if before in "-‐‑" and s >= 2 and (_LATIN.match(text[s - 2]) or text[s - 2] in "-"):
+            return True  # COVID-19, GPT-4, G-20, Llama-3, Sars-CoV-2
+        if before == "#" or (s >= 1 and text[s - 1 : s] == "第") or text[max(0, s - 1) : s] in ("第",):
+            return True
+        after = text[e : e + 1]
+        if after and _LATIN.match(after) and _ORDINAL_SUFFIX_RE.match(text, e):
+            return True  # 1st, 20th, 3rd
+        if (
+            lang == "de"
+            and after == "."
+            and re.match(r"\.[\s\u00a0]+(?![\d])\S", text[e:])
+            and "," not in text[s:e]
+            and core.value == core.value.to_integral_value()
+            and core.value < 1000
+        ):
+            return True  # German ordinal "der 2. Weltkrieg", "am 3. Tag", "(90.+8)"
+        if lang == "de" and text[e : e + 2] == ".+":
+            return True
+        pm = _PREV_WORD_RE.search(text, max(0, s - 30), s)
+        if pm:
+            word = pm.group("word").rstrip(".").lower()
+            if word in _VERSIONED:
+                return True
+    elif core.kind == "zh" and s > 0 and text[s - 1] == "第":
+        return True
+    return False
+
+
+def _generic_name(text: str, s: int) -> bool:
+    """English: a capitalised word right before a bare number names something (Nasdaq 100, Covid 19)."""
+    pm = _PREV_WORD_RE.search(text, max(0, s - 30), s)
+    if not pm:
+        return False
+    word = pm.group("word")
+    if (
+        not word[0].isupper()
+        or word.lower().rstrip(".") in _NOT_NAME_WORDS
+        or word.lower() in _QUALIFIER_WORDS
+    ):
+        return False
+    ws = pm.start()
+    head = text[:ws].rstrip()
+    return bool(head) and head[-1] not in ".!?:;\"“”'‘(–—-"  # a sentence-initial word is just capitalised
+
+
+def _read_unit(text: str, pos: int) -> tuple[str | None, float, int]:
+    """Read a unit at `pos` (after optional space or hyphen); (unit, multiplier, new position)."""
+    m = _GAP_RE.match(text, pos)
+    p = m.end() if m else pos
+    um = _UNIT_RE.match(text, p)
+    if um and um.end() > p and um.lastgroup:
+        _pat, unit, mult = _UNIT_TABLE[int(um.lastgroup[1:])]
+        if not (
+            (unit == "times" and um.group(0) == "x" and p != pos)  # "10x" only when attached
+            or (unit == "percent" and um.group(0) == "%" and p - pos > 1)
+        ):
+            return unit, mult, um.end()
+    if p > pos and _UNIT_METRE_SPACED.match(text, p):
+        return "m", 1.0, p + 1
+    return None, 1.0, pos
+
+
+def _read_currency_suffix(text: str, pos: int) -> tuple[str | None, int]:
+    """Read a currency word or code after a number; (ISO code, new position)."""
+    cm = _CUR_SUFFIX_RE.match(text, pos)
+    if cm is None or cm.lastgroup is None:
+        return None, pos
+    code = _CUR_SUFFIX[int(cm.lastgroup[1:])][1]
+    if code == "CODE":
+        code = _CUR_PREFIX[cm.group(cm.lastgroup).lower()]
+    return code, cm.end()
+
+
+def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | None, str | None, int]:
+    """Currency and qualifier before a number; (currency, qualifier class, qualifier text, new start)."""
+    window_start = max(0, start - 40)
+    pre = text[window_start:start]
+    currency = None
+    cm = _CUR_PREFIX_RE.search(pre)
+    if cm:
+        sym = cm.group(0).strip()
+        # "¥" is the yuan in Chinese text and the yen elsewhere; both spell out unambiguously as words
+        currency = ("CNY" if lang == "zh" else "JPY") if sym == "¥" else _CUR_PREFIX[sym.lower()]
+        start = window_start + cm.start()
+        pre = text[window_start:start]
+    qual, qual_text = None, None
+    qm = _QUAL_PRE_RE.search(pre)
+    if qm:
+        qual_text = (qm.group("w") or qm.group("z")).strip()
+        key = re.sub(r"\s+", " ", qual_text.lower())
+        qual = _QUALIFIER_WORDS.get(key)
+        if qual is not None:
+            start = window_start + qm.start()
+    return currency, qual, qual_text if qual else None, start
+
+
+def extract_quantities(
+    text: str, lang: str | None = None, protected: Sequence[tuple[int, int]] = ()
+) -> list[Quantity]:
+    """Quantities stated in `text` (code-point spans); names, years, times, ordinals, `protected` skipped."""
+    if not text:
+        return []
+    norm = text.translate(_FULLWIDTH)
+    reading = lang if lang in ("en", "de", "zh") else guess_lang(norm)
+    out: list[Quantity] = []
+    pos = 0
+    dates: list[tuple[int, int]] | None = None
+    while True:
+        m = _CAND_RE.search(norm, pos)
+        if m is None:
+            break
+        if dates is None and (m.group("dig") or m.group("zh") or m.group("pct")):
+            dates = date_spans(
+                norm, reading
+            )  # only sentences with digits or numerals pay for date extraction
+        q, next_pos = _read_quantity(norm, text, m, reading, protected, dates or [])
+        if q is not None:
+            out.append(q)
+        pos = max(next_pos, m.end())
+    return out
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether [s, e) overlaps any span."""
+    return any(s < pe and ps < e for ps, pe in spans)
+
+
+def _read_quantity(
+    norm: str,
+    text: str,
+    m: re.Match[str],
+    lang: str,
+    protected: Sequence[tuple[int, int]],
+    dates: Sequence[tuple[int, int]],
+) -> tuple[Quantity | None, int]:
+    """Read one quantity at candidate `m`; (quantity or None, position to continue scanning from)."""
+    core = _read_core(norm, m, lang)
+    if core is None:
+        return None, m.end()
+    if (
+        core.weak
+        and core.kind == "word"
+        and not (
+            _SCALE_RE.match(norm, core.end) or _UNIT_RE.match(norm, _GAP_RE.match(norm, core.end).end())  # type: ignore[union-attr]
+        )
+    ):
+        return None, core.end  # "a", "one", "eine" without a scale word or unit: an article, not a count
+    if (
+        core.kind == "dig"
+        and _LIST_MARKER_RE.match(norm)
+        and core.start == norm.index(norm.lstrip()[0]) + (1 if norm.lstrip().startswith("(") else 0)
+    ):
+        return None, core.end + 1
+    if _overlaps(core.start, max(core.end, core.start + 1), protected):
+        return None, max(core.end, m.end())
+    if _is_name(norm, core, lang):
+        return None, max(core.end, m.end())
+    pos = core.end
+    # -- scale words
+    attached = core.kind == "dig"
+    if core.scale_text is None:
+        power, scale_text, pos = _read_scale(norm, pos, lang, attached)
+        core.scale, core.scale_text = power, scale_text
+    if core.kind == "bare" and core.scale_text is None:
+        return None, m.end()
+    # Chinese "多/余" between scale and classifier ("28万余人次", "140多台")
+    qual_suffix = qual_suffix_text = None
+    zm = _ZH_QUAL_MID_RE.match(norm, pos)
+    if zm and (core.kind in ("dig", "zh")) and _ZH_COUNTED.match(norm, zm.end()):
+        qual_suffix, qual_suffix_text, pos = "more_than", zm.group("z"), zm.end()
+    # -- prefix (currency, qualifier, "between") decides whether "and" can join a range
+    currency, qual, qual_text, start = _read_prefix(norm, core.start, lang)
+    if core.kind == "bare" and qual is None:
+        return None, pos  # a bare "billion" counts only after a qualifier ("more than billion people")
+    # -- range: "60-65 billion", "$60 billion to $65 billion", "between 60 and 65", "600亿至650亿"
+    high: Decimal | None = None
+    high_scale = 0
+    rm = _RANGE_CONN_RE.match(norm, pos)
+    if rm and core.kind != "bare":
+        word = (rm.group("w") or "").lower()
+        ok = (
+            bool(rm.group("dash"))
+            or word in ("to", "bis", "至", "到")
+            or (word in ("and", "und") and _BETWEEN_RE.search(norm[max(0, start - 12) : start]) is not None)
+        )
+        if word in ("to", "bis", "到") and _FROM_RE.search(norm[max(0, start - 8) : start]):
+            ok = False  # "from 20 to 30" is a change, not a range
+        if (
+            rm.group("dash")
+            and rm.group("dash") in "-"
+            and rm.end() - rm.start() == 1
+            and not norm[rm.end() : rm.end() + 1].isdigit()
+        ):
+            ok = False
+        if ok:
+            p2 = rm.end()
+            cm2 = re.compile(r"(?:US\$|SG?\$|HK\$|[$€£¥])[\s\u00a0]*").match(norm, p2)
+            if cm2:
+                p2 = cm2.end()
+            m2 = _CAND_RE.match(norm, p2)
+            if m2 and not (m2.group("word") and m2.group("word").lower() in _BARE_SCALES):
+                core2 = _read_core(norm, m2, lang)
+                if (
+                    core2 is not None
+                    and not core2.weak
+                    and not _is_name(norm, core2, lang)
+                    and not _overlaps(core2.start, core2.end, dates)
+                    and core2.kind == core.kind
+                ) or (core2 is not None and core2.kind in ("dig", "zh") and core.kind in ("dig", "zh")):
+                    assert core2 is not None
+                    p3 = core2.end
+                    power2, scale_text2, p3 = (
+                        (core2.scale, core2.scale_text, p3)
+                        if core2.scale_text
+                        else _read_scale(norm, p3, lang, core2.kind == "dig")
+                    )
+                    lo = core.value * Decimal(10) ** core.scale
+                    hi = core2.value * Decimal(10) ** power2
+                    if core.scale == 0 and power2 and core.value * Decimal(10) ** power2 <= hi:
+                        lo = core.value * Decimal(10) ** power2  # "60-65 billion": the scale is shared
+                        core.scale, core.scale_text = power2, scale_text2
+                    if lo < hi:
+                        high, high_scale, pos = hi, power2, p3
+                        if core.scale == 0:
+                            core.scale, core.scale_text = power2, scale_text2
+    del high_scale
+    # -- currency words / units / qualifier suffixes after the number
+    unit, mult = core.unit, 1.0
+    if core.kind == "pct":
+        pos = core.end
+    sm = _QUAL_SUF_RE.match(norm, pos)
+    if sm and sm.group("q") == "+":
+        qual_suffix, qual_suffix_text, pos = "more_than", "+", sm.end()
+    if currency is None:
+        currency, pos = _read_currency_suffix(norm, pos)
+    if unit is None:
+        unit, mult, pos = _read_unit(norm, pos)
+        if core.weak and unit == "times" and core.kind == "word" and norm[core.end : core.end + 1].isalpha():
+            return None, pos  # "einmal" is "once"/"just", not a count
+    if currency is None:
+        currency, pos = _read_currency_suffix(norm, pos)
+    sm = _QUAL_SUF_RE.match(norm, pos)
+    if sm and qual_suffix is None:
+        qs = (sm.group("q") or sm.group("z") or "").strip()
+        key = re.sub(r"\s+", " ", qs.lower())
+        if key in _QUALIFIER_SUFFIX and not (
+            key == "多" and not _ZH_COUNTED.match(norm, sm.end()) and unit is None
+        ):
+            qual_suffix, qual_suffix_text, pos = _QUALIFIER_SUFFIX[key], qs, sm.end()
+    if qual_suffix is not None and qual is None:
+        qual, qual_text = qual_suffix, qual_suffix_text
+    strong = currency is not None or core.scale != 0 or (unit is not None and unit != "year")
+    # -- what is not a quantity after all
+    if core.weak:
+        zh_counted = core.kind == "zh" and (core.scale or _ZH_COUNTED.match(norm, core.end))
+        if core.kind == "zh" and len(m.group("zh")) > 1 and zh_counted:
+            pass
+        elif not (strong or (qual is not None and core.kind != "zh" and core.value != 1)) and not (
+            core.kind == "zh" and zh_counted and core.value != 1
+        ):
+            return None, max(core.end, m.end())
+    # "一名"/"一个" is an article ("a staff member"), as "a"/"ein" are
+    if (
+        core.kind == "zh"
+        and core.value == 1
+        and not core.scale
+        and currency is None
+        and unit in (None, "person")
+    ):
+        return None, max(core.end, m.end())
+    if core.kind == "word" and core.value == 1 and not strong:
+        return None, max(core.end, m.end())
+    if _overlaps(core.start, max(core.end, core.start + 1), dates) and not strong:
+        return None, max(core.end, m.end())
+    if (
+        core.kind == "dig"
+        and high is None
+        and not strong
+        and qual is None
+        and norm[core.start : core.end].isdigit()
+        and _YEAR_MIN <= int(norm[core.start : core.end]) <= _YEAR_MAX
+        and len(norm[core.start : core.end]) == 4
+    ):
+        return None, core.end  # a year; dates.py reads it
+    if (
+        core.kind == "dig"
+        and lang == "en"
+        and not strong
+        and qual is None
+        and high is None
+        and currency is None
+        and _generic_name(norm, core.start)
+    ):
+        return None, core.end
+    if core.kind == "dig" and (
+        norm[core.end : core.end + 1] in (":",) and norm[core.end + 1 : core.end + 2].isdigit()
+    ):
+        return None, core.end
+    end = max(pos, core.end)
+    value = float(core.value * Decimal(10) ** core.scale) * mult
+    hv = float(high) * mult if high is not None else None
+    q = Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        high=hv,
+        unit=unit,
+        currency=currency,
+        qualifier=qual or "none",
+        qualifier_text=qual_text,
+        scale=core.scale,
+        scale_text=core.scale_text,
+        lang=lang,
+    )
+    return q, end
+
+
+# ------------------------------------------------------------------------------------------ formatting
+_UNIT_NAMES = {
+    "parameter": "parameters", "gpu": "GPUs", "gpu_hour": "GPU hours", "percent": "%",
+    "percentage_point": "percentage points", "person": "people", "times": "times", "year": "years",
+    "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes",
+    "second": "seconds",
+    "case": "cases", "mile": "miles", "foot": "feet", "chip": "chips",
+}  # fmt: skip
+_QUAL_SYMBOL = {"approx": "~", "more_than": ">", "just_under": "<~", "less_than": "<", "at_most": "<=",
+                "at_least": ">="}  # fmt: skip
+_QUAL_WORD = {"approx": "about", "more_than": "more than", "just_under": "nearly", "less_than": "less than",
+              "at_most": "up to", "at_least": "at least"}  # fmt: skip
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _num_machine(v: float) -> str:
+    """Compact machine form of a number: 4.05e11, 5.6e6, 400, 2.78e6."""
+    if v == 0:
+        return "0"
+    if 1e-3 <= abs(v) < 1e4:
+        return f"{v:.12g}"
+    mant, exp = f"{v:.12e}".split("e")
+    mant = mant.rstrip("0").rstrip(".")
+    return f"{mant}e{int(exp)}"
+
+
+def _num_human(v: float) -> str:
+    """Readable form of a number: 4.05×10¹¹, 400, 58."""
+    s = _num_machine(v)
+    if "e" not in s:
+        return s
+    mant, exp = s.split("e")
+    return f"{mant}×10{exp.translate(_SUPERSCRIPT)}"
+
+
+def _unit_suffix(q: Quantity) -> str:
+    """The unit and currency as printed after a number."""
+    parts = []
+    if q.unit:
+        name = _UNIT_NAMES.get(q.unit, q.unit)
+        parts.append(name)
+    if q.currency:
+        parts.append(q.currency)
+    suffix = " ".join(parts)
+    if suffix.startswith("%"):
+        return suffix
+    return " " + suffix if suffix else ""
+
+
+def format_value(q: Quantity) -> str:
+    """Machine-readable normalised value, e.g. "4.05e11 parameters", ">2e9 W", "6e10-6.5e10 USD"."""
+    num = _num_machine(q.value) + (f"-{_num_machine(q.high)}" if q.high is not None else "")
+    return _QUAL_SYMBOL.get(q.qualifier, "") + num + _unit_suffix(q)
+
+
+def describe(q: Quantity) -> str:
+    """Editor-readable normalised value, e.g. "4.05×10¹¹ parameters", "more than 2×10⁹ W"."""
+    num = _num_human(q.value) + (f"–{_num_human(q.high)}" if q.high is not None else "")
+    qual = _QUAL_WORD.get(q.qualifier)
+    return (qual + " " if qual else "") + num + _unit_suffix(q)
+
+
+# ------------------------------------------------------------------------------------------ comparison
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities can be about the same thing: no clash of unit or currency (absent is fine)."""
+    if a.currency and b.currency and a.currency != b.currency:
+        return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    # money against a physical unit is never the same thing
+    return not (
+        (a.currency and b.unit and b.unit != "percent") or (b.currency and a.unit and a.unit != "percent")
+    )
+
+
+def _log_dist(x: float, y: float) -> float:
+    """Distance on a log scale (orders of magnitude); large when signs differ or a value is zero."""
+    if x <= 0 or y <= 0:
+        return 0.0 if x == y else 30.0
+    return abs(math.log10(x / y))
+
+
+def _mantissa(q: Quantity) -> float:
+    """The number as written, before its scale word (405 for "405 billion")."""
+    return q.value / 10.0**q.scale
+
+
+def _pair_cost(a: Quantity, b: Quantity) -> float:
+    """How unlikely it is that a and b state the same fact (lower is likelier)."""
+    dist = min(_log_dist(a.value, b.value), _log_dist(_mantissa(a), _mantissa(b)) + 1.0)
+    # an exact unit/currency match is stronger evidence than one side leaving the unit out
+    dist += 0.0 if (a.unit == b.unit and a.currency == b.currency) else 0.5
+    dist += 0.0 if (a.high is None) == (b.high is None) else 0.3
+    return dist
+
+
+def match_quantities(
+    a: Sequence[Quantity], b: Sequence[Quantity]
+) -> list[tuple[Quantity | None, Quantity | None]]:
+    """Pair quantities of two sentences: compatible unit/currency, then closest value on a log scale."""
+    costs = sorted(
+        (_pair_cost(x, y), abs(i - j), i, j)
+        for i, x in enumerate(a)
+        for j, y in enumerate(b)
+        if _compatible(x, y)
+    )
+    to_b: dict[int, int] = {}
+    used_b: set[int] = set()
+    for _c, _d, i, j in costs:
+        if i not in to_b and j not in used_b:
+            to_b[i] = j
+            used_b.add(j)
+    pairs: list[tuple[Quantity | None, Quantity | None]] = [
+        (x, b[to_b[i]] if i in to_b else None) for i, x in enumerate(a)
+    ]
+    pairs.extend((None, y) for j, y in enumerate(b) if j not in used_b)
+    return pairs
+
+
+def _close(x: float, y: float) -> bool:
+    """Same value up to float noise."""
+    return math.isclose(x, y, rel_tol=_TOL, abs_tol=1e-12)
+
+
+def _scale_shift(x: float, y: float) -> int:
+    """k != 0 when x is y times 10^k up to rounding (a lost or changed scale word), else 0."""
+    if x <= 0 or y <= 0:
+        return 0
+    r = math.log10(x / y)
+    k = round(r)
+    return k if k != 0 and abs(r - k) <= _LOG_ROUNDING else 0
+
+
+def _sig_digits(v: float) -> int:
+    """Significant digits of a value as written (400 -> 1, 405 -> 3, 5.6e6 -> 2)."""
+    d = Decimal(repr(v)).normalize()
+    return len(d.as_tuple().digits)
+
+
+def _bound_ok(rounder: Quantity, precise: float) -> bool:
+    """Whether the rounder side's qualifier admits the precise value (about, over, nearly, up to, ...)."""
+    q, r = rounder.qualifier, rounder.value
+    return (
+        q == "approx"
+        or (q == "more_than" and r < precise)
+        or (q == "at_least" and r <= precise)
+        or (q in ("just_under", "less_than") and r > precise)
+        or (q == "at_most" and r >= precise)
+    )
+
+
+def _show(q: Quantity) -> str:
+    """The span as written, for messages."""
+    return f"'{q.text}'"
+
+
+def _qualifier_diff(a: Quantity, b: Quantity) -> Difference | None:
+    """A low "qualifier" Difference when the qualifier class changed; synonyms in one class are not."""
+    if a.qualifier == b.qualifier:
+        return None
+    if a.qualifier == "none":
+        return Difference(
+            "qualifier", "low", f"qualifier '{b.qualifier_text}' added ({_show(a)} → {_show(b)})"
+        )
+    if b.qualifier == "none":
+        return Difference(
+            "qualifier", "low", f"qualifier '{a.qualifier_text}' dropped ({_show(a)} → {_show(b)})"
+        )
+    return Difference("qualifier", "low", f"qualifier changed: '{a.qualifier_text}' → '{b.qualifier_text}'")
+
+
+def _scale_diff(a: Quantity, b: Quantity, k: int) -> Difference:
+    """A high "number_scale" Difference for values that differ by 10^k."""
+    if a.scale_text and not b.scale_text:
+        msg = f"scale word missing ('{a.scale_text}')"
+    elif b.scale_text and not a.scale_text:
+        msg = f"scale word added ('{b.scale_text}')"
+    elif a.scale_text and b.scale_text:
+        msg = f"scale changed: '{a.scale_text}' → '{b.scale_text}'"
+    else:
+        msg = f"magnitude changed by 10^{-k}"
+    return Difference(
+        "number_scale", "high", f"{msg}: {_show(a)} → {_show(b)} ({describe(a)} vs {describe(b)})"
+    )
+
+
+def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:
+    """Typed differences between two quantities that state the same fact; empty when equivalent."""
+    diffs: list[Difference] = []
+    if a.currency and b.currency and a.currency != b.currency:
+        diffs.append(Difference("number_unit", "high", f"currency changed: {a.currency} → {b.currency}"))
+    if a.unit and b.unit and a.unit != b.unit:
+        diffs.append(
+            Difference(
+                "number_unit",
+                "medium",
+                f"unit changed: {_UNIT_NAMES.get(a.unit, a.unit)} → {_UNIT_NAMES.get(b.unit, b.unit)}",
+            )
+        )
+    qualifier_explained = False
+    if a.high is not None and b.high is not None:
+        if not (_close(a.value, b.value) and _close(a.high, b.high)):
+            k = _scale_shift(a.high, b.high)
+            if k and _scale_shift(a.value, b.value) == k:
+                diffs.append(_scale_diff(a, b, k))
+            else:
+                diffs.append(Difference("number_value", "high", f"range changed: {_show(a)} → {_show(b)}"))
+    elif a.high is not None or b.high is not None:
+        rng, one = (a, b) if a.high is not None else (b, a)
+        assert rng.high is not None
+        at_low, at_high = _close(one.value, rng.value), _close(one.value, rng.high)
+        if at_low or at_high:
+            end_name = "lower" if at_low else "upper"
+            diffs.append(
+                Difference("range", "low", f"range collapsed to its {end_name} end: {_show(a)} → {_show(b)}")
+            )
+            # "up to $65 billion" for "$60-65 billion" states the same bound; "at least $60 billion" likewise
+            qualifier_explained = (
+                one.qualifier in ("none", "approx")
+                or (at_high and one.qualifier in ("at_most", "less_than", "just_under"))
+                or (at_low and one.qualifier in ("at_least", "more_than"))
+            )
+        elif rng.value < one.value < rng.high:
+            diffs.append(
+                Difference("range", "medium", f"a single value inside the range: {_show(a)} → {_show(b)}")
+            )
+        else:
+            k = _scale_shift(one.value, rng.value) or _scale_shift(one.value, rng.high)
+            if k:
+                diffs.append(_scale_diff(a, b, k if one is a else -k))
+            else:
+                diffs.append(Difference("number_value", "high", f"{_show(a)} → {_show(b)}"))
+    elif not _close(a.value, b.value):
+        k = _scale_shift(a.value, b.value)
+        if k and (a.scale != b.scale or abs(k) >= 3):
+            diffs.append(_scale_diff(a, b, k))
+        elif abs(a.value - b.value) <= _ROUNDING * max(abs(a.value), abs(b.value)):
+            sa, sb = _sig_digits(_mantissa(a)), _sig_digits(_mantissa(b))
+            rounder, precise = (a, b) if sa < sb else (b, a)
+            if sa != sb and _bound_ok(rounder, precise.value):
+                diffs.append(
+                    Difference("number_value", "low", f"rounded, marked approximate: {_show(a)} → {_show(b)}")
+                )
+                qualifier_explained = True
+            else:
+                diffs.append(Difference("number_value", "high", f"{_show(a)} → {_show(b)}"))
+        else:
+            diffs.append(Difference("number_value", "high", f"{_show(a)} → {_show(b)}"))
+    if not qualifier_explained:
+        qd = _qualifier_diff(a, b)
+        if qd is not None:
+            diffs.append(qd)
+    return diffs

@@ -1,0 +1,482 @@
+"""Quotes with their speakers, hedges/sourcing markers and negations (en, de, zh), rule-based."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from driftcheck.entities import Entity, extract_entities, fold_name
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted span: inner text and its code-point span, the speaker named in its sentence, word count."""
+
+    start: int  # of the inner text, quote marks excluded
+    end: int
+    text: str
+    speaker: str | None
+    speaker_key: str | None
+    words: int  # word tokens; in Chinese every Han character counts as one
+
+    @property
+    def scare(self) -> bool:
+        """One or two words: a scare quote or a quoted term ("AI engineer", “excellent”)."""
+        return self.words <= 2
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A hedge, sourcing or negation cue: span, surface, kind and a cross-language class key."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "hedge" | "source" | "negation"
+    key: str
+
+
+def _code(lang: str | None, text: str) -> str:
+    low = (lang or "").casefold()
+    if low.startswith(("de", "ger", "deu")):
+        return "de"
+    if low.startswith(("zh", "chi", "cmn", "zho")):
+        return "zh"
+    if not low and re.search(r"[\u4e00-\u9fff]", text):
+        return "zh"
+    return "en"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Quotes
+
+# Opening mark -> the closing marks it accepts. German „…“ closes with the English opening mark, and
+# German »…« reverses the French «…», so the closer depends on which opener is on the stack.
+_PAIRS = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "›": "‹",
+    "「": "」",
+    "『": "』",
+    "‘": "’",
+    "‚": "‘’",
+    '"': '"',
+}
+_CLOSERS = set("".join(_PAIRS.values()))
+
+
+def _scan_line(line: str, base: int) -> list[tuple[int, int, int]]:
+    """(open mark, inner start, inner end) for balanced quotes in one line; unclosed marks are dropped."""
+    stack: list[tuple[str, int]] = []
+    found: list[tuple[int, int, int]] = []
+    for i, ch in enumerate(line):
+        prev = line[i - 1] if i > 0 else " "
+        nxt = line[i + 1] if i + 1 < len(line) else " "
+        if ch in "’‘" and prev.isalnum() and nxt.isalnum():
+            continue  # apostrophe inside a word: DeepSeek’s, I’m
+        if ch in _CLOSERS:
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if ch in _PAIRS[stack[d][0]]), None)
+            if depth is not None:
+                pos = stack[depth][1]
+                del stack[depth:]  # anything opened inside and never closed is dropped
+                if i - pos > 1:
+                    found.append((base + pos, base + pos + 1, base + i))
+                continue
+        if ch in _PAIRS and ch != "’":
+            if ch in '‘"' and prev.isalnum():
+                continue  # glued to a word: an apostrophe or a stray mark, not an opening quote
+            stack.append((ch, i))
+    return found
+
+
+_EN_SPEECH = (
+    r"(?:says?|said|saying|wr(?:ite|ites|ote|iting|itten)|tells?|told|add(?:s|ed)?|stat(?:es|ed)|not(?:es|ed)"
+    r"|warn(?:s|ed)?|argu(?:es|ed)|explain(?:s|ed)?|claim(?:s|ed)?|prais(?:es|ed|ing)|call(?:s|ed|ing)?"
+    r"|describ(?:es|ed|ing)|suspects?|suspected|insist(?:s|ed)?|repl(?:y|ies|ied)|tweet(?:s|ed)?|post(?:s|ed)"
+    r"|comment(?:s|ed)?|emphasi[sz](?:es|ed)|stress(?:es|ed)|asks?|asked|labell?(?:s|ed)|dubb?(?:s|ed)"
+    r"|recall(?:s|ed)|admit(?:s|ted)|continu(?:es|ed)|wonder(?:s|ed)|quipp?(?:s|ed))"
+)
+_DE_SPEECH = (
+    r"(?:sagte|sagt|sagten|schrieb|schreibt|erklärte|erklärt|betonte|betont|meinte|meint|warnte|warnt"
+    r"|fügte|ergänzte|so|kritisierte|forderte|bezeichnete|nannte|teilte|räumte)"
+)
+_ZH_SPEECH = r"(?:说道|说|表示|称|指出|强调|写道|认为|透露|坦言|回应|提到)"
+_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "er",
+    "sie",
+    "es",
+    "wir",
+    "ich",
+    "他",
+    "她",
+    "他们",
+    "她们",
+    "它",
+    "我",
+    "我们",
+}
+_DETERMINERS = re.compile(r"^(?:the|a|an|der|die|das|ein|eine|einer|eines)\s+", re.IGNORECASE)
+_SENT_END = re.compile(r"[.!?。！？](?=[\s”\"’»«」』]|$)|\n")
+
+
+def extract_quotes(text: str, lang: str | None) -> list[Quote]:
+    """Quoted spans in text (all common quote styles) with the speaker where the sentence names one."""
+    code = _code(lang, text)
+    spans: list[tuple[int, int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.extend(_scan_line(line, pos))
+        pos += len(line) + 1
+    spans.sort(key=lambda s: s[1])
+    entities = extract_entities(text, code)
+    out: list[Quote] = []
+    for open_pos, start, end in spans:
+        inner = text[start:end]
+        if not inner.strip():
+            continue
+        enclosing = [q for q in out if q.start <= open_pos and end <= q.end]
+        if enclosing:
+            speaker = enclosing[-1].speaker  # a quote inside a quote is the outer speaker's wording
+        else:
+            speaker = _speaker(text, open_pos, end + 1, entities, code)
+            top = [q for q in out if not any(o.start <= q.start and q.end <= o.end and o != q for o in out)]
+            if speaker is None and top:
+                speaker = _continuation_speaker(text, top[-1], open_pos)
+        out.append(Quote(start, end, inner, speaker, _speaker_key(speaker), _count_words(inner)))
+    return out
+
+
+def _count_words(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]|[^\W_]+(?:['’][^\W_]+)*", text))
+
+
+def _speaker_key(speaker: str | None) -> str | None:
+    if speaker is None:
+        return None
+    return fold_name(_DETERMINERS.sub("", speaker))
+
+
+def _continuation_speaker(text: str, last: Quote, open_pos: int) -> str | None:
+    """A quote right after a speaker-tagged quote in the same paragraph continues that speaker."""
+    gap = text[last.end : open_pos]
+    if "\n" in gap or len(gap) > 60 or last.speaker is None:
+        return None
+    s_start, _ = _sentence_bounds(text, open_pos, open_pos)
+    if text[s_start:open_pos].strip():
+        return None  # the new sentence has its own subject ("He praised … as “excellent”")
+    return last.speaker
+
+
+def _sentence_bounds(text: str, open_pos: int, close_end: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENT_END.finditer(text, 0, open_pos):
+        start = m.end()
+    m2 = _SENT_END.search(text, close_end)
+    end = m2.start() if m2 else len(text)
+    nxt_quote = re.search(r"[“„«»「『\"]", text[close_end:end])
+    if nxt_quote:
+        end = close_end + nxt_quote.start()
+    return start, end
+
+
+def _speaker(text: str, open_pos: int, close_end: int, entities: Sequence[Entity], code: str) -> str | None:
+    s_start, s_end = _sentence_bounds(text, open_pos, close_end)
+    before = text[s_start:open_pos]
+    after = text[close_end:s_end]
+    ents_before = [e for e in entities if s_start <= e.start and e.end <= open_pos]
+    ents_after = [e for e in entities if close_end <= e.start and e.end <= s_end]
+    if code == "zh":
+        return _speaker_zh(before, after, ents_before, open_pos)
+    speech = _DE_SPEECH if code == "de" else _EN_SPEECH
+    flags = re.IGNORECASE if code == "en" else 0
+    # A speaker after the quote needs the quote to end its clause: '…,” said X' or '…”, X said'; a quote
+    # running on mid-sentence ("the “unknown company” added insult") has no speaker tag after it.
+    tagged = bool(re.search(r"[,.!?…]\s*$", text[: close_end - 1])) or after.lstrip().startswith((",", ":"))
+    # 1. '…,” said the employee' / '…“, sagte Hu.'
+    m = re.match(rf"\s*[,:]?\s*{speech}\s+(?P<who>.+)$", after, flags)
+    if m and tagged:
+        return _who(m.group("who"), ents_after, close_end + m.start("who"))
+    # 2. '…,” LeCun says' / '…”, Zuckerberg wrote' / "…,” the post described"
+    m = re.match(
+        rf"\s*[,:]?\s*(?P<who>(?:\S+\s+){{0,3}}?\S+)\s+(?:also\s+|then\s+|later\s+)?{speech}\b", after, flags
+    )
+    if m and tagged:
+        return _who(m.group("who"), ents_after, close_end + m.start("who"))
+    # "Calling 2025 “…”, Zuckerberg expected": a participle opening names its subject after the quote.
+    participle = re.match(r"\s*(?:[\w-]+ing)\b", before)
+    if participle and ents_after and re.match(r"\s*,\s*$", text[close_end : ents_after[0].start]):
+        ent = ents_after[0]
+        return ent.text if ent.kind in ("person", "org", "other") else None
+    # 3. 'Zuckerberg wrote: “…”', 'Marc Andreessen, …, praised DeepSeek R1 as “…”'
+    verbs = list(re.finditer(rf"\b{speech}\b", before, flags))
+    if verbs:
+        subject_end = verbs[-1].start()
+        subject = before[:subject_end]
+        subj_ents = [e for e in ents_before if e.end <= s_start + subject_end]
+        persons = [e for e in subj_ents if e.kind == "person"]
+        if persons:
+            return persons[0].text
+        return _who(subject, subj_ents, s_start, nominal_only=True)
+    return None
+
+
+def _who(chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = False) -> str | None:
+    """The speaker named at the start of chunk: an entity, a short noun phrase, or None for a pronoun."""
+    chunk = re.split(r"[,;:.!?(]", chunk, maxsplit=1)[0].strip()
+    chunk = re.sub(r"^(?:and|but|so|und|aber)\s+", "", chunk, flags=re.IGNORECASE)
+    if not chunk:
+        return None
+    first = chunk.split()[0].casefold()
+    if first in _PRONOUNS:
+        return None
+    for ent in ents:
+        if ent.start >= offset and ent.kind in ("person", "org", "other") and not nominal_only:
+            head = chunk.split()
+            if ent.text.split()[0] in head[:3]:
+                return ent.text
+    words = chunk.split()
+    # A short noun phrase ("the employee", "a Meta employee", "der Sprecher") names an unnamed speaker.
+    if 1 <= len(words) <= 4 and not any(w.casefold() in _VERB_STOP for w in words):
+        return chunk
+    return None
+
+
+_VERB_STOP = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "that",
+    "which",
+    "who",
+    "will",
+    "would",
+    "could",
+    "ist",
+    "sind",
+    "war",
+    "hat",
+    "haben",
+    "dass",
+}
+
+
+def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos: int) -> str | None:
+    m = re.search(rf"{_ZH_SPEECH}[：:，,]?\s*$", before)
+    if m:
+        cut = len(before) - len(before[m.start() :])
+        near = [e for e in ents_before if open_pos - len(before) + cut - e.end <= 12]
+        if near:
+            return near[-1].text
+        before[:cut].strip()
+        return None  # a pronoun or an unnamed speaker before the verb
+    m = re.match(rf"\s*[，,]?\s*(?P<who>[^，。,]{{1,10}}?){_ZH_SPEECH}", after)
+    if m and m.group("who") not in _PRONOUNS:
+        return m.group("who")
+    return None
+
+
+def _quote_words(text: str) -> list[str]:
+    text = text.replace("’", "'").replace("‘", "'")
+    return [w.casefold() for w in re.findall(r"[\u4e00-\u9fff]|[^\W_]+(?:'[^\W_]+)*", text)]
+
+
+def compare_quotes(a: Quote, b: Quote) -> str | None:
+    """Describe the words that changed from quote a to quote b (case/punctuation-insensitive), or None."""
+    wa, wb = _quote_words(a.text), _quote_words(b.text)
+    if wa == wb:
+        return None
+    lost: list[str] = []
+    added: list[str] = []
+    changed: list[str] = []
+    matcher = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "delete":
+            lost.append(" ".join(wa[i1:i2]))
+        elif op == "insert":
+            added.append(" ".join(wb[j1:j2]))
+        elif op == "replace":
+            changed.append(f"'{' '.join(wa[i1:i2])}' -> '{' '.join(wb[j1:j2])}'")
+    parts = []
+    if lost:
+        parts.append("quote lost words: " + ", ".join(f"'{w}'" for w in lost))
+    if added:
+        parts.append("quote gained words: " + ", ".join(f"'{w}'" for w in added))
+    if changed:
+        parts.append("quote changed words: " + ", ".join(changed))
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Hedges and sourcing
+
+# (pattern, kind, key). Keys are cross-language classes so "is said to" / "soll" / 据称 compare equal.
+_HEDGES: dict[str, list[tuple[str, str, str]]] = {
+    "en": [
+        (
+            r"\b(?:is|are|was|were|be|been|being)\s+(?:also\s+|even\s+|now\s+|widely\s+)?said\s+to\b",
+            "hedge",
+            "said_to",
+        ),
+        (
+            r"\b(?:is|are|was|were|be|been)\s+(?:also\s+|widely\s+)?(?:believed|thought|understood)\s+to\b",
+            "hedge",
+            "said_to",
+        ),
+        (r"\bsupposedly\b", "hedge", "said_to"),
+        (r"\b(?:is|are|was|were|be|been)\s+(?:also\s+)?reported(?:ly)?\s+to\b", "hedge", "reportedly"),
+        (r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+reported\b", "hedge", "reportedly"),
+        (r"\breportedly\b", "hedge", "reportedly"),
+        (r"\b(?:is|are|was|were)\s+rumou?red\s+to\b|\brumou?r(?:s|ed)?\b", "hedge", "rumoured"),
+        (r"\ballegedly\b|\balleged\b|\b(?:is|are|was|were)\s+alleged\s+to\b", "hedge", "allegedly"),
+        (r"\bpurportedly\b|\bpurported\b", "hedge", "purportedly"),
+        (r"\bapparently\b|\bseemingly\b|\b(?:seems?|seemed|appears?|appeared)\s+to\b", "hedge", "apparently"),
+        (r"\bclaim(?:s|ed|ing)?\b", "hedge", "claims"),
+        (r"\bsuggest(?:s|ed|ing)?\b", "hedge", "suggests"),
+        (r"\baccording\s+to\b", "source", "according_to"),
+        (r"\bciting\b|\bcited\b", "source", "according_to"),
+        (r"\breport(?:s|ed)\b", "source", "reportedly"),
+    ],
+    "de": [
+        # "soll"/"sollen" is evidential ("Meta soll ... eingerichtet haben"); "sollte" is "should" and is left
+        # out. A deontic "soll" ("Das Gesetz soll 2025 gelten") is still matched: a known precision gap.
+        (r"\bsoll(?:en)?\b", "hedge", "said_to"),
+        (r"\bangeblich\w*\b", "hedge", "allegedly"),
+        (r"\bmutmaßlich\w*\b|\bvermeintlich\w*\b", "hedge", "allegedly"),
+        (r"\bBerichten\s+zufolge\b|\bwie\s+\S+\s+berichtet\w*\b|\bberichtet\w*\b", "hedge", "reportedly"),
+        (r"\bGerüchten\s+zufolge\b|\bGerücht\w*\b", "hedge", "rumoured"),
+        (r"\boffenbar\b|\banscheinend\b|\bscheinbar\b|\bscheinen\b|\bscheint\b", "hedge", "apparently"),
+        (r"\bbehaupte\w*\b", "hedge", "claims"),
+        (
+            r"\bdeutet\s+darauf\s+hin\b|\blegt\s+nahe\b|\blassen\s+vermuten\b|\blässt\s+vermuten\b",
+            "hedge",
+            "suggests",
+        ),
+        (r"\b[Ll]aut\s+(?=[A-ZÄÖÜ]|de[mnrs]\b|eine[mrs]?\b)", "source", "according_to"),
+        (r"\bnach\s+Angaben\b|\bzufolge\b", "source", "according_to"),
+    ],
+    "zh": [
+        (r"据称|据说|据信", "hedge", "said_to"),
+        (r"据报道|据报|据悉|有报道称", "hedge", "reportedly"),
+        (r"据传|传闻|传言|盛传|有传", "hedge", "rumoured"),
+        (r"声称|宣称", "hedge", "claims"),
+        (r"疑似|涉嫌|所谓", "hedge", "allegedly"),
+        (r"似乎|好像|貌似|看来", "hedge", "apparently"),
+        (r"暗示", "hedge", "suggests"),
+        (
+            r"据[^，。；！？\n]{1,12}?(?:报道|消息|称|表示|介绍)|根据[^，。；！？\n]{1,12}?(?:报道|数据|消息|说法)|援引",
+            "source",
+            "according_to",
+        ),
+    ],
+}
+
+
+def _scan(text: str, patterns: Sequence[tuple[str, str, str]], flags: int) -> list[Marker]:
+    """All pattern matches, earliest-then-longest first, overlapping later matches dropped."""
+    found: list[Marker] = []
+    for pattern, kind, key in patterns:
+        for m in re.finditer(pattern, text, flags):
+            if m.end() > m.start():
+                found.append(Marker(m.start(), m.end(), m.group(), kind, key))
+    order = {p[2]: i for i, p in enumerate(patterns)}
+    found.sort(key=lambda mk: (mk.start, -(mk.end - mk.start), order.get(mk.key, 0)))
+    out: list[Marker] = []
+    for mk in found:
+        if out and mk.start < out[-1].end:
+            continue
+        out.append(mk)
+    return out
+
+
+def extract_hedges(text: str, lang: str | None) -> list[Marker]:
+    """Hedges (is said to, reportedly, soll, 据称) and sourcing (according to, laut, 据…报道) in text."""
+    code = _code(lang, text)
+    return _scan(text, _HEDGES[code], re.IGNORECASE if code == "en" else 0)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Negation
+#
+# Decisions: "not only/just/merely" (nicht nur, 不仅/不但/不只/不光) is additive, not a negation. "no longer"
+# (nicht mehr) IS a negation: it denies the present state. "neither … nor" (weder … noch) counts once.
+# Chinese words that merely contain a negation character are not negations: 非常 "very", 无论 "regardless",
+# 未来 "future", 不断 "continuously", 不同 "different", 不少 "many", 别人 "others", 特别 "especially".
+# 并非 / 绝非 ARE negations. 不得不 "have to" is positive.
+
+_NEG_EN = [
+    (r"\bno\s+longer\b", "no_longer"),
+    (r"\bnot\s+(?:only|just|merely|least|to\s+mention)\b|\bn['’]t\s+(?:only|just|merely)\b", "_skip"),
+    (r"\b\w+n['’]t\b|\bcannot\b", "not"),
+    (r"\bnot\b", "not"),
+    (r"\bnever\b", "never"),
+    (r"\bno\s+doubt\b|\bno\.\s*\d", "_skip"),
+    (r"\bno\b", "no"),
+    (r"\bnone\b|\bnobody\b|\bno\s+one\b|\bnothing\b|\bnowhere\b", "none"),
+    (r"\bneither\b", "neither_nor"),
+    (r"\bnor\b", "nor"),
+    (r"\bwithout\b", "without"),
+]
+_NEG_DE = [
+    (r"\bnicht\s+mehr\b|\bkein\w*\s+mehr\b", "no_longer"),
+    (r"\bnicht\s+nur\b", "_skip"),
+    (r"\bnicht\b", "not"),
+    (r"\bkeineswegs\b|\bkeinesfalls\b", "not"),
+    (r"\bkein(?:e|en|em|er|es)?\b", "no"),
+    (r"\bnie\b|\bniemals\b", "never"),
+    (r"\bnichts\b|\bniemand\w*\b|\bnirgend\w*\b", "none"),
+    (r"\bweder\b", "neither_nor"),
+    (r"\bohne\b", "without"),
+]
+_NEG_ZH = [
+    (r"不仅|不但|不只|不光|不过|不断|不少|不久|不同|不管|不论|不错|不得不|不禁|不时|不妨", "_skip"),
+    (r"非常|非洲|非法|除非|是非|非但|非凡|未来|无论|无疑|无比|无人机|无线|无数|无限|毫无疑问", "_skip"),
+    (r"别人|别的|特别|分别|区别|类别|级别|个别|识别|告别|差别|派别|性别", "_skip"),
+    (r"没有|没", "no"),
+    (r"并非|绝非|非是|非为", "not"),
+    (r"从未|从不|未曾|未能|未必|尚未|未", "never"),
+    (r"不再", "no_longer"),
+    (r"不|勿", "not"),
+    (r"毫无|无法|无", "none"),
+    (r"(?:(?<=^)|(?<=[，。！？：“\s请千万可]))别", "not"),
+]
+
+
+def extract_negations(text: str, lang: str | None) -> list[Marker]:
+    """Negation cues (not, n't, never, no, without; nicht, kein, nie, ohne; 不, 没有, 未, 无, 并非)."""
+    code = _code(lang, text)
+    table = {"en": _NEG_EN, "de": _NEG_DE, "zh": _NEG_ZH}[code]
+    patterns = [(p, "negation", key) for p, key in table]
+    flags = 0 if code == "zh" else re.IGNORECASE
+    markers = [mk for mk in _scan(text, patterns, flags) if mk.key != "_skip"]
+    # "nor" after "neither" completes one negation; a lone "nor" ("nor did he") is its own.
+    out: list[Marker] = []
+    open_neither = False
+    for mk in markers:
+        if mk.key == "neither_nor":
+            open_neither = True
+        elif mk.key == "nor" and open_neither:
+            open_neither = False
+            continue
+        out.append(mk)
+    return out
+
+
+def negation_polarity(text: str, lang: str | None) -> int:
+    """-1 when text carries an odd number of negations, +1 when even (comparable across languages)."""
+    return -1 if len(extract_negations(text, lang)) % 2 else 1

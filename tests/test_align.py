@@ -1,0 +1,167 @@
+"""The aligner's logic on synthetic vectors (a fake encoder is fine here: this tests the scoring, not a model)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from driftcheck.align import (
+    AlignInput,
+    AlignmentSettings,
+    align_documents,
+    anchor_overlap,
+    anchor_weights,
+    group_claims,
+    ratio_margin,
+)
+from driftcheck.models import Alignment, SentenceRef
+
+
+def unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+TOPIC = unit(np.random.default_rng(1234).normal(size=(1, 64)))[0]
+
+
+def meanings(count: int, dim: int = 64, seed: int = 0) -> np.ndarray:
+    # Articles on one story share a topic: unrelated sentences of the same story still have cosine ~0.4, as
+    # real encoders give them, which is what makes an absolute threshold fragile and a margin necessary.
+    specific = unit(np.random.default_rng(seed).normal(size=(count, dim)))
+    return unit(specific + 0.8 * TOPIC[:dim])
+
+
+def noisy(vectors: np.ndarray, noise: float, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    # Scale per component so that `noise` is the noise vector's expected norm relative to a unit vector.
+    return unit(vectors + noise * rng.normal(size=vectors.shape) / np.sqrt(vectors.shape[1]))
+
+
+def doc(name: str, vectors: np.ndarray, anchors: list[set[str]] | None = None,
+        summary: list[bool] | None = None) -> AlignInput:
+    n = len(vectors)
+    return AlignInput(name, tuple(range(n)), vectors,
+                      tuple(frozenset(a) for a in (anchors or [set()] * n)), tuple(summary or [False] * n))
+
+
+def pairs(found: list[Alignment]) -> set[tuple[str, int, str, int]]:
+    return {(x.a.doc, x.a.index, x.b.doc, x.b.index) for x in found}
+
+
+def test_paraphrases_in_shuffled_order_are_aligned_and_unrelated_ones_are_not() -> None:
+    base = meanings(12)
+    a = noisy(base[:10], 0.5, 1)
+    order = [3, 0, 7, 1, 9, 4, 2, 8, 6, 5]
+    # b tells 10 of a's claims reordered, plus two claims a does not tell.
+    b = np.vstack([noisy(base[order], 0.5, 2), base[10:]])
+    found = pairs(align_documents([doc("a", a), doc("b", b)], within=False))
+    expected = {("a", i, "b", pos) for pos, i in enumerate(order)}
+    assert expected <= found
+    assert not any(j >= 10 for (_, _, _, j) in found), "the two untold claims must stay unaligned"
+
+
+def test_margin_is_invariant_to_an_encoder_that_scores_everything_higher() -> None:
+    base = meanings(8)
+    sim = noisy(base, 0.4, 3) @ base.T
+    low, high = ratio_margin(sim, 4), ratio_margin(sim * 0.5, 4)
+    # A uniform rescaling of cosines (another encoder's range) leaves the ratio margin unchanged.
+    np.testing.assert_allclose(low, high, rtol=1e-5)
+
+
+def weak_rewrite() -> tuple[np.ndarray, np.ndarray]:
+    """Two documents telling six claims in order; b's sentence 2 is a loose rewrite barely like a's."""
+    base = meanings(6, seed=5)
+    a = noisy(base, 0.3, 6)
+    b = noisy(base, 0.3, 7)
+    b[2] = unit((0.05 * b[2] + meanings(1, seed=99)[0])[None, :])[0]
+    return a, b
+
+
+# Thresholds fixed here rather than taken from the defaults, so these tests check the mechanism, not the tuning.
+STRICT = {"mutual_threshold": 1.2, "single_threshold": 1.4}
+
+
+def test_shared_rare_anchors_rescue_a_weak_embedding_match() -> None:
+    a, b = weak_rewrite()
+    no_context = AlignmentSettings(context_weight=0.0, **STRICT)
+    anchors_a: list[set[str]] = [set() for _ in range(6)]
+    anchors_b: list[set[str]] = [set() for _ in range(6)]
+    without = pairs(align_documents([doc("a", a, anchors_a), doc("b", b, anchors_b)], no_context, within=False))
+    anchors_a[2] = {"q:5.6e+06", "q:2.78e+06"}
+    anchors_b[2] = {"q:5.6e+06", "q:2.78e+06"}
+    with_anchors = pairs(align_documents([doc("a", a, anchors_a), doc("b", b, anchors_b)], no_context,
+                                         within=False))
+    assert ("a", 2, "b", 2) not in without
+    assert ("a", 2, "b", 2) in with_anchors
+
+
+def test_neighbours_carry_a_sentence_that_names_its_subject_only_by_pronoun() -> None:
+    a, b = weak_rewrite()
+    no_context = pairs(align_documents([doc("a", a), doc("b", b)],
+                                       AlignmentSettings(context_weight=0.0, **STRICT), within=False))
+    with_context = pairs(align_documents([doc("a", a), doc("b", b)], AlignmentSettings(**STRICT), within=False))
+    assert ("a", 2, "b", 2) not in no_context
+    assert ("a", 2, "b", 2) in with_context
+
+
+def test_anchor_weights_favour_rare_anchors() -> None:
+    weights = anchor_weights([frozenset({"n:meta", "q:4.05e+11"}), frozenset({"n:meta"}), frozenset({"n:meta"})])
+    assert weights["q:4.05e+11"] > weights["n:meta"]
+    overlap = anchor_overlap([frozenset({"n:meta"})], [frozenset({"n:meta", "q:4.05e+11"})], weights)
+    assert 0.99 <= overlap[0, 0] <= 1.0  # everything the smaller side has is shared
+
+
+def test_one_sentence_may_match_two_when_it_was_split() -> None:
+    base = meanings(6, seed=11)
+    a = noisy(base, 0.2, 12)
+    # b splits a's sentence 3 into two halves that each carry part of its meaning.
+    half1 = unit((base[3] + 0.35 * meanings(1, seed=13)[0])[None, :])
+    half2 = unit((base[3] + 0.35 * meanings(1, seed=14)[0])[None, :])
+    b = np.vstack([noisy(base[:3], 0.2, 15), half1, half2, noisy(base[4:], 0.2, 16)])
+    found = pairs(align_documents([doc("a", a), doc("b", b)], within=False))
+    assert ("a", 3, "b", 3) in found and ("a", 3, "b", 4) in found
+
+
+def test_summary_lines_align_with_the_body_of_their_own_document() -> None:
+    base = meanings(6, seed=21)
+    body = noisy(base, 0.2, 22)
+    bullets = noisy(base[[4, 1]], 0.5, 23)
+    vectors = np.vstack([body, bullets])
+    summary = [False] * 6 + [True, True]
+    found = pairs(align_documents([doc("a", vectors, summary=summary)]))
+    assert ("a", 4, "a", 6) in found and ("a", 1, "a", 7) in found
+    assert all(x[1] < 6 <= x[3] for x in found), "only summary-to-body pairs inside one document"
+
+
+def test_claim_groups_link_across_documents_and_record_who_is_missing() -> None:
+    links = [
+        Alignment(SentenceRef("a", 0), SentenceRef("b", 2), 1.5),
+        Alignment(SentenceRef("b", 2), SentenceRef("c", 1), 1.4),
+        Alignment(SentenceRef("a", 5), SentenceRef("c", 4), 1.3),
+    ]
+    kept, groups = group_claims(links, ["a", "b", "c", "d"])
+    assert len(kept) == 3
+    first = next(g for g in groups if SentenceRef("a", 0) in g.members)
+    assert set(first.members) == {SentenceRef("a", 0), SentenceRef("b", 2), SentenceRef("c", 1)}
+    assert first.missing == ("d",)
+    assert {x.group for x in kept if x.a == SentenceRef("a", 0)} == {first.id}
+
+
+def test_claim_groups_refuse_chains_that_swallow_a_document() -> None:
+    # A chain a0-b0-a1-b1-a2-b2-a3-b3 would put four sentences of each document in one claim.
+    links = []
+    for i in range(4):
+        links.append(Alignment(SentenceRef("a", i), SentenceRef("b", i), 1.5 - i * 0.01))
+        if i < 3:
+            links.append(Alignment(SentenceRef("b", i), SentenceRef("a", i + 1), 1.2))
+    kept, groups = group_claims(links, ["a", "b"], max_per_doc=3)
+    assert all(sum(1 for m in g.members if m.doc == "a") <= 3 for g in groups)
+    assert len(kept) < len(links)
+
+
+@pytest.mark.parametrize("n,m", [(0, 5), (5, 0), (1, 1)])
+def test_degenerate_sizes_do_not_crash(n: int, m: int) -> None:
+    a = meanings(max(n, 1))[:n]
+    b = meanings(max(m, 1), seed=1)[:m]
+    found = align_documents([doc("a", a), doc("b", b)], AlignmentSettings(), within=False)
+    assert len(found) <= min(n, m) * 2

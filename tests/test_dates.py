@@ -1,0 +1,142 @@
+"""Tests for driftcheck.dates: extraction tables per language, relative dates, comparison and matching."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from driftcheck.dates import DateFact, compare_dates, date_spans, extract_dates, match_dates
+from driftcheck.quantities import extract_quantities
+
+PUBLISHED = dt.date(2025, 1, 28)  # a Tuesday (the TMTPost seed article)
+
+# (text, lang, span text, (year, month, day, hour, minute), relative)
+ROWS = [
+    ("It launched on July 17.", "en", "July 17", (None, 7, 17, None, None), False),
+    ("It launched on July 17, 2025.", "en", "July 17, 2025", (2025, 7, 17, None, None), False),
+    ("due June 20th", "en", "June 20th", (None, 6, 20, None, None), False),
+    ("on 16 November 2004", "en", "16 November 2004", (2004, 11, 16, None, None), False),
+    ("He founded Deepseek in May 2023.", "en", "May 2023", (2023, 5, None, None, None), False),
+    ("In 2025, Meta aims", "en", "2025", (2025, None, None, None, None), False),
+    ("when it launched in late 2024", "en", "late 2024", (2024, None, None, None, None), False),
+    ("bloodily ended there in 1989.", "en", "1989", (1989, None, None, None, None), False),
+    ("at 9:30 in the morning", "en", "9:30", (None, None, None, 9, 30), False),
+    ("at 3:40 p.m.", "en", "3:40 p.m.", (None, None, None, 15, 40), False),
+    ("At 15:50 on July 24, police", "en", "15:50 on July 24", (None, 7, 24, 15, 50), False),
+    ("360影视 2025-01-28 10:57 2", None, "2025-01-28 10:57", (2025, 1, 28, 10, 57), False),
+    ("in a post on Facebook last Friday", "en", "last Friday", (2025, 1, 24, None, None), True),
+    ("said yesterday", "en", "yesterday", (2025, 1, 27, None, None), True),
+    ("capex this year", "en", "this year", (2025, None, None, None, None), True),
+    ("am 17. Juli", "de", "17. Juli", (None, 7, 17, None, None), False),
+    ("am 19. Juli 2020", "de", "19. Juli 2020", (2020, 7, 19, None, None), False),
+    ("im August 2005", "de", "August 2005", (2005, 8, None, None, None), False),
+    ("gegen 3.40 Uhr", "de", "3.40 Uhr", (None, None, None, 3, 40), False),
+    ("um 15 Uhr", "de", "15 Uhr", (None, None, None, 15, None), False),
+    ("am 16. November um 9:30 Uhr", "de", "16. November um 9:30 Uhr", (None, 11, 16, 9, 30), False),
+    ("letzten Freitag", "de", "letzten Freitag", (2025, 1, 24, None, None), True),
+    ("gestern", "de", "gestern", (2025, 1, 27, None, None), True),
+    ("am 28.01.2025", "de", "28.01.2025", (2025, 1, 28, None, None), False),
+    ("7月17日", "zh", "7月17日", (None, 7, 17, None, None), False),
+    ("2025年1月28日", "zh", "2025年1月28日", (2025, 1, 28, None, None), False),
+    ("7月24日15时50分", "zh", "7月24日15时50分", (None, 7, 24, 15, 50), False),
+    ("上午9点半", "zh", "上午9点半", (None, None, None, 9, 30), False),
+    ("下午3点", "zh", "下午3点", (None, None, None, 15, None), False),
+    ("建于1979年", "zh", "1979年", (1979, None, None, None, None), False),
+    ("24日，安达纳尔", "zh", "24日", (None, None, 24, None, None), False),
+    ("上周五宣布", "zh", "上周五", (2025, 1, 24, None, None), True),
+    ("去年发布", "zh", "去年", (2024, None, None, None, None), True),
+    ("十月一日", "zh", "十月一日", (None, 10, 1, None, None), False),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
+def test_extract_table(row: tuple) -> None:
+    text, lang, span, fields, relative = row
+    facts = extract_dates(text, lang, PUBLISHED)
+    assert len(facts) == 1, [f.text for f in facts]
+    f = facts[0]
+    assert f.text == span == text[f.start : f.end]
+    assert (f.year, f.month, f.day, f.hour, f.minute) == fields
+    assert f.relative is relative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "more than 1500 people",
+        "around 2000 Menschen",
+        "$2025",
+        "25年来",
+        "好一点",
+        "Covid-19",
+        "2,000 GPUs",
+        "the 1990s",
+        "405 billion parameters",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert extract_dates(text, None) == []
+
+
+def test_relative_kept_unresolved_without_publication_date() -> None:
+    (f,) = extract_dates("in a post last Friday", "en")
+    assert f.relative and f.weekday == 4 and (f.year, f.month, f.day) == (None, None, None)
+
+
+def test_last_weekday_is_strictly_before_publication() -> None:
+    friday = dt.date(2025, 1, 24)
+    (f,) = extract_dates("last Friday", "en", friday)
+    assert (f.year, f.month, f.day) == (2025, 1, 17)
+
+
+def test_compare_only_shared_fields() -> None:
+    a = extract_dates("on July 17", "en")[0]
+    b = extract_dates("am 17. Juli 2025", "de")[0]
+    assert compare_dates(a, b) is None  # the year is stated on one side only
+    c = extract_dates("7月16日", "zh")[0]
+    d = compare_dates(a, c)
+    assert d is not None and (d.type, d.severity) == ("date", "high") and "day" in d.text
+
+
+def test_compare_times_across_languages() -> None:
+    a = extract_dates("gegen 3.40 Uhr", "de")[0]
+    assert compare_dates(a, extract_dates("at around 3:40 a.m.", "en")[0]) is None
+    d = compare_dates(a, extract_dates("at around 2:40 a.m.", "en")[0])
+    assert d is not None and "hour" in d.text
+
+
+def test_compare_resolved_relative_with_absolute() -> None:
+    rel = extract_dates("last Friday", "en", PUBLISHED)[0]
+    assert compare_dates(rel, extract_dates("on January 24", "en")[0]) is None
+    assert compare_dates(rel, extract_dates("on January 23", "en")[0]) is not None
+
+
+def test_unresolved_weekdays_compare_by_weekday() -> None:
+    a = extract_dates("last Friday", "en")[0]
+    assert compare_dates(a, extract_dates("letzten Freitag", "de")[0]) is None
+    assert compare_dates(a, extract_dates("上周四", "zh")[0]) is not None
+
+
+def test_match_dates_pairs_agreeing_facts() -> None:
+    a = extract_dates("On July 13 at 17:07 and in 2020", "en")
+    b = extract_dates("2020年，7月13日17时07分", "zh")
+    pairs = match_dates(a, b)
+    assert len(pairs) == 2 and all(x and y and compare_dates(x, y) is None for x, y in pairs)
+    lone = DateFact(0, 4, "1999", year=1999)
+    assert match_dates([lone], []) == [(lone, None)]
+
+
+def test_date_spans_protect_quantities() -> None:
+    text = "At 15:50 on July 24, 6 students were reported missing in 2020."
+    spans = date_spans(text, "en")
+    assert [text[s:e] for s, e in spans] == ["15:50 on July 24", "2020"]
+    assert [q.text for q in extract_quantities(text, "en", protected=spans)] == ["6"]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="durations relative to publication ('vor drei Wochen') are not resolved"
+)
+def test_relative_duration() -> None:
+    (f,) = extract_dates("vor drei Wochen", "de", PUBLISHED)
+    assert f.relative

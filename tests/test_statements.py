@@ -1,0 +1,303 @@
+"""Table tests for driftcheck.statements: quotes and speakers, hedges, negations (en, de, zh)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from driftcheck.statements import (
+    Quote,
+    compare_quotes,
+    extract_hedges,
+    extract_negations,
+    extract_quotes,
+    negation_polarity,
+)
+
+SEEDS = Path("/work/shared/seeds")
+DEMETR = Path("/work/shared/devdata/demetr/demetr_de_zh_dev.jsonl")
+
+TMT = (
+    "“Engineers are moving frantically to dissect DeepSeek and copy anything and everything we can from it. "
+    "I’m not even exaggerating,” said the employee. “Management is worried about justifying the massive cost "
+    "of generative AI organization. How would they face the leadership when every single ‘leader’ of "
+    "generative AI organization is making more than what it cost to trained DeepSeek V3 entirely, and we "
+    "haev dozens of such ‘leaders’.”"
+)
+
+
+def quotes(text: str, lang: str = "en") -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            '"This will be a defining year for AI," Zuckerberg wrote.',
+            "en",
+            [("This will be a defining year for AI,", "Zuckerberg")],
+        ),
+        (
+            '"This is the power of open research and open source," LeCun says.',
+            "en",
+            [("This is the power of open research and open source,", "LeCun")],
+        ),
+        (
+            'He praised their V3 model as "excellent" when it launched in late 2024.',
+            "en",
+            [("excellent", None)],
+        ),
+        (
+            "Calling 2025 “a defining year for AI”, Zuckerberg expected Meta AI to lead.",
+            "en",
+            [("a defining year for AI", "Zuckerberg")],
+        ),
+        (
+            "Marc Andreessen, co-founder of Netscape, praised DeepSeek R1 as “one of the most amazing and "
+            "impressive breakthroughs” and highlighted its value.",
+            "en",
+            [("one of the most amazing and impressive breakthroughs", "Marc Andreessen")],
+        ),
+        (
+            "Yann LeCun from Meta wrote on X that Deepseek V3 is “excellent”.",
+            "en",
+            [("excellent", "Yann LeCun")],
+        ),
+        (
+            "Perplexity CEO Aravind Srinivas suspects: “Necessity is the mother of invention.”",
+            "en",
+            [("Necessity is the mother of invention.", "Aravind Srinivas")],
+        ),
+        ('Meta aims to create an "AI engineer" to help.', "en", [("AI engineer", None)]),
+        # Apostrophes are not quote marks; a quote that runs on mid-sentence has no speaker tag after it.
+        ("DeepSeek’s new model and Meta’s Llama 4 aren’t quoted.", "en", []),
+        (
+            "A Meta employee said that the “unknown Chinese company” added insult to injury.",
+            "en",
+            [("unknown Chinese company", "A Meta employee")],
+        ),
+        (
+            "„Wir werden uns bemühen, die Emissionen zu senken“, sagte Hu.",
+            "de",
+            [("Wir werden uns bemühen, die Emissionen zu senken", "Hu")],
+        ),
+        ("Der Sprecher sagte: »Das ist falsch.«", "de", [("Das ist falsch.", "Der Sprecher")]),
+        (
+            'Behörden erwarteten eine Abschwächung, während "Hanna" weiter ins Landesinnere ziehe.',
+            "de",
+            [("Hanna", None)],
+        ),
+        (
+            "扎克伯格表示：“2025年将是人工智能的决定性一年。”",
+            "zh",
+            [("2025年将是人工智能的决定性一年。", "扎克伯格")],
+        ),
+        ("他说：「这是开源的胜利」。", "zh", [("这是开源的胜利", None)]),
+    ],
+)
+def test_extract_quotes(text: str, lang: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(text, lang) == expected
+
+
+def test_tmtpost_quote_paragraph_speaker_is_the_employee() -> None:
+    found = extract_quotes(TMT, "en")
+    assert [q.text for q in found][1:] == [found[1].text, "leader", "leaders"]
+    assert found[0].text.startswith("Engineers are moving") and found[0].text.endswith("exaggerating,")
+    assert found[1].text.startswith("Management is worried")
+    assert {q.speaker for q in found} == {"the employee"}
+    assert {q.speaker_key for q in found} == {"employee"}
+    assert [q.scare for q in found] == [False, False, True, True]
+    for q in found:
+        assert TMT[q.start : q.end] == q.text
+
+
+def test_quote_word_counts() -> None:
+    (q,) = extract_quotes("He called it “very, very seriously”.", "en")
+    assert q.words == 3 and not q.scare
+    (z,) = extract_quotes("他称之为“优秀”。", "zh")
+    assert z.words == 2 and z.scare
+
+
+def q(text: str) -> Quote:
+    return Quote(0, len(text), text, None, None, len(text.split()))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            "one of the most amazing and impressive breakthroughs",
+            "most impressive breakthroughs",
+            "quote lost words: 'one of the', 'amazing and'",
+        ),
+        ("This will be a defining year for AI,", "this will be a defining year for AI", None),
+        ("I’m not even exaggerating", "I'm not even exaggerating!", None),
+        ("a defining year", "a defining year for AI", "quote gained words: 'for ai'"),
+        ("very, very seriously", "very seriously", "quote lost words: 'very'"),
+        ("excellent", "impressive", "quote changed words: 'excellent' -> 'impressive'"),
+    ],
+)
+def test_compare_quotes(a: str, b: str, expected: str | None) -> None:
+    assert compare_quotes(q(a), q(b)) == expected
+
+
+def hedges(text: str, lang: str = "en") -> list[tuple[str, str, str]]:
+    return [(m.text, m.kind, m.key) for m in extract_hedges(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "According to an anonymous post on Teamblind, Meta's Deepseek-V3 model has outperformed Llama-4.",
+            "en",
+            [("According to", "source", "according_to")],
+        ),
+        (
+            "Even V3 is said to exceed the performance of GPT-4o and Anthropic's Claude 3.5.",
+            "en",
+            [("is said to", "hedge", "said_to")],
+        ),
+        ("Meta is reported to turn into a panic mode.", "en", [("is reported to", "hedge", "reportedly")]),
+        (
+            "The post claims Deepseek-V3 has already outperformed Llama-4.",
+            "en",
+            [("claims", "hedge", "claims")],
+        ),
+        (
+            "A post, purportedly from a Meta employee, reportedly leaked.",
+            "en",
+            [("purportedly", "hedge", "purportedly"), ("reportedly", "hedge", "reportedly")],
+        ),
+        (
+            "He apparently wants an impact; the post suggests panic.",
+            "en",
+            [("apparently", "hedge", "apparently"), ("suggests", "hedge", "suggests")],
+        ),
+        ("Meta has set up a crisis team.", "en", []),
+        ("Meta soll einen Krisenstab eingerichtet haben.", "de", [("soll", "hedge", "said_to")]),
+        (
+            "Laut CNBC hat er angeblich Destillation genutzt.",
+            "de",
+            [("Laut ", "source", "according_to"), ("angeblich", "hedge", "allegedly")],
+        ),
+        ("Berichten zufolge arbeitet Meta daran.", "de", [("Berichten zufolge", "hedge", "reportedly")]),
+        ("Das Radio war sehr laut.", "de", []),
+        ("Sie sollte das lesen.", "de", []),
+        ("据称，DeepSeek的训练成本仅为560万美元。", "zh", [("据称", "hedge", "said_to")]),
+        ("据报道，Meta成立了四个作战室。", "zh", [("据报道", "hedge", "reportedly")]),
+        ("据越通社报道，越南作出巨大贡献。", "zh", [("据越通社报道", "source", "according_to")]),
+        ("据悉，传统产业仍在增长。", "zh", [("据悉", "hedge", "reportedly")]),
+    ],
+)
+def test_extract_hedges(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert hedges(text, lang) == expected
+
+
+def negs(text: str, lang: str = "en") -> list[str]:
+    return [m.key for m in extract_negations(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Cutting-edge AI development doesn't require massive budgets.", "en", ["not"]),
+        ("It is not entirely clear how.", "en", ["not"]),
+        ("However, he does not only have an impact on the economy.", "en", []),
+        (
+            "Meta no longer leads; it has never led and shipped without tests.",
+            "en",
+            ["no_longer", "never", "without"],
+        ),
+        ("Neither Meta nor OpenAI replied.", "en", ["neither_nor"]),
+        ("There is no doubt about it, see No. 5.", "en", []),
+        ("The new demands could not be met.", "en", ["not"]),
+        ("Die neuen Forderungen könnten nicht erfüllt werden.", "de", ["not"]),
+        ("Er hat nicht nur Geld, sondern keine Zeit und nie Ruhe.", "de", ["no", "never"]),
+        ("Er arbeitet nicht mehr ohne Plan.", "de", ["no_longer", "without"]),
+        ("Weder Meta noch OpenAI antworteten.", "de", ["neither_nor"]),
+        ("中国开放的大门不会关闭。", "zh", ["not"]),
+        ("警方发现黄某某没有通过检查站。", "zh", ["no"]),
+        ("这并非事实。", "zh", ["not"]),
+        ("非常重要的未来：无论如何，不仅要不断努力，别人也特别不同。", "zh", []),
+        ("Meta尚未发布该模型，也无法回应。", "zh", ["never", "none"]),
+        ("我们不得不接受。", "zh", []),
+    ],
+)
+def test_extract_negations(text: str, lang: str, expected: list[str]) -> None:
+    assert negs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        (
+            "Die neuen Forderungen könnten nicht erfüllt werden.",
+            "de",
+            "The new demands could not be met.",
+            "en",
+        ),
+        ("中国开放的大门不会关闭。", "zh", "China's door will not be closed.", "en"),
+        (
+            "Persian has a relatively simple grammar.",
+            "en",
+            "Die persische Sprache hat eine einfache Grammatik.",
+            "de",
+        ),
+    ],
+)
+def test_negation_polarity_agrees_across_languages(a: str, la: str, b: str, lb: str) -> None:
+    assert negation_polarity(a, la) == negation_polarity(b, lb)
+
+
+def test_negation_polarity_flips() -> None:
+    assert negation_polarity("Persian has a simple grammar.", "en") == 1
+    assert negation_polarity("Persian does not have a simple grammar.", "en") == -1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="parity cannot see a negation added to a second clause when the first "
+    "clause was already negated; compare marker counts as well",
+)
+def test_parity_misses_second_clause() -> None:
+    assert negation_polarity("He helped and was responsible.", "en") != negation_polarity(
+        "He did not help and was not responsible.", "en"
+    )
+
+
+def test_seed_articles_sanity() -> None:
+    """Every seed runs through every extractor; spans are exact; the known hedges and quotes are found."""
+    all_quotes: list[Quote] = []
+    keys: set[str] = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found = extract_quotes(text, "en")
+        all_quotes.extend(found)
+        for mk in extract_hedges(text, "en") + extract_negations(text, "en"):
+            assert text[mk.start : mk.end] == mk.text
+            keys.add(mk.key)
+        for qt in found:
+            assert text[qt.start : qt.end] == qt.text
+    assert {"said_to", "according_to", "claims", "suggests", "allegedly", "purportedly"} <= keys
+    andreessen = [x for x in all_quotes if "impressive breakthroughs" in x.text]
+    assert len(andreessen) == 2 and {x.speaker for x in andreessen} == {"Marc Andreessen"}
+    assert compare_quotes(andreessen[0], andreessen[1]) == "quote lost words: 'one of the', 'amazing and'"
+
+
+@pytest.mark.skipif(not DEMETR.exists(), reason="DEMETR dev data not available")
+def test_demetr_negation_sanity() -> None:
+    """Correct translations keep polarity; injected negations usually flip it (rates, not one example)."""
+    rows = [json.loads(line) for line in DEMETR.read_text(encoding="utf-8").splitlines()]
+    codes = {"german": "de", "chinese_simple": "zh"}
+    sources = {(r["src_sent"], r["lang_tag"]): r["mt_sent"] for r in rows}
+    agree = sum(negation_polarity(s, codes[t]) == negation_polarity(m, "en") for (s, t), m in sources.items())
+    assert agree / len(sources) >= 0.9
+    neg = [r for r in rows if r["pert_name"] == "critical_id8_negation"]
+    flipped = sum(
+        negation_polarity(r["mt_sent"], "en") != negation_polarity(r["pert_sent"], "en") for r in neg
+    )
+    assert flipped / len(neg) >= 0.7
