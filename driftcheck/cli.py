@@ -170,8 +170,14 @@ def compare(
             cache_dir=cache_dir,
             use_cache=not no_cache,
         )
-        report = _with_progress(lambda progress: run_compare(paths, options, progress), quiet)
-        return _emit(report, json_out, html_out, markdown_out, output_format, fail_on, quiet)
+        counters: dict[str, int] = {}
+        report = _with_progress(lambda progress: run_compare(paths, options, progress, counters=counters), quiet)
+        code = _emit(report, json_out, html_out, markdown_out, output_format, fail_on, quiet)
+        if not quiet and counters:
+            cached = counters["sentences_embedded"] - counters["sentences_encoded"]
+            loaded = "model loaded" if counters["model_loaded"] else "model not loaded"
+            typer.echo(f"encoded {counters['sentences_encoded']} new sentences ({cached} from cache; {loaded})")
+        return code
 
     code = guarded(run)
     raise typer.Exit(code)
@@ -288,7 +294,7 @@ def check(
         outcomes = evaluate(catalogue, report)
         for outcome in outcomes:
             kind = "error" if outcome.entry.is_error else "non-error"
-            status = "ok  " if outcome.passed else "MISS"
+            status = "MISS" if not outcome.passed else "gap " if outcome.entry.known_gap else "ok  "
             typer.echo(f"{status} {kind:9s} {outcome.entry.id}: {outcome.detail}")
         missed = failures(outcomes)
         errors = sum(1 for o in outcomes if o.entry.is_error)

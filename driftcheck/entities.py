@@ -62,7 +62,9 @@ class SpellingVariant:
     where_a: tuple[SentenceRef, ...]
     where_b: tuple[SentenceRef, ...]
     ratio: float  # rapidfuzz ratio (0-100) of the folded keys; 100 when the keys are equal
-    severity: str  # "info" for case/hyphen/space variants of one key, "medium" for a likely misspelling
+    # "info" for case/hyphen/space variants of one key; "low" for a likely misspelling, one step above a
+    # cosmetic variant because a misspelt name may be a different name and an editor should look.
+    severity: str
     kind: str  # "form" (same key) or "near_miss" (different keys, within edit distance)
     reason: str  # one line for the report
 
@@ -966,7 +968,7 @@ def find_spelling_variants(
             ratio = _near_miss(ka, kb)
             if ratio is not None:
                 reason = f"likely misspelling (similarity {ratio:.0f})"
-                out.append(variant(by_key[ka][0], by_key[kb][0], ratio, "medium", "near_miss", reason))
+                out.append(variant(by_key[ka][0], by_key[kb][0], ratio, "low", "near_miss", reason))
     return out
 
 

@@ -103,8 +103,12 @@ class StageClock:
 
 
 def run_compare(paths: Sequence[str], options: CompareOptions | None = None, progress: Progress | None = None,
-                timings: dict[str, float] | None = None) -> Report:
-    """Run the whole comparison over files and directories and return the report."""
+                timings: dict[str, float] | None = None, counters: dict[str, int] | None = None) -> Report:
+    """Run the whole comparison over files and directories and return the report.
+
+    `timings` receives wall seconds per stage and `counters` the sentences encoded afresh and whether the
+    model was loaded; neither goes into the report, which must not depend on the cache.
+    """
     options = options or CompareOptions()
     clock = StageClock(timings)
     corpus = load_corpus(paths)
@@ -127,7 +131,18 @@ def run_compare(paths: Sequence[str], options: CompareOptions | None = None, pro
         if comparable(s, options.include_furniture)
     ]
     texts = [segmented[n].sentences[m].text for n, m in chosen]
-    vectors = embed(texts, encoder, cache, progress) if texts else np.zeros((0, 0), dtype=np.float32)
+    encoded = [0]
+
+    def counting(done: int, total: int) -> None:
+        encoded[0] = max(encoded[0], done)
+        if progress is not None:
+            progress(done, total)
+
+    vectors = embed(texts, encoder, cache, counting) if texts else np.zeros((0, 0), dtype=np.float32)
+    if counters is not None:
+        counters["sentences_embedded"] = len(texts)
+        counters["sentences_encoded"] = encoded[0]
+        counters["model_loaded"] = int(encoder.loaded)
     dimension = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[0] else 0
     clock.lap("embed")
 

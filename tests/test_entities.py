@@ -223,7 +223,7 @@ def test_spelling_variants_near_miss_within_one_article() -> None:
         )
     )
     assert [(v.text_a, v.text_b, v.kind, v.severity) for v in found] == [
-        ("High-Flyer", "Higher-Flyer", "near_miss", "medium")
+        ("High-Flyer", "Higher-Flyer", "near_miss", "low")
     ]
     assert found[0].ratio >= 88
 
