@@ -54,8 +54,12 @@ def main() -> None:
     segmented = []
     for document in corpus.documents:
         document, sentences = segment_document(document, identifier)
-        segmented.append(Segmented(document, tuple(sentences), tuple(extract_facts(s, document) for s in sentences)))
-    chosen = [(n, m) for n, seg in enumerate(segmented) for m, s in enumerate(seg.sentences) if comparable(s, False)]
+        segmented.append(
+            Segmented(document, tuple(sentences), tuple(extract_facts(s, document) for s in sentences))
+        )
+    chosen = [
+        (n, m) for n, seg in enumerate(segmented) for m, s in enumerate(seg.sentences) if comparable(s, False)
+    ]
     encoder = load_encoder(args.model)
     vectors = embed([segmented[n].sentences[m].text for n, m in chosen], encoder, EmbeddingCache(None), None)
     inputs = _align_inputs(segmented, chosen, vectors)
@@ -64,9 +68,11 @@ def main() -> None:
     base = AlignmentSettings()
     variants = {
         "plain mutual best (cosine floor only)": dataclasses.replace(
-            base, anchor_weight=0.0, context_weight=0.0, mutual_threshold=0.0, single_threshold=float("inf")),
+            base, anchor_weight=0.0, context_weight=0.0, mutual_threshold=0.0, single_threshold=float("inf")
+        ),
         "embedding margin only, mutual best": dataclasses.replace(
-            base, anchor_weight=0.0, context_weight=0.0, single_threshold=float("inf")),
+            base, anchor_weight=0.0, context_weight=0.0, single_threshold=float("inf")
+        ),
         "margin, one-to-two allowed": dataclasses.replace(base, anchor_weight=0.0, context_weight=0.0),
         "+ shared anchors": dataclasses.replace(base, context_weight=0.0),
         "+ anchors + context (default)": base,

@@ -146,9 +146,9 @@ def context_score(margin: np.ndarray) -> np.ndarray:
     return mean
 
 
-def pair_scores(a: AlignInput, b: AlignInput, weights: dict[str, float], settings: AlignmentSettings) -> tuple[
-    np.ndarray, np.ndarray
-]:
+def pair_scores(
+    a: AlignInput, b: AlignInput, weights: dict[str, float], settings: AlignmentSettings
+) -> tuple[np.ndarray, np.ndarray]:
     """Combined score matrix and raw cosine matrix for two documents."""
     cosine = a.vectors @ b.vectors.T
     margin = ratio_margin(cosine, settings.k)
@@ -197,7 +197,9 @@ def align_documents(
         for b in docs[ai + 1 :]:
             combined, cosine = pair_scores(a, b, weights, settings)
             for i, j, score in _select(combined, cosine, settings):
-                found.append(Alignment(SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score))
+                found.append(
+                    Alignment(SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score)
+                )
         if within:
             found.extend(_align_within(a, weights, settings))
     return sorted(found, key=lambda x: (x.a.doc, x.a.index, x.b.doc, x.b.index))
@@ -237,9 +239,9 @@ def _align_within(doc: AlignInput, weights: dict[str, float], settings: Alignmen
     return out
 
 
-def group_claims(alignments: Sequence[Alignment], doc_ids: Sequence[str], max_per_doc: int = 3) -> tuple[
-    list[Alignment], list[ClaimGroup]
-]:
+def group_claims(
+    alignments: Sequence[Alignment], doc_ids: Sequence[str], max_per_doc: int = 3
+) -> tuple[list[Alignment], list[ClaimGroup]]:
     """Group aligned sentences into claims, strongest links first, so chains cannot swallow a document."""
     parent: dict[SentenceRef, SentenceRef] = {}
     members: dict[SentenceRef, set[SentenceRef]] = {}
@@ -272,8 +274,10 @@ def group_claims(alignments: Sequence[Alignment], doc_ids: Sequence[str], max_pe
     roots: dict[SentenceRef, list[SentenceRef]] = {}
     for ref in parent:
         roots.setdefault(find(ref), []).append(ref)
-    ordered = sorted((sorted(refs, key=lambda r: (r.doc, r.index)) for refs in roots.values()),
-                     key=lambda refs: (refs[0].doc, refs[0].index))
+    ordered = sorted(
+        (sorted(refs, key=lambda r: (r.doc, r.index)) for refs in roots.values()),
+        key=lambda refs: (refs[0].doc, refs[0].index),
+    )
     groups: list[ClaimGroup] = []
     group_of: dict[SentenceRef, str] = {}
     width = max(3, len(str(len(ordered))))

@@ -83,14 +83,18 @@ def write_atomic(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write the report here ({exc.strerror}); choose another path") from None
+        raise OutputError(
+            f"{path}: cannot write the report here ({exc.strerror}); choose another path"
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write the report here ({exc.strerror}); choose another path") from None
+        raise OutputError(
+            f"{path}: cannot write the report here ({exc.strerror}); choose another path"
+        ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -115,13 +119,18 @@ def _check_fail_on(value: str | None) -> str | None:
 PathsArg = Annotated[list[str], typer.Argument(help="Article files (.txt .md .html) and/or directories.")]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", help="Encoder: 'use' (default, offline) or 'st:NAME_OR_PATH' (sentence-transformers)."),
+    typer.Option(
+        "--model", help="Encoder: 'use' (default, offline) or 'st:NAME_OR_PATH' (sentence-transformers)."
+    ),
 ]
 LanguagesOpt = Annotated[str, typer.Option("--languages", help="Languages to expect, comma-separated.")]
 FailOnOpt = Annotated[
     str | None,
-    typer.Option("--fail-on", help="Exit 1 when an unsuppressed finding has this severity or higher.",
-                 callback=_check_fail_on),
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 when an unsuppressed finding has this severity or higher.",
+        callback=_check_fail_on,
+    ),
 ]
 
 
@@ -144,15 +153,22 @@ def compare(
     ] = None,
     suppressions: Annotated[
         str | None,
-        typer.Option("--suppressions", help="Suppression file (default: suppressions.yaml beside the manifest)."),
+        typer.Option(
+            "--suppressions", help="Suppression file (default: suppressions.yaml beside the manifest)."
+        ),
     ] = None,
     include_furniture: Annotated[
-        bool, typer.Option("--include-furniture", help="Also compare captions, bylines and other page furniture.")
+        bool,
+        typer.Option("--include-furniture", help="Also compare captions, bylines and other page furniture."),
     ] = False,
     fail_on: FailOnOpt = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
+    ] = False,
     cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="Embedding cache directory.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")
+    ] = False,
 ) -> None:
     """Align the sentences of several versions of a story and report the facts that drifted."""
 
@@ -171,12 +187,16 @@ def compare(
             use_cache=not no_cache,
         )
         counters: dict[str, int] = {}
-        report = _with_progress(lambda progress: run_compare(paths, options, progress, counters=counters), quiet)
+        report = _with_progress(
+            lambda progress: run_compare(paths, options, progress, counters=counters), quiet
+        )
         code = _emit(report, json_out, html_out, markdown_out, output_format, fail_on, quiet)
         if not quiet and counters:
             cached = counters["sentences_embedded"] - counters["sentences_encoded"]
             loaded = "model loaded" if counters["model_loaded"] else "model not loaded"
-            typer.echo(f"encoded {counters['sentences_encoded']} new sentences ({cached} from cache; {loaded})")
+            typer.echo(
+                f"encoded {counters['sentences_encoded']} new sentences ({cached} from cache; {loaded})"
+            )
         return code
 
     code = guarded(run)
@@ -197,8 +217,15 @@ def _with_progress(work: Callable[[Callable[[int, int], None] | None], T], quiet
         return work(progress)
 
 
-def _emit(report: Any, json_out: Path | None, html_out: Path | None, markdown_out: Path | None,
-          output_format: str | None, fail_on: str | None, quiet: bool) -> int:
+def _emit(
+    report: Any,
+    json_out: Path | None,
+    html_out: Path | None,
+    markdown_out: Path | None,
+    output_format: str | None,
+    fail_on: str | None,
+    quiet: bool,
+) -> int:
     """Render every requested output first, then write them all; print the summary; return the exit code."""
     from .report_json import dumps, report_dict
 
@@ -265,10 +292,16 @@ def _print_summary(data: dict[str, Any]) -> None:
 
 @app.command()
 def check(
-    catalogue_path: Annotated[str, typer.Argument(metavar="KNOWN_ERRORS",
-                                                  help="A known_errors.yaml file (e.g. corpus/known_errors.yaml).")],
+    catalogue_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="KNOWN_ERRORS", help="A known_errors.yaml file (e.g. corpus/known_errors.yaml)."
+        ),
+    ],
     model: ModelOpt = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
+    ] = False,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the JSON report here.")] = None,
 ) -> None:
     """Re-run the comparison over a known-errors file's corpus; exit 1 if a known error is missed or a
@@ -298,11 +331,15 @@ def check(
             typer.echo(f"{status} {kind:9s} {outcome.entry.id}: {outcome.detail}")
         missed = failures(outcomes)
         errors = sum(1 for o in outcomes if o.entry.is_error)
-        typer.echo(f"{len(outcomes) - len(missed)}/{len(outcomes)} entries pass "
-                   f"({errors} known errors, {len(outcomes) - errors} known non-errors)")
+        typer.echo(
+            f"{len(outcomes) - len(missed)}/{len(outcomes)} entries pass "
+            f"({errors} known errors, {len(outcomes) - errors} known non-errors)"
+        )
         if missed:
-            _err(f"{len(missed)} entr{'y' if len(missed) == 1 else 'ies'} failed: "
-                 + ", ".join(o.entry.id for o in missed))
+            _err(
+                f"{len(missed)} entr{'y' if len(missed) == 1 else 'ies'} failed: "
+                + ", ".join(o.entry.id for o in missed)
+            )
             return EXIT_FINDINGS
         return 0
 

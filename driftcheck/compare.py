@@ -1,6 +1,7 @@
 """Comparison: turn the facts of aligned sentences into typed findings with evidence on both sides.
 
-Pair rules run on every aligned sentence pair (quantities, dates, names, attributions, quotes, hedges, negation).
+Pair rules run on every aligned sentence pair (quantities, dates, names, attributions, quotes, hedges,
+negation).
 Corpus rules run over all documents at once (name spellings, quotes by the same words in unaligned sentences,
 figures only one outlet gives, claims one outlet leaves out).
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -110,7 +111,7 @@ def _orient(x: Located, y: Located, reference: str | None) -> tuple[Located, Loc
 
 
 def describe_date(d: DateFact) -> str:
-    """A date as an editor reads it: ISO where the fields are known, with '?' for what the text leaves open."""
+    """A date as an editor reads it: ISO where fields are known, '?' for what the text leaves open."""
     if d.year is None and d.month is None and d.day is None and d.hour is None:
         return d.text
     parts = [f"{d.year:04d}" if d.year is not None else "????"]
@@ -139,9 +140,13 @@ def _told_elsewhere(q: Quantity, partners: Sequence[Located]) -> bool:
     return False
 
 
-def quantity_findings(a: Located, b: Located, partners_a: Sequence[Located] = (),
-                      partners_b: Sequence[Located] = (), matched: set[tuple[str, int, int]] | None = None
-                      ) -> list[Finding]:
+def quantity_findings(
+    a: Located,
+    b: Located,
+    partners_a: Sequence[Located] = (),
+    partners_b: Sequence[Located] = (),
+    matched: set[tuple[str, int, int]] | None = None,
+) -> list[Finding]:
     """Changed numbers, scales, units, qualifiers and ranges between two aligned sentences.
 
     `partners_a` are the other sentences of b's document (and `partners_b` of a's): when a's figure is stated
@@ -154,8 +159,10 @@ def quantity_findings(a: Located, b: Located, partners_a: Sequence[Located] = ()
             continue
         differences = compare_quantities(qa, qb)
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
-        if worst is not None and SEVERITY_RANK[worst.severity] >= SEVERITY_RANK["medium"] and (
-            _told_elsewhere(qa, partners_a) or _told_elsewhere(qb, partners_b)
+        if (
+            worst is not None
+            and SEVERITY_RANK[worst.severity] >= SEVERITY_RANK["medium"]
+            and (_told_elsewhere(qa, partners_a) or _told_elsewhere(qb, partners_b))
         ):
             continue
         if matched is not None:
@@ -165,9 +172,15 @@ def quantity_findings(a: Located, b: Located, partners_a: Sequence[Located] = ()
             continue
         detail = "; ".join(d.text for d in differences)
         message = f"{_label(a)}: {describe(qa)} vs {_label(b)}: {describe(qb)}: {detail}"
-        out.append(make(worst.type, worst.severity, message,
-                        evidence(a, qa.start, qa.end, format_value(qa)),
-                        evidence(b, qb.start, qb.end, format_value(qb))))
+        out.append(
+            make(
+                worst.type,
+                worst.severity,
+                message,
+                evidence(a, qa.start, qa.end, format_value(qa)),
+                evidence(b, qb.start, qb.end, format_value(qb)),
+            )
+        )
     return out
 
 
@@ -183,10 +196,18 @@ def date_findings(a: Located, b: Located) -> list[Finding]:
             if difference is None:
                 continue
             used.add(n)
-            message = (f"{_label(a)}: {describe_date(da)} vs {_label(b)}: {describe_date(db)}: {difference.text}")
-            out.append(make("date", difference.severity, message,
-                            evidence(a, da.start, da.end, describe_date(da)),
-                            evidence(b, db.start, db.end, describe_date(db))))
+            message = (
+                f"{_label(a)}: {describe_date(da)} vs {_label(b)}: {describe_date(db)}: {difference.text}"
+            )
+            out.append(
+                make(
+                    "date",
+                    difference.severity,
+                    message,
+                    evidence(a, da.start, da.end, describe_date(da)),
+                    evidence(b, db.start, db.end, describe_date(db)),
+                )
+            )
             break
     return out
 
@@ -210,14 +231,22 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
     only_b = [k for k in kb if not _contains_key(k, ka)]
     shared = [k for k in ka if _contains_key(k, kb)]
     # One unmatched name on each side, of the same kind, while the sentences share another name: that is a
-    # swap ("Merkel met Macron" vs "Merkel met Johnson"). More unmatched names mean different scope, not a swap.
+    # swap ("Merkel met Macron" vs "Merkel met Johnson"). More unmatched names mean a different scope.
     if len(only_a) != 1 or len(only_b) != 1 or not shared:
         return []
     ea, eb = ka[only_a[0]], kb[only_b[0]]
     if ea.kind != eb.kind or ea.kind == "other":
         return []
     message = f"{_label(a)} names {ea.text!r} where {_label(b)} names {eb.text!r} ({ea.kind})"
-    return [make("entity", "high", message, evidence(a, ea.start, ea.end, ea.key), evidence(b, eb.start, eb.end, eb.key))]
+    return [
+        make(
+            "entity",
+            "high",
+            message,
+            evidence(a, ea.start, ea.end, ea.key),
+            evidence(b, eb.start, eb.end, eb.key),
+        )
+    ]
 
 
 def _same_thing(x: str, y: str) -> bool:
@@ -230,8 +259,13 @@ def _maker_hint(thing: Entity, owner: str, aliases: AliasTable, names: Iterable[
     key = aliases.canonical(thing.key)
     for other in names:
         other_key = aliases.canonical(other.key)
-        if other.kind == "org" and other_key != owner and len(other_key) >= 3 and key.startswith(other_key) \
-                and key != other_key:
+        if (
+            other.kind == "org"
+            and other_key != owner
+            and len(other_key) >= 3
+            and key.startswith(other_key)
+            and key != other_key
+        ):
             return f" (its name says {other.text})"
     return ""
 
@@ -247,7 +281,9 @@ def attribution_findings(a: Located, b: Located, aliases: AliasTable) -> list[Fi
             thing = aliases.canonical(attribution.thing.key)
             if not any(_same_thing(thing, t) for t in things_second):
                 continue  # the other version does not mention the thing at all: nothing to compare
-            same_thing = [x for x in second.facts.attributions if _same_thing(aliases.canonical(x.thing.key), thing)]
+            same_thing = [
+                x for x in second.facts.attributions if _same_thing(aliases.canonical(x.thing.key), thing)
+            ]
             if any(aliases.canonical(x.owner.key) == owner for x in same_thing):
                 continue
             if same_thing:
@@ -255,22 +291,33 @@ def attribution_findings(a: Located, b: Located, aliases: AliasTable) -> list[Fi
                 detail = f"{_label(second)} has “{other.text}”: a different owner"
             else:
                 # The thing stands without this owner; it is a swap when the owner is given something else.
-                moved = [x for x in second.facts.attributions if aliases.canonical(x.owner.key) == owner
-                         and not _same_thing(aliases.canonical(x.thing.key), thing)]
+                moved = [
+                    x
+                    for x in second.facts.attributions
+                    if aliases.canonical(x.owner.key) == owner
+                    and not _same_thing(aliases.canonical(x.thing.key), thing)
+                ]
                 if not moved:
                     continue
                 other = moved[0]
-                detail = (f"{_label(second)} names {attribution.thing.text} without {attribution.owner.text} and has "
-                          f"“{other.text}”: the owner is attached to a different name")
+                detail = (
+                    f"{_label(second)} names {attribution.thing.text} without {attribution.owner.text} "
+                    "and has "
+                    f"“{other.text}”: the owner is attached to a different name"
+                )
             here = f"{first.sentence.doc}:{first.sentence.index}:{attribution.start}"
             there = f"{second.sentence.doc}:{second.sentence.index}:{other.start}"
             key = (min(here, there), max(here, there))
             if key in reported:
                 continue
             reported.add(key)
-            hint = _maker_hint(attribution.thing, owner, aliases, [*first.facts.entities, *second.facts.entities])
+            hint = _maker_hint(
+                attribution.thing, owner, aliases, [*first.facts.entities, *second.facts.entities]
+            )
             message = f"{_label(first)} has “{attribution.text}”{hint}; {detail}"
-            source = evidence(first, attribution.start, attribution.end, f"{attribution.owner.key}→{attribution.thing.key}")
+            source = evidence(
+                first, attribution.start, attribution.end, f"{attribution.owner.key}→{attribution.thing.key}"
+            )
             target = evidence(second, other.start, other.end, f"{other.owner.key}→{other.thing.key}")
             pair = (source, target) if first is a else (target, source)
             out.append(make("attribution", "high", message, *pair))
@@ -299,9 +346,8 @@ def quotes_match(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: bo
     share = sum(1 for w in shorter if w in longer_set) / len(shorter)
     if share < settings.quote_overlap:
         return False
-    if qa.speaker_key and qb.speaker_key and qa.speaker_key != qb.speaker_key:
-        return False
-    return True
+    # Two speakers named and different: the same words from two people are two quotes.
+    return not (qa.speaker_key and qb.speaker_key and qa.speaker_key != qb.speaker_key)
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:
@@ -366,7 +412,7 @@ def hedge_findings(a: Located, b: Located) -> list[Finding]:
         hedged, plain, marker = b, a, hedged_b[0]
     else:
         return []
-    message = (f"{_label(hedged)} hedges the claim ({marker.text!r}); {_label(plain)} states it as fact")
+    message = f"{_label(hedged)} hedges the claim ({marker.text!r}); {_label(plain)} states it as fact"
     source = evidence(hedged, marker.start, marker.end, marker.key)
     pair = (source, whole(plain)) if hedged is a else (whole(plain), source)
     return [make("hedge", "medium", message, *pair)]
@@ -386,9 +432,16 @@ def negation_findings(a: Located, b: Located) -> list[Finding]:
     return [make("negation", "high", message, *pair)]
 
 
-def compare_pair(a: Located, b: Located, settings: CompareSettings, aliases: AliasTable, *,
-                 partners_a: Sequence[Located] = (), partners_b: Sequence[Located] = (),
-                 matched: set[tuple[str, int, int]] | None = None) -> list[Finding]:
+def compare_pair(
+    a: Located,
+    b: Located,
+    settings: CompareSettings,
+    aliases: AliasTable,
+    *,
+    partners_a: Sequence[Located] = (),
+    partners_b: Sequence[Located] = (),
+    matched: set[tuple[str, int, int]] | None = None,
+) -> list[Finding]:
     """Every pair rule on one aligned sentence pair (partners: see quantity_findings)."""
     return [
         *quantity_findings(a, b, partners_a, partners_b, matched),
@@ -417,11 +470,20 @@ def spelling_findings(located: Sequence[Located], aliases: AliasTable) -> list[F
         first = by_ref[(variant.a.doc, variant.a.index)]
         second = by_ref[(variant.b.doc, variant.b.index)]
         ea, eb = variant.a.entity, variant.b.entity
-        message = f"name spelt two ways: {ea.text!r} ({first.sentence.doc}) vs {eb.text!r} ({second.sentence.doc})"
+        message = (
+            f"name spelt two ways: {ea.text!r} ({first.sentence.doc}) vs {eb.text!r} ({second.sentence.doc})"
+        )
         if variant.reason:
             message += f": {variant.reason}"
-        out.append(make("name_spelling", variant.severity, message,
-                        evidence(first, ea.start, ea.end, ea.key), evidence(second, eb.start, eb.end, eb.key)))
+        out.append(
+            make(
+                "name_spelling",
+                variant.severity,
+                message,
+                evidence(first, ea.start, ea.end, ea.key),
+                evidence(second, eb.start, eb.end, eb.key),
+            )
+        )
     return out
 
 
@@ -434,7 +496,9 @@ def corpus_quote_findings(located: Sequence[Located], settings: CompareSettings)
             if x.sentence.doc == y.sentence.doc:
                 continue
             if quotes_match(qx, qy, settings, aligned=False):
-                first, second = (x, y) if (x.doc_order, x.sentence.index) <= (y.doc_order, y.sentence.index) else (y, x)
+                first, second = (
+                    (x, y) if (x.doc_order, x.sentence.index) <= (y.doc_order, y.sentence.index) else (y, x)
+                )
                 qa, qb = (qx, qy) if first is x else (qy, qx)
                 finding = quote_finding(first, qa, second, qb)
                 if finding is not None:
@@ -442,8 +506,12 @@ def corpus_quote_findings(located: Sequence[Located], settings: CompareSettings)
     return out
 
 
-def addition_findings(located: Sequence[Located], settings: CompareSettings, doc_count: int,
-                      matched: set[tuple[str, int, int]] = frozenset()) -> list[Finding]:  # type: ignore[assignment]
+def addition_findings(
+    located: Sequence[Located],
+    settings: CompareSettings,
+    doc_count: int,
+    matched: Set[tuple[str, int, int]] = frozenset(),
+) -> list[Finding]:
     """Figures that one document alone gives: no other document states the value or a counterpart to it."""
     if doc_count < 2:
         return []
@@ -458,7 +526,9 @@ def addition_findings(located: Sequence[Located], settings: CompareSettings, doc
     out = []
     for x in located:
         for q in x.facts.quantities:
-            checkable = q.unit is not None or q.currency is not None or abs(q.value) >= settings.addition_min_value
+            checkable = (
+                q.unit is not None or q.currency is not None or abs(q.value) >= settings.addition_min_value
+            )
             if not checkable or (x.sentence.doc, x.sentence.index, q.start) in matched:
                 continue
             values = [v for v in (q.value, q.high) if v is not None]
@@ -469,8 +539,13 @@ def addition_findings(located: Sequence[Located], settings: CompareSettings, doc
     return out
 
 
-def omission_findings(groups: Sequence[ClaimGroup], located: dict[tuple[str, int], Located], doc_ids: Sequence[str],
-                      settings: CompareSettings, reference: str | None) -> list[Finding]:
+def omission_findings(
+    groups: Sequence[ClaimGroup],
+    located: dict[tuple[str, int], Located],
+    doc_ids: Sequence[str],
+    settings: CompareSettings,
+    reference: str | None,
+) -> list[Finding]:
     """Claims most other documents (or the reference) tell that one document leaves out."""
     out = []
     for group in groups:
@@ -488,12 +563,27 @@ def omission_findings(groups: Sequence[ClaimGroup], located: dict[tuple[str, int
             loc = located[(source.doc, source.index)]
             if loc.sentence.kind not in CLAIM_KINDS:
                 continue  # a headline or subheading is not a claim an outlet can leave out
-            message = f"{missing} does not tell this claim, which {', '.join(told)} tell: “{loc.sentence.text}”"
+            message = (
+                f"{missing} does not tell this claim, which {', '.join(told)} tell: “{loc.sentence.text}”"
+            )
             finding = make("omission", "medium", message, whole(loc), None)
             # The missing document is part of what the finding is about; give it its own fingerprint.
-            out.append(Finding(fingerprint(f"omission:{missing}", finding.a, None), finding.type, finding.severity,
-                               finding.message, finding.a, None))
+            out.append(
+                Finding(
+                    fingerprint(f"omission:{missing}", finding.a, None),
+                    finding.type,
+                    finding.severity,
+                    finding.message,
+                    finding.a,
+                    None,
+                )
+            )
     return out
+
+
+def _alias_pairs(groups: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+    """Alias groups from the suppression file ("Team Blind", "Teamblind", "Blind") as (alias, canonical) pairs."""
+    return [(name, group[0]) for group in groups for name in group[1:]]
 
 
 def compare_corpus(
@@ -507,12 +597,14 @@ def compare_corpus(
     include_furniture: bool = False,
 ) -> list[Finding]:
     """All findings of a corpus: pair rules on every alignment, then the corpus rules."""
-    alias_table = AliasTable(aliases)
+    alias_table = AliasTable(_alias_pairs(aliases))
     located: dict[tuple[str, int], Located] = {}
     for order, seg in enumerate(segmented):
         for sentence, facts in zip(seg.sentences, seg.facts, strict=True):
             if include_furniture or sentence.kind in CONTENT_KINDS:
-                located[(sentence.doc, sentence.index)] = Located(sentence, facts, seg.document.published, order)
+                located[(sentence.doc, sentence.index)] = Located(
+                    sentence, facts, seg.document.published, order
+                )
     findings: dict[str, Finding] = {}
 
     def keep(items: Iterable[Finding]) -> None:
@@ -531,8 +623,11 @@ def compare_corpus(
         a, b = _orient(x, y, reference)
         partners_a = [p for p in by_doc.get(b.sentence.doc, []) if p is not b and p is not a]
         partners_b = [p for p in by_doc.get(a.sentence.doc, []) if p is not a and p is not b]
-        keep(compare_pair(a, b, settings, alias_table, partners_a=partners_a, partners_b=partners_b,
-                          matched=matched))
+        keep(
+            compare_pair(
+                a, b, settings, alias_table, partners_a=partners_a, partners_b=partners_b, matched=matched
+            )
+        )
     content = list(located.values())
     keep(spelling_findings(content, alias_table))
     keep(corpus_quote_findings(content, settings))

@@ -503,11 +503,19 @@ def _load_named_file(acc: _Acc, path: str, entry: _Entry | None = None, manifest
     _add(acc, path, extracted, entry, manifest)
 
 
+CONFIG_SUFFIXES = (".yaml", ".yml", ".toml")
+
+
 def _load_directory(acc: _Acc, directory: str) -> None:
     before_skipped = len(acc.skipped)
     usable = 0
     manifest_path = _find_manifest(directory)
-    names = sorted(n for n in os.listdir(directory) if not n.startswith(".") and n not in MANIFEST_NAMES)
+    # driftcheck's own files beside the articles (manifest, suppressions, known errors) are not documents.
+    names = sorted(
+        n
+        for n in os.listdir(directory)
+        if not n.startswith(".") and n not in MANIFEST_NAMES and not n.lower().endswith(CONFIG_SUFFIXES)
+    )
     listed: set[str] = set()
     if manifest_path is not None:
         manifest = _read_manifest(manifest_path)

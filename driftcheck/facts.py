@@ -1,9 +1,10 @@
-"""Facts: everything checkable in one sentence — quantities, dates, names, attributions, quotes, hedges, negation."""
+"""Facts: everything checkable in one sentence — numbers, dates, names, owners, quotes, hedges, negation."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .dates import DateFact, extract_dates
@@ -47,8 +48,12 @@ def value_anchor(value: float) -> str:
 
 def extract_facts(sentence: Sentence, document: Document) -> SentenceFacts:
     """Extract every fact driftcheck compares from one sentence."""
-    text, lang = sentence.text, sentence.language or document.language
-    published = publication_date(document)
+    return facts_of_text(sentence.text, sentence.language or document.language, publication_date(document))
+
+
+@lru_cache(maxsize=65536)
+def facts_of_text(text: str, lang: str | None, published: dt.date | None) -> SentenceFacts:
+    """The facts of a sentence text; memoised, since repeated sentences (boilerplate, long files) are common."""
     dates = tuple(extract_dates(text, lang, published))
     entities = tuple(extract_entities(text, lang))
     protected = [*name_spans(text, lang), *((d.start, d.end) for d in dates)]

@@ -63,7 +63,9 @@ class Outcome:
 
 def _side(raw: Any, where: str) -> Side:
     if not isinstance(raw, dict) or not raw.get("doc") or not raw.get("contains"):
-        raise ConfigError(f"{where}: needs 'doc' (a document id) and 'contains' (text unique in that document)")
+        raise ConfigError(
+            f"{where}: needs 'doc' (a document id) and 'contains' (text unique in that document)"
+        )
     return Side(str(raw["doc"]), str(raw["contains"]))
 
 
@@ -97,13 +99,24 @@ def load_catalogue(path: str) -> Catalogue:
                 if kind not in FINDING_TYPES:
                     raise ConfigError(f"{where} ({entry_id}): type must be one of {', '.join(FINDING_TYPES)}")
                 if severity not in SEVERITIES:
-                    raise ConfigError(f"{where} ({entry_id}): min_severity must be one of {', '.join(SEVERITIES)}")
+                    raise ConfigError(
+                        f"{where} ({entry_id}): min_severity must be one of {', '.join(SEVERITIES)}"
+                    )
             b = _side(raw["b"], f"{where} ({entry_id}) b") if raw.get("b") is not None else None
             gap = raw.get("known_gap")
             if gap is not None and (not is_error or not str(gap).strip()):
                 raise ConfigError(f"{where} ({entry_id}): known_gap is for known errors and needs a reason")
-            entries.append(Entry(entry_id, _side(raw.get("a"), f"{where} ({entry_id}) a"), b, kind, severity,
-                                 str(raw.get("note") or ""), str(gap) if gap is not None else None))
+            entries.append(
+                Entry(
+                    entry_id,
+                    _side(raw.get("a"), f"{where} ({entry_id}) a"),
+                    b,
+                    kind,
+                    severity,
+                    str(raw.get("note") or ""),
+                    str(gap) if gap is not None else None,
+                )
+            )
     if not entries:
         raise ConfigError(f"{path}: no entries under 'errors' or 'non_errors'")
     options = data.get("options") or {}
@@ -115,14 +128,20 @@ def load_catalogue(path: str) -> Catalogue:
 def _span(side: Side, documents: dict[str, Document], entry: Entry, path: str) -> tuple[int, int]:
     doc = documents.get(side.doc)
     if doc is None:
-        raise ConfigError(f"{path}: entry {entry.id}: no document {side.doc!r} in the corpus "
-                          f"(ids: {', '.join(sorted(documents))})")
+        raise ConfigError(
+            f"{path}: entry {entry.id}: no document {side.doc!r} in the corpus "
+            f"(ids: {', '.join(sorted(documents))})"
+        )
     first = doc.text.find(side.contains)
     if first < 0:
-        raise ConfigError(f"{path}: entry {entry.id}: {side.contains!r} is not in {side.doc}; copy the text exactly")
+        raise ConfigError(
+            f"{path}: entry {entry.id}: {side.contains!r} is not in {side.doc}; copy the text exactly"
+        )
     if doc.text.find(side.contains, first + 1) >= 0:
-        raise ConfigError(f"{path}: entry {entry.id}: {side.contains!r} occurs more than once in {side.doc}; "
-                          "quote more of the sentence")
+        raise ConfigError(
+            f"{path}: entry {entry.id}: {side.contains!r} occurs more than once in {side.doc}; "
+            "quote more of the sentence"
+        )
     return first, first + len(side.contains)
 
 
@@ -155,16 +174,30 @@ def evaluate(catalogue: Catalogue, report: Report) -> list[Outcome]:
             floor = SEVERITY_RANK[entry.min_severity]
             hits = [f for f in touching if f.type == entry.type and SEVERITY_RANK[f.severity] >= floor]
             if hits and entry.known_gap:
-                outcomes.append(Outcome(entry, False, f"now found as {hits[0].type}/{hits[0].severity}; "
-                                        "remove its known_gap", tuple(hits)))
+                outcomes.append(
+                    Outcome(
+                        entry,
+                        False,
+                        f"now found as {hits[0].type}/{hits[0].severity}; remove its known_gap",
+                        tuple(hits),
+                    )
+                )
             elif hits:
-                outcomes.append(Outcome(entry, True, f"found as {hits[0].type}/{hits[0].severity}", tuple(hits)))
+                outcomes.append(
+                    Outcome(entry, True, f"found as {hits[0].type}/{hits[0].severity}", tuple(hits))
+                )
             elif entry.known_gap:
                 outcomes.append(Outcome(entry, True, f"known gap, not found: {entry.known_gap}", touching))
             else:
                 got = ", ".join(sorted({f"{f.type}/{f.severity}" for f in touching})) or "no finding"
-                outcomes.append(Outcome(entry, False, f"expected {entry.type} at {entry.min_severity} or above; "
-                                        f"got {got}", touching))
+                outcomes.append(
+                    Outcome(
+                        entry,
+                        False,
+                        f"expected {entry.type} at {entry.min_severity} or above; got {got}",
+                        touching,
+                    )
+                )
         else:
             flagged = [f for f in touching if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["low"]]
             if flagged:

@@ -62,7 +62,15 @@ def segment_document(document: Document, identifier: LanguageIdentifier) -> tupl
                 continue
             language = identifier.detect(text) or line_language
             sentences.append(
-                Sentence(document.id, len(sentences), text, language, line.kind, line.start + start, line.start + end)
+                Sentence(
+                    document.id,
+                    len(sentences),
+                    text,
+                    language,
+                    line.kind,
+                    line.start + start,
+                    line.start + end,
+                )
             )
     if document.language is None:
         content = [s for s in sentences if s.kind in CONTENT_KINDS] or sentences
@@ -102,8 +110,13 @@ class StageClock:
         self.last = now
 
 
-def run_compare(paths: Sequence[str], options: CompareOptions | None = None, progress: Progress | None = None,
-                timings: dict[str, float] | None = None, counters: dict[str, int] | None = None) -> Report:
+def run_compare(
+    paths: Sequence[str],
+    options: CompareOptions | None = None,
+    progress: Progress | None = None,
+    timings: dict[str, float] | None = None,
+    counters: dict[str, int] | None = None,
+) -> Report:
     """Run the whole comparison over files and directories and return the report.
 
     `timings` receives wall seconds per stage and `counters` the sentences encoded afresh and whether the
@@ -127,7 +140,9 @@ def run_compare(paths: Sequence[str], options: CompareOptions | None = None, pro
     encoder = load_encoder(options.encoder)
     cache = EmbeddingCache(options.cache_dir) if options.use_cache else None
     chosen = [
-        (n, m) for n, seg in enumerate(segmented) for m, s in enumerate(seg.sentences)
+        (n, m)
+        for n, seg in enumerate(segmented)
+        for m, s in enumerate(seg.sentences)
         if comparable(s, options.include_furniture)
     ]
     texts = [segmented[n].sentences[m].text for n, m in chosen]
@@ -152,8 +167,15 @@ def run_compare(paths: Sequence[str], options: CompareOptions | None = None, pro
     alignments, groups = group_claims(alignments, doc_ids, options.align.max_per_doc)
     clock.lap("align")
 
-    findings = compare_corpus(segmented, alignments, groups, options.compare, reference=reference,
-                              aliases=suppressions.aliases, include_furniture=options.include_furniture)
+    findings = compare_corpus(
+        segmented,
+        alignments,
+        groups,
+        options.compare,
+        reference=reference,
+        aliases=suppressions.aliases,
+        include_furniture=options.include_furniture,
+    )
     findings = apply_suppressions(findings, suppressions)
     clock.lap("compare")
 
@@ -162,8 +184,13 @@ def run_compare(paths: Sequence[str], options: CompareOptions | None = None, pro
         encoder=encoder.name,
         dimension=dimension,
         languages=tuple(options.languages),
-        thresholds=tuple(sorted(options.align.as_thresholds() + options.compare.as_thresholds()
-                                + (("include_furniture", float(options.include_furniture)),))),
+        thresholds=tuple(
+            sorted(
+                options.align.as_thresholds()
+                + options.compare.as_thresholds()
+                + (("include_furniture", float(options.include_furniture)),)
+            )
+        ),
         inputs_sha256=inputs_sha256(corpus),
     )
     return Report(
@@ -179,9 +206,9 @@ def run_compare(paths: Sequence[str], options: CompareOptions | None = None, pro
     )
 
 
-def _align_inputs(segmented: Sequence[Segmented], chosen: Sequence[tuple[int, int]], vectors: np.ndarray) -> list[
-    AlignInput
-]:
+def _align_inputs(
+    segmented: Sequence[Segmented], chosen: Sequence[tuple[int, int]], vectors: np.ndarray
+) -> list[AlignInput]:
     rows: dict[int, list[tuple[int, int]]] = {}
     for row, (n, m) in enumerate(chosen):
         rows.setdefault(n, []).append((m, row))

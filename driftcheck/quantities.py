@@ -72,6 +72,7 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "wenigstens": "at_least", "weniger als": "less_than", "unter": "less_than",
     # Chinese (prefixes)
     "约": "approx", "大约": "approx", "大概": "approx", "约为": "approx", "近": "just_under",
+    "约有": "approx", "大约有": "approx",  # "has about": 有 sits between the qualifier and the number
     "将近": "just_under",
     "接近": "just_under", "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than",
     "最多": "at_most", "高达": "at_most", "多达": "at_most", "不超过": "at_most", "至少": "at_least",

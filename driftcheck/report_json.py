@@ -1,4 +1,4 @@
-"""The JSON report: a stable contract (schema driftcheck.report/1) that later features and users' scripts read."""
+"""The JSON report: a stable contract (driftcheck.report/1) that later features and scripts read."""
 
 from __future__ import annotations
 

@@ -56,7 +56,9 @@ def parse_suppressions(data: Any, path: str) -> SuppressionFile:
         raise ConfigError(f"{path}: expected a mapping with 'suppressions' and/or 'aliases'")
     unknown = sorted(set(data) - {"suppressions", "aliases"})
     if unknown:
-        raise ConfigError(f"{path}: unknown key(s) {', '.join(unknown)}; expected 'suppressions' and 'aliases'")
+        raise ConfigError(
+            f"{path}: unknown key(s) {', '.join(unknown)}; expected 'suppressions' and 'aliases'"
+        )
     entries: dict[str, Suppression] = {}
     for n, item in enumerate(data.get("suppressions") or [], start=1):
         if not isinstance(item, dict) or not item.get("id"):

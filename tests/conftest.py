@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository root, an isolated embedding cache, and one real run over the bundled corpus."""
+"""Shared fixtures: the repository root, an isolated embedding cache, one real run over the corpus."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ DEVDATA = REPO.parent / "shared" / "devdata"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="Rewrite golden files instead of comparing.")
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite golden files instead of comparing."
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -35,15 +37,27 @@ def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("embedding-cache")
 
 
-def run_cli(*args: str, cwd: Path | None = None, cache: Path | None = None, env: dict[str, str] | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    cache: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m driftcheck ARGS` as a user would, with an isolated cache."""
     full_env = dict(os.environ)
     if cache is not None:
         full_env["DRIFTCHECK_CACHE_DIR"] = str(cache)
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "driftcheck", *args], cwd=cwd or REPO, env=full_env,
-                          capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "driftcheck", *args],
+        cwd=cwd or REPO,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -29,8 +29,9 @@ def test_every_command_has_help(command: str) -> None:
 
 
 def test_python_dash_m_runs_the_same_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "driftcheck", "--help"], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "driftcheck", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0
     for command in COMMANDS:
         assert command in result.stdout

@@ -36,7 +36,9 @@ def test_lists_are_sorted_and_scores_rounded(corpus_report: dict[str, Any]) -> N
     order = {d["id"]: n for n, d in enumerate(corpus_report["documents"])}
     keys = [(order[s["doc"]], s["index"]) for s in corpus_report["sentences"]]
     assert keys == sorted(keys)
-    pairs = [(x["a"]["doc"], x["a"]["index"], x["b"]["doc"], x["b"]["index"]) for x in corpus_report["alignments"]]
+    pairs = [
+        (x["a"]["doc"], x["a"]["index"], x["b"]["doc"], x["b"]["index"]) for x in corpus_report["alignments"]
+    ]
     assert pairs == sorted(pairs)
     for x in corpus_report["alignments"]:
         assert round(x["score"], 4) == x["score"]
@@ -52,7 +54,16 @@ def test_groups_name_the_documents_that_do_not_tell_the_claim(corpus_report: dic
 
 def test_furniture_is_kept_but_not_aligned(corpus_report: dict[str, Any]) -> None:
     kinds = {(s["doc"], s["index"]): s["kind"] for s in corpus_report["sentences"]}
-    furniture = {"caption", "credit", "byline", "boilerplate", "dateline", "teaser", "duplicate", "summary_label"}
+    furniture = {
+        "caption",
+        "credit",
+        "byline",
+        "boilerplate",
+        "dateline",
+        "teaser",
+        "duplicate",
+        "summary_label",
+    }
     assert any(k in furniture for k in kinds.values()), "furniture lines stay in the document model"
     for x in corpus_report["alignments"]:
         assert kinds[(x["a"]["doc"], x["a"]["index"])] not in furniture
@@ -98,7 +109,8 @@ ARTICLE_EN = (
 )
 ARTICLE_DE = (
     "Meta will 65 Milliarden Dollar ausgeben\n\n"
-    "Meta will 2025 zwischen 60 und 65 Milliarden Dollar in Rechenzentren investieren, sagte Mark Zuckerberg.\n"
+    "Meta will 2025 zwischen 60 und 65 Milliarden Dollar in Rechenzentren investieren, "
+    "sagte Mark Zuckerberg.\n"
     "Das Unternehmen will in diesem Jahr rund ein Gigawatt Rechenleistung in Betrieb nehmen.\n"
 )
 
@@ -158,10 +170,19 @@ def test_unusable_file_inside_a_directory_is_skipped_and_reported(tmp_path: Path
 
 
 def test_latin1_and_gbk_files_are_decoded(tmp_path: Path) -> None:
-    latin = write(tmp_path / "latin.txt", ("Größere Investitionen: Meta gibt rund 60 Milliarden Euro aus. "
-                                           "Die Kosten für Rechenzentren steigen stark. " * 3).encode("latin-1"))
-    gbk = write(tmp_path / "gbk.txt", ("Meta计划在2025年投资600亿至650亿美元。扎克伯格表示，这将是人工智能决定性的一年。"
-                                       * 3).encode("gbk"))
+    latin = write(
+        tmp_path / "latin.txt",
+        (
+            "Größere Investitionen: Meta gibt rund 60 Milliarden Euro aus. "
+            "Die Kosten für Rechenzentren steigen stark. " * 3
+        ).encode("latin-1"),
+    )
+    gbk = write(
+        tmp_path / "gbk.txt",
+        ("Meta计划在2025年投资600亿至650亿美元。扎克伯格表示，这将是人工智能决定性的一年。" * 3).encode(
+            "gbk"
+        ),
+    )
     out = tmp_path / "out.json"
     result = run_cli("compare", str(latin), str(gbk), "--json", str(out), cache=tmp_path / "c")
     assert result.returncode == 0, result.stderr
@@ -185,8 +206,13 @@ def test_the_same_article_twice_is_compared_once_and_named(tmp_path: Path) -> No
 
 def test_a_single_document_is_compared_with_itself(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
-    result = run_cli("compare", str(REPO / "corpus" / "the-decoder-deepseek-meta.txt"), "--json", str(out),
-                     cache=tmp_path / "c")
+    result = run_cli(
+        "compare",
+        str(REPO / "corpus" / "the-decoder-deepseek-meta.txt"),
+        "--json",
+        str(out),
+        cache=tmp_path / "c",
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     validate_report(data)
@@ -197,19 +223,36 @@ def test_a_single_document_is_compared_with_itself(tmp_path: Path) -> None:
 
 def test_fail_on_exits_1_only_for_unsuppressed_findings(tmp_path: Path) -> None:
     a = write(tmp_path / "a.txt", ARTICLE_EN)
-    b = write(tmp_path / "b.txt", ARTICLE_EN.replace("$65 billion", "$75 billion").replace("$60 and $65", "$60 and $75"))
+    b = write(
+        tmp_path / "b.txt",
+        ARTICLE_EN.replace("$65 billion", "$75 billion").replace("$60 and $65", "$60 and $75"),
+    )
     out = tmp_path / "out.json"
     result = run_cli("compare", str(a), str(b), "--json", str(out), "--fail-on", "high", cache=tmp_path / "c")
     assert result.returncode == 1, result.stdout + result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     high = [f for f in data["findings"] if f["severity"] == "high"]
     assert high
-    suppressions = write(tmp_path / "suppressions.yaml",
-                         "suppressions:\n" + "".join(
-                             f"  - id: {f['id']}\n    reason: checked\n    reviewer: test\n    date: 2025-02-01\n"
-                             for f in high))
-    again = run_cli("compare", str(a), str(b), "--json", str(out), "--fail-on", "high",
-                    "--suppressions", str(suppressions), cache=tmp_path / "c")
+    suppressions = write(
+        tmp_path / "suppressions.yaml",
+        "suppressions:\n"
+        + "".join(
+            f"  - id: {f['id']}\n    reason: checked\n    reviewer: test\n    date: 2025-02-01\n"
+            for f in high
+        ),
+    )
+    again = run_cli(
+        "compare",
+        str(a),
+        str(b),
+        "--json",
+        str(out),
+        "--fail-on",
+        "high",
+        "--suppressions",
+        str(suppressions),
+        cache=tmp_path / "c",
+    )
     assert again.returncode == 0, again.stdout + again.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert all(f["suppressed"] for f in data["findings"] if f["severity"] == "high")
@@ -217,8 +260,9 @@ def test_fail_on_exits_1_only_for_unsuppressed_findings(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_10_mb_text_file_is_processed(tmp_path: Path) -> None:
-    paragraph = " ".join(f"Sentence number {n} says that Meta spent {n} million dollars on item {n % 97}."
-                         for n in range(400))
+    paragraph = " ".join(
+        f"Sentence number {n} says that Meta spent {n} million dollars on item {n % 97}." for n in range(400)
+    )
     big = tmp_path / "big.txt"
     with big.open("w", encoding="utf-8") as handle:
         handle.write("A very long article\n\n")

@@ -1,0 +1,128 @@
+"""CLI commands `driftcheck translation SOURCE TARGET` and `driftcheck pairs FILE`, added to the main app.
+
+Kept out of cli.py so the translation feature can evolve without touching the compare command; cli.py calls
+:func:`register` once. Exit codes are those of every command: 0 ran, 1 findings at/above --fail-on,
+2 input error, 3 internal error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+PAIRS_FORMATS = ("json", "csv", "markdown", "html")
+
+
+def _check_translation_format(value: str | None) -> str | None:
+    # Validated in a callback, not in the command body: a BadParameter raised inside guarded() would be
+    # reported as an internal error (exit 3) instead of a usage error (exit 2).
+    if value is not None and value not in ("html", "json", "markdown"):
+        raise typer.BadParameter("must be html, json or markdown")
+    return value
+
+
+def _check_pairs_format(value: str) -> str:
+    if value not in PAIRS_FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(PAIRS_FORMATS)}")
+    return value
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `translation` and `pairs` commands to a typer app (a second call on the same app does nothing)."""
+    from .cli import FailOnOpt, LanguagesOpt, ModelOpt
+
+    if any(command.name in ("translation", "pairs") for command in app.registered_commands):
+        return
+
+    @app.command(name="translation")
+    def translation(
+        source: Annotated[str, typer.Argument(help="The source article (.txt .md .html).")],
+        target: Annotated[str, typer.Argument(help="Its translation (.txt .md .html).")],
+        json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")] = None,
+        html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML report here.")] = None,
+        markdown_out: Annotated[
+            Path | None, typer.Option("--markdown", help="Write a Markdown findings list here.")
+        ] = None,
+        output_format: Annotated[
+            str | None,
+            typer.Option("--format", help="Default output when no file is named: html (and json), json or "
+                         "markdown.", callback=_check_translation_format),
+        ] = None,
+        model: ModelOpt = None,
+        languages: LanguagesOpt = "en,de,zh",
+        include_furniture: Annotated[
+            bool, typer.Option("--include-furniture", help="Also align captions, bylines and other furniture.")
+        ] = False,
+        fail_on: FailOnOpt = None,
+        no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
+        cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="Embedding cache directory.")] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")] = False,
+    ) -> None:
+        """Align a source article with its translation in order; report drifted facts, omissions, additions."""
+        from .cli import _emit, _parse_languages, _with_progress, guarded
+
+        def run() -> int:
+            from .translation import TranslationOptions, run_translation
+
+            options = TranslationOptions(
+                encoder=model,
+                languages=_parse_languages(languages),
+                include_furniture=include_furniture,
+                cache_dir=cache_dir,
+                use_cache=not no_cache,
+            )
+            report = _with_progress(lambda progress: run_translation(source, target, options, progress), quiet)
+            return _emit(report, json_out, html_out, markdown_out, output_format, fail_on, quiet)
+
+        raise typer.Exit(guarded(run))
+
+    @app.command(name="pairs")
+    def pairs(
+        file: Annotated[str, typer.Argument(metavar="FILE", help="Segment pairs: .tsv, .jsonl, .tmx, .xlf/.xliff.")],
+        json_out: Annotated[Path | None, typer.Option("--json", help="Also write the JSON report here.")] = None,
+        output_format: Annotated[
+            str, typer.Option("--format", help="Format of --output: json, csv, markdown or html.",
+                              callback=_check_pairs_format)
+        ] = "json",
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="Write the report here (default reports/NAME.EXT).")
+        ] = None,
+        glossary: Annotated[
+            str | None, typer.Option("--glossary", help="Glossary: .tsv (term, target[, alt...]) or .yaml.")
+        ] = None,
+        languages: LanguagesOpt = "en,de,zh",
+        fail_on: FailOnOpt = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")] = False,
+    ) -> None:
+        """Compare the facts of already-paired segments (no model is loaded); findings carry segment ids."""
+        from .cli import _emit, _err, _exit_code, _parse_languages, _print_summary, guarded, write_atomic
+
+        def run() -> int:
+            from .report_json import dumps, report_dict
+            from .translation import TranslationOptions, findings_csv, run_pairs
+
+            report = run_pairs(file, TranslationOptions(languages=_parse_languages(languages)), glossary)
+            suffix = {"json": ".json", "csv": ".csv", "markdown": ".md", "html": ".html"}[output_format]
+            target = output if output is not None else Path("reports") / f"{report.name}{suffix}"
+            if output_format != "csv":
+                return _emit(report, target if output_format == "json" else json_out,
+                             target if output_format == "html" else None,
+                             target if output_format == "markdown" else None, output_format, fail_on, quiet)
+            data = report_dict(report)
+            # Render everything before writing anything, as _emit does: no half-written set of outputs.
+            outputs = [(target, findings_csv(data))]
+            if json_out is not None:
+                outputs.append((json_out, dumps(data)))
+            for path, text in outputs:
+                write_atomic(path, text)
+            if not quiet:
+                _print_summary(data)
+            for path, _ in outputs:
+                typer.echo(f"wrote {path}")
+            for skipped in data["skipped"]:
+                _err(f"skipped {skipped['path']}: {skipped['reason']}")
+            return _exit_code(data, fail_on)
+
+        raise typer.Exit(guarded(run))
