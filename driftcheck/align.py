@@ -45,6 +45,9 @@ class AlignmentSettings:
     # Weight of shared exact anchors (0..1, rarity-weighted): one shared rare figure is worth half a
     # margin unit, because numbers and names rarely coincide by chance.
     anchor_weight: float = 0.5
+    # Shared exact evidence this strong (two figures each shared by a handful of sentences) lets a pair that
+    # clears the one-directional threshold stand without being anyone's best match.
+    strong_anchor: float = 0.9
     # Weight of the neighbours' margin above 1.0; small, because outlets reorder paragraphs freely.
     context_weight: float = 0.25
     # Cosine floor: below this the sentences are unrelated whatever the margin says (tiny documents make
@@ -64,6 +67,7 @@ class AlignmentSettings:
             ("align.min_cosine", self.min_cosine),
             ("align.mutual_threshold", self.mutual_threshold),
             ("align.single_threshold", self.single_threshold),
+            ("align.strong_anchor", self.strong_anchor),
         )
 
 
@@ -155,18 +159,22 @@ def pair_scores(
     overlap = anchor_overlap(a.anchors, b.anchors, weights)
     context = np.maximum(context_score(margin) - 1.0, 0.0)
     combined = margin + settings.anchor_weight * overlap + settings.context_weight * context
-    return combined, cosine
+    return combined, cosine, overlap
 
 
 def _select(
-    combined: np.ndarray, cosine: np.ndarray, settings: AlignmentSettings, allowed: np.ndarray | None = None
+    combined: np.ndarray, cosine: np.ndarray, settings: AlignmentSettings, overlap: np.ndarray | None = None
 ) -> list[tuple[int, int, float]]:
-    """Pairs that are best in at least one direction and clear the threshold for their kind."""
+    """Pairs that are best in at least one direction and clear the threshold for their kind.
+
+    A pair that shares strong exact evidence (overlap >= settings.strong_anchor: two rare figures, say) is
+    also kept when it clears the one-directional threshold without being anyone's best match: a headline or a
+    summary bullet that restates the same figures may be the closer paraphrase, and the body sentence must
+    not lose its counterpart to it.
+    """
     if combined.size == 0:
         return []
     scores = np.where(cosine >= settings.min_cosine, combined, -np.inf)
-    if allowed is not None:
-        scores = np.where(allowed, scores, -np.inf)
     best_for_row = np.argmax(scores, axis=1)
     best_for_col = np.argmax(scores, axis=0)
     chosen: dict[tuple[int, int], float] = {}
@@ -183,6 +191,10 @@ def _select(
             continue
         if score >= settings.single_threshold:
             chosen[(int(i), j)] = score
+    if overlap is not None:
+        rows, cols = np.nonzero((overlap >= settings.strong_anchor) & (scores >= settings.single_threshold))
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            chosen.setdefault((i, j), float(scores[i, j]))
     return sorted((i, j, s) for (i, j), s in chosen.items())
 
 
@@ -195,8 +207,8 @@ def align_documents(
     found: list[Alignment] = []
     for ai, a in enumerate(docs):
         for b in docs[ai + 1 :]:
-            combined, cosine = pair_scores(a, b, weights, settings)
-            for i, j, score in _select(combined, cosine, settings):
+            combined, cosine, overlap = pair_scores(a, b, weights, settings)
+            for i, j, score in _select(combined, cosine, settings, overlap):
                 found.append(
                     Alignment(SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score)
                 )
@@ -225,13 +237,12 @@ def _align_within(doc: AlignInput, weights: dict[str, float], settings: Alignmen
         tuple(doc.anchors[i] for i in body),
         tuple(False for _ in body),
     )
-    combined, cosine = pair_scores(part_a, part_b, weights, settings)
+    cosine = part_a.vectors @ part_b.vectors.T
+    overlap = anchor_overlap(part_a.anchors, part_b.anchors, weights)
     # Context across a summary and a body is meaningless (the summary is not in reading order with it).
-    combined = ratio_margin(cosine, settings.k) + settings.anchor_weight * anchor_overlap(
-        part_a.anchors, part_b.anchors, weights
-    )
+    combined = ratio_margin(cosine, settings.k) + settings.anchor_weight * overlap
     out = []
-    for i, j, score in _select(combined, cosine, settings):
+    for i, j, score in _select(combined, cosine, settings, overlap):
         ref_a = SentenceRef(doc.doc, part_a.indices[i])
         ref_b = SentenceRef(doc.doc, part_b.indices[j])
         first, second = sorted((ref_a, ref_b), key=lambda r: r.index)

@@ -5,7 +5,8 @@ Kept out of cli.py so the translation feature can evolve without touching the co
 2 input error, 3 internal error.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typer reads the Annotated option types, some of which are imported
+# inside register() (to avoid an import cycle with cli.py), so they must be evaluated where they are defined.
 
 from pathlib import Path
 from typing import Annotated

@@ -418,13 +418,43 @@ def hedge_findings(a: Located, b: Located) -> list[Finding]:
     return [make("hedge", "medium", message, *pair)]
 
 
+_STOP = frozenset(
+    "a an the of to in on at for and or but even yet any more that this it its is are was were be been has have "
+    "had do does did will would can could should able so very just only also".split()
+)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2]
+
+
+def _weight(text: str) -> int:
+    """Length in Latin-letter equivalents: a Han character carries about three letters of content."""
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    return len(text) - han + 3 * han
+
+
+def _negation_concerns_shared_claim(negated: Located, plain: Located, marker_end: int) -> bool:
+    """Whether the negated words are about what the other sentence says, not a clause it leaves out."""
+    if negated.sentence.language and negated.sentence.language == plain.sentence.language:
+        # Same language: a word of the negated clause (the few content words after the marker) must occur
+        # in the other sentence, compared by a 5-letter stem so that released/release match.
+        clause = _content_words(negated.sentence.text[marker_end:])[:4]
+        other = {w[:5] for w in _content_words(plain.sentence.text)}
+        return any(w[:5] in other for w in clause)
+    # Across languages words cannot be compared; a translation pair of similar length is taken as one claim.
+    shorter, longer = sorted((_weight(negated.sentence.text), _weight(plain.sentence.text)))
+    return longer <= 1.6 * max(shorter, 1)
+
+
 def negation_findings(a: Located, b: Located) -> list[Finding]:
     """A flipped negation: one version says the claim, the other its opposite."""
-    if a.facts.polarity % 2 == b.facts.polarity % 2:
+    # polarity is -1 for an odd number of negations, +1 for an even number (statements.negation_polarity).
+    if a.facts.polarity == b.facts.polarity:
         return []
-    negated, plain = (a, b) if a.facts.polarity % 2 else (b, a)
+    negated, plain = (a, b) if a.facts.polarity < 0 else (b, a)
     marker = negated.facts.negations[0] if negated.facts.negations else None
-    if marker is None:
+    if marker is None or not _negation_concerns_shared_claim(negated, plain, marker.end):
         return []
     message = f"{_label(negated)} negates the claim ({marker.text!r}); {_label(plain)} does not"
     source = evidence(negated, marker.start, marker.end, "negated")

@@ -490,6 +490,10 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
     pairable = [e for e in dropped
                 if target_han or (_HAN.search(e.text) and len(_renderings(e.text, la)) <= 2)]
     paired = min(len(pairable), len(added))
+    if not any(ch.isupper() for ch in b.sentence.text):
+        # A target with no capitals at all (lower-cased) hides its names from the name finder, so there is
+        # nothing to pair a transliterated name with: leave those unchecked rather than report them.
+        paired = len(pairable)
     dropped = [e for e in dropped if e not in pairable[:paired]]
     added = added[paired:]
     # Nested hits of one name ("Armed Forces Vladimir Putin" when "Putin" alone is found) are not new names.

@@ -1,0 +1,162 @@
+"""The comparison rules on sentence pairs written for the purpose (real extractors, no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from driftcheck.compare import CompareSettings, Located, compare_pair, fingerprint
+from driftcheck.entities import AliasTable
+from driftcheck.facts import extract_facts
+from driftcheck.models import Document, Finding, Sentence
+
+SETTINGS = CompareSettings()
+
+
+def loc(text: str, lang: str = "en", doc: str = "a", kind: str = "body", published: str | None = None) -> Located:
+    document = Document(doc, f"{doc}.txt", text, (), language=lang, published=published)
+    sentence = Sentence(doc, 0, text, lang, kind, 0, len(text))
+    return Located(sentence, extract_facts(sentence, document), published, 0 if doc == "a" else 1)
+
+
+def findings(a: str, b: str, lang_a: str = "en", lang_b: str = "en") -> list[Finding]:
+    return compare_pair(loc(a, lang_a, "a"), loc(b, lang_b, "b"), SETTINGS, AliasTable())
+
+
+def only(found: list[Finding], kind: str) -> Finding:
+    typed = [f for f in found if f.type == kind]
+    assert len(typed) == 1, [(f.type, f.message) for f in found]
+    return typed[0]
+
+
+def test_lost_scale_is_high_and_the_message_names_every_difference() -> None:
+    found = findings(
+        "Meta's smaller Llama-3 model (with 405 billion parameters) required about eleven times that amount.",
+        "Meta's Llama with around 400 parameters has around eleven times as many GPU hours.",
+    )
+    finding = only(found, "number_scale")
+    assert finding.severity == "high"
+    assert "scale word missing" in finding.message and "around" in finding.message
+    assert finding.a.evidence == "405 billion parameters" and finding.b.evidence == "around 400 parameters"
+    assert finding.a.value is not None and finding.b.value is not None
+
+
+def test_changed_number_is_high() -> None:
+    finding = only(findings("It cost just $5.6 million to train.", "It cost just $5.5 million to train."),
+                   "number_value")
+    assert finding.severity == "high"
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("It cost $5.6 million to train.", "It cost 5.6 million US dollars to train."),
+        ("Meta is building a 2GW+ data center.", "Meta is building a data center using more than two gigawatts."),
+        ("Meta will invest $60-65 billion.", "Meta will invest $60 billion to $65 billion."),
+        ("It will serve more than a billion people.", "It will serve more than 1 billion people."),
+        ("Meta will have 1.3 million GPUs.", "Meta will have 1.3 million graphics processing units (GPUs)."),
+        ("The model cost about $5.6 million.", "The model cost around $5.6 million."),
+    ],
+)
+def test_equivalent_forms_are_not_findings(a: str, b: str) -> None:
+    assert not [f for f in findings(a, b) if f.type.startswith("number") or f.type in ("qualifier", "range")]
+
+
+def test_cross_language_scale_loss() -> None:
+    found = findings("Metas Llama hat rund 400 Milliarden Parameter.", "Meta's Llama has around 400 parameters.",
+                     "de", "en")
+    assert only(found, "number_scale").severity == "high"
+
+
+def test_chinese_wan_yi_against_english() -> None:
+    same = findings("Meta计划投资600亿至650亿美元。", "Meta plans to invest $60 billion to $65 billion.", "zh", "en")
+    assert not [f for f in same if f.type.startswith("number") or f.type == "range"]
+    changed = findings("Meta计划投资700亿美元。", "Meta plans to invest $60 billion.", "zh", "en")
+    assert only(changed, "number_value").severity == "high"
+
+
+def test_qualifier_class_change_is_low_and_synonyms_are_nothing() -> None:
+    changed = only(findings("Meta will deploy approximately 1.3 million GPUs.",
+                            "Meta will deploy more than 1.3 million GPUs."), "qualifier")
+    assert changed.severity == "low"
+    assert not findings("Meta will deploy over 1.3 million GPUs.", "Meta will deploy more than 1.3 million GPUs.")
+
+
+def test_rounding_marked_approximate_is_low_but_unmarked_is_high() -> None:
+    marked = findings("The model has 405 billion parameters.", "The model has about 400 billion parameters.")
+    assert max(f.severity for f in marked if f.type.startswith("number") or f.type == "qualifier") == "low"
+    unmarked = findings("The model has 405 billion parameters.", "The model has 400 billion parameters.")
+    assert only(unmarked, "number_value").severity == "high"
+
+
+def test_range_collapsed_to_one_end_is_low() -> None:
+    assert only(findings("Meta will invest $60-65 billion.", "Meta will invest up to $65 billion."),
+                "range").severity == "low"
+
+
+def test_attribution_moved_to_another_name_is_high() -> None:
+    found = findings(
+        "The post claims Deepseek-V3 has already outperformed Meta's unreleased Llama-4 in benchmarks.",
+        "According to the post, Meta's Deepseek-V3 model has outperformed the unreleased Llama-4 model.",
+    )
+    finding = only(found, "attribution")
+    assert finding.severity == "high"
+    assert "Meta's Deepseek-V3" in (finding.a.evidence, finding.b.evidence)
+
+
+def test_same_attribution_in_other_words_is_not_a_finding() -> None:
+    found = findings("Meta's Llama-4 lags behind.", "Meta's unreleased Llama-4 lags behind in benchmarks.")
+    assert not [f for f in found if f.type == "attribution"]
+
+
+def test_dropped_hedge_is_medium_and_reported_speech_counts_as_sourced() -> None:
+    dropped = only(findings("Training is said to have cost 5.6 million US dollars.",
+                            "Training cost just $5.6 million."), "hedge")
+    assert dropped.severity == "medium" and dropped.a.evidence == "is said to"
+    sourced = findings("Training is said to have cost 5.6 million US dollars.",
+                       "The company said training cost $5.6 million.")
+    assert not [f for f in sourced if f.type == "hedge"]
+
+
+def test_flipped_negation_is_high() -> None:
+    found = findings("Deepseek was able to use model distillation.", "Deepseek was not able to use model distillation.")
+    finding = only(found, "negation")
+    assert finding.severity == "high" and finding.b.evidence == "not"
+
+
+def test_changed_quote_words_are_medium_and_a_partial_quote_is_info() -> None:
+    changed = only(findings("Andreessen praised it as “one of the most amazing and impressive breakthroughs”.",
+                            "Andreessen called it one of the “most impressive breakthroughs” he has seen."), "quote")
+    assert changed.severity == "medium" and "amazing" in changed.message
+    partial = only(findings('"This will be a defining year for AI," Zuckerberg wrote.',
+                            "Calling 2025 “a defining year for AI”, Zuckerberg expected more."), "quote")
+    assert partial.severity == "info"
+
+
+def test_different_dates_are_high() -> None:
+    found = compare_pair(loc("The model was released on July 17, 2024.", doc="a"),
+                         loc("The model was released on July 19, 2024.", doc="b"), SETTINGS, AliasTable())
+    assert only(found, "date").severity == "high"
+
+
+def test_fingerprints_are_stable_and_depend_on_the_evidence() -> None:
+    first = findings("It cost just $5.6 million.", "It cost just $5.5 million.")
+    again = findings("It cost just $5.6 million.", "It cost just $5.5 million.")
+    other = findings("It cost just $5.6 million.", "It cost just $5.4 million.")
+    assert [f.id for f in first] == [f.id for f in again]
+    assert {f.id for f in first}.isdisjoint({f.id for f in other})
+    assert fingerprint("number_value", first[0].a, first[0].b) == first[0].id
+
+
+def test_a_negated_clause_the_other_version_leaves_out_is_not_a_flip() -> None:
+    found = findings(
+        "The company followed up with Deepseek-R1, a reasoning model that matches OpenAI's o1 - something Meta "
+        "hasn't even released yet.",
+        "Deepseek R1 stands for a reasoning model that should be able to keep up with OpenAI's o1.",
+    )
+    assert not [f for f in found if f.type == "negation"]
+
+
+def test_negation_flip_across_languages() -> None:
+    found = findings("Deepseek konnte keine Modelldestillation nutzen.", "Deepseek was able to use model distillation.",
+                     "de", "en")
+    assert only(found, "negation").severity == "high"

@@ -1,0 +1,185 @@
+"""`driftcheck pairs`: given segment pairs (TSV, JSONL, TMX, XLIFF) end to end through the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from conftest import validate_report
+from typer.testing import CliRunner
+
+from driftcheck.report_json import report_dict
+from driftcheck.translation import findings_csv, run_pairs
+
+# Segment 2 loses a scale word, segment 3 a placeholder; segment 1 is a correct translation.
+ROWS = [
+    ("u1", "Hallo {name}, Sie haben %d neue Nachrichten.", "Hello {name}, you have %d new messages."),
+    ("u2", "Das Modell hat rund 400 Milliarden Parameter.", "The model has around 400 parameters."),
+    ("u3", "Willkommen zurück, {name}!", "Welcome back!"),
+]
+
+
+def _tsv(path: Path) -> None:
+    lines = ["id\tsource\ttarget", *("\t".join(row) for row in ROWS)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _jsonl(path: Path) -> None:
+    path.write_text("".join(json.dumps({"id": i, "source": s, "target": t, "source_lang": "de",
+                                        "target_lang": "en"}) + "\n" for i, s, t in ROWS), encoding="utf-8")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _tmx(path: Path) -> None:
+    units = "".join(f'<tu tuid="{i}"><tuv xml:lang="de"><seg>{_esc(s)}</seg></tuv>'
+                    f'<tuv xml:lang="en"><seg>{_esc(t)}</seg></tuv></tu>' for i, s, t in ROWS)
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="de" '
+                    'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" '
+                    f'creationtoolversion="1" o-tmf="x"/><body>{units}</body></tmx>', encoding="utf-8")
+
+
+def _xliff(path: Path) -> None:
+    units = "".join(f'<trans-unit id="{i}"><source>{_esc(s)}</source><target>{_esc(t)}</target></trans-unit>'
+                    for i, s, t in ROWS)
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" '
+                    'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" '
+                    f'target-language="en" datatype="plaintext" original="x"><body>{units}</body></file></xliff>',
+                    encoding="utf-8")
+
+
+WRITERS = {"tsv": _tsv, "jsonl": _jsonl, "tmx": _tmx, "xlf": _xliff}
+
+
+@pytest.fixture(scope="module")
+def app() -> typer.Typer:
+    from driftcheck.cli import app as main_app
+    from driftcheck.cli_translation import register
+
+    register(main_app)
+    return main_app
+
+
+def _invoke(app: typer.Typer, *args: str) -> Any:
+    return CliRunner().invoke(app, ["pairs", *args])
+
+
+@pytest.mark.parametrize("ext", sorted(WRITERS))
+def test_every_format_end_to_end_csv_and_json(app: typer.Typer, tmp_path: Path, ext: str) -> None:
+    source = tmp_path / f"memory.{ext}"
+    WRITERS[ext](source)
+    out_csv, out_json = tmp_path / "f.csv", tmp_path / "f.json"
+    result = _invoke(app, str(source), "--format", "csv", "--output", str(out_csv), "--json", str(out_json),
+                     "--quiet")
+    assert result.exit_code == 0, result.output
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    validate_report(data)
+    assert data["signature"]["encoder"] == "none (pairs given)" and data["signature"]["dimension"] == 0
+    found = {(f["segment"], f["type"]) for f in data["findings"] if f["severity"] != "info"}
+    assert found == {("u2", "number_scale"), ("u3", "omission")}
+    assert all(f["segment"] for f in data["findings"])
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8"))))
+    assert {(r["segment"], r["type"]) for r in rows if r["severity"] != "info"} == found
+    scale = next(r for r in rows if r["type"] == "number_scale")
+    assert scale["source_evidence"] == "rund 400 Milliarden Parameter"
+    assert scale["target_evidence"] == "around 400 parameters"
+    lost = next(r for r in rows if r["type"] == "omission")
+    assert lost["source_value"] == "{name}" and "{name}" in lost["message"]
+
+
+def test_placeholders_never_read_as_numbers_and_offsets_are_plain_text(tmp_path: Path) -> None:
+    source = tmp_path / "m.tsv"
+    source.write_text("Kosten: {0} Euro für %d Nutzer.\tCost: {0} euros for %d users.\n", encoding="utf-8")
+    data = report_dict(run_pairs(str(source)))
+    assert data["findings"] == []  # {0} is not the number 0 and %d is not a figure
+    src = data["documents"][0]
+    assert src["text"] == "Kosten:  Euro für  Nutzer."  # the synthetic document holds the plain text
+
+
+def test_segment_defaults_to_line_number_and_csv_is_deterministic(tmp_path: Path) -> None:
+    source = tmp_path / "m.tsv"
+    source.write_text("Es kostet 5 Millionen Euro.\tIt costs 5 euros.\n\nDas ist gut.\tThat is good.\n",
+                      encoding="utf-8")
+    data = report_dict(run_pairs(str(source)))
+    assert [f["segment"] for f in data["findings"]] == ["1"]
+    text = findings_csv(data)
+    assert text == findings_csv(report_dict(run_pairs(str(source))))
+    assert text.splitlines()[0] == ("segment,id,type,severity,message,source_evidence,target_evidence,"
+                                    "source_value,target_value")
+
+
+def test_repeated_segments_keep_one_finding_each(tmp_path: Path) -> None:
+    source = tmp_path / "m.tsv"
+    row = "Es kostet 5 Millionen Euro.\tIt costs 5 euros.\n"
+    source.write_text(row * 2, encoding="utf-8")
+    data = report_dict(run_pairs(str(source)))
+    assert sorted(f["segment"] for f in data["findings"]) == ["1", "2"]
+    assert len({f["id"] for f in data["findings"]}) == 2
+
+
+def test_glossary_missing_term_and_altered_name(app: typer.Typer, tmp_path: Path) -> None:
+    source = tmp_path / "m.tsv"
+    source.write_text("Der Bundestag tagt heute in Berlin.\tThe federal parliament meets in Berlin today.\n"
+                      "Das neue iPhone kommt im Herbst.\tThe new Iphone comes out in autumn.\n"
+                      "Der Bundestag stimmt zu.\tThe Bundestag agrees.\n", encoding="utf-8")
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("Bundestag\tBundestag\tGerman parliament\niPhone\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = _invoke(app, str(source), "--glossary", str(glossary), "--output", str(out), "--quiet")
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    glossary_findings = [f for f in data["findings"] if f["message"].startswith("glossary:")]
+    assert {(f["segment"], f["type"]) for f in glossary_findings} == {("1", "entity"), ("2", "name_spelling")}
+    term = next(f for f in glossary_findings if f["type"] == "entity")
+    assert term["a"]["evidence"] == "Bundestag" and term["severity"] == "medium"
+    assert term["b"]["value"] == "Bundestag | German parliament"
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("high", 1), ("medium", 1), ("info", 1), (None, 0)])
+def test_fail_on(app: typer.Typer, tmp_path: Path, fail_on: str | None, code: int) -> None:
+    source = tmp_path / "m.tsv"
+    _tsv(source)
+    args = [str(source), "--output", str(tmp_path / "r.json"), "--quiet"]
+    assert _invoke(app, *args, *(["--fail-on", fail_on] if fail_on else [])).exit_code == code
+
+
+def test_fail_on_high_is_0_when_only_medium(app: typer.Typer, tmp_path: Path) -> None:
+    source = tmp_path / "m.tsv"
+    source.write_text("Willkommen zurück, {name}!\tWelcome back!\n", encoding="utf-8")
+    args = [str(source), "--output", str(tmp_path / "r.json"), "--quiet"]
+    assert _invoke(app, *args, "--fail-on", "high").exit_code == 0
+    assert _invoke(app, *args, "--fail-on", "medium").exit_code == 1
+
+
+@pytest.mark.parametrize("content", ["", "just one column\n", "<html></html>"])
+def test_bad_file_is_exit_2_one_line_and_no_output(app: typer.Typer, tmp_path: Path, content: str) -> None:
+    source = tmp_path / "bad.tsv"
+    source.write_text(content, encoding="utf-8")
+    out = tmp_path / "r.csv"
+    result = _invoke(app, str(source), "--format", "csv", "--output", str(out))
+    assert result.exit_code == 2
+    assert len([line for line in result.stderr.splitlines() if line.strip()]) == 1
+    assert not out.exists()
+
+
+def test_unknown_format_is_usage_error(app: typer.Typer, tmp_path: Path) -> None:
+    source = tmp_path / "m.tsv"
+    _tsv(source)
+    assert _invoke(app, str(source), "--format", "xml").exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_markdown_and_html_outputs(app: typer.Typer, tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "m.tsv"
+    _tsv(source)
+    out = tmp_path / f"r.{fmt}"
+    result = _invoke(app, str(source), "--format", fmt, "--output", str(out), "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "400" in out.read_text(encoding="utf-8")
