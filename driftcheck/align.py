@@ -152,8 +152,8 @@ def context_score(margin: np.ndarray) -> np.ndarray:
 
 def pair_scores(
     a: AlignInput, b: AlignInput, weights: dict[str, float], settings: AlignmentSettings
-) -> tuple[np.ndarray, np.ndarray]:
-    """Combined score matrix and raw cosine matrix for two documents."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Combined score, raw cosine and anchor-overlap matrices for two documents."""
     cosine = a.vectors @ b.vectors.T
     margin = ratio_margin(cosine, settings.k)
     overlap = anchor_overlap(a.anchors, b.anchors, weights)

@@ -346,6 +346,16 @@ def check(
     raise typer.Exit(guarded(run))
 
 
+def _register_translation_commands() -> None:
+    """`translation` and `pairs` live in their own module; registered here so `driftcheck --help` lists them."""
+    from .cli_translation import register
+
+    register(app)
+
+
+_register_translation_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

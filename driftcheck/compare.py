@@ -171,7 +171,9 @@ def quantity_findings(
         if worst is None:
             continue
         detail = "; ".join(d.text for d in differences)
-        message = f"{_label(a)}: {describe(qa)} vs {_label(b)}: {describe(qb)}: {detail}"
+        message = (
+            f"{_label(a)} “{qa.text}” ({describe(qa)}) vs {_label(b)} “{qb.text}” ({describe(qb)}): {detail}"
+        )
         out.append(
             make(
                 worst.type,

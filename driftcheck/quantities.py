@@ -1107,11 +1107,11 @@ def _qualifier_diff(a: Quantity, b: Quantity) -> Difference | None:
         return None
     if a.qualifier == "none":
         return Difference(
-            "qualifier", "low", f"qualifier '{b.qualifier_text}' added ({_show(a)} → {_show(b)})"
+            "qualifier", "low", f"qualifier '{b.qualifier_text}' added"
         )
     if b.qualifier == "none":
         return Difference(
-            "qualifier", "low", f"qualifier '{a.qualifier_text}' dropped ({_show(a)} → {_show(b)})"
+            "qualifier", "low", f"qualifier '{a.qualifier_text}' dropped"
         )
     return Difference("qualifier", "low", f"qualifier changed: '{a.qualifier_text}' → '{b.qualifier_text}'")
 
@@ -1126,9 +1126,7 @@ def _scale_diff(a: Quantity, b: Quantity, k: int) -> Difference:
         msg = f"scale changed: '{a.scale_text}' → '{b.scale_text}'"
     else:
         msg = f"magnitude changed by 10^{-k}"
-    return Difference(
-        "number_scale", "high", f"{msg}: {_show(a)} → {_show(b)} ({describe(a)} vs {describe(b)})"
-    )
+    return Difference("number_scale", "high", msg)
 
 
 def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:

@@ -424,6 +424,8 @@ _NEG_EN = [
     (r"\bnot\s+(?:only|just|merely|least|to\s+mention)\b|\bn['’]t\s+(?:only|just|merely)\b", "_skip"),
     (r"\b\w+n['’]t\b|\bcannot\b", "not"),
     (r"\bnot\b", "not"),
+    # "unable to" is "cannot" (Chinese 无法, German "nicht können" translate to it).
+    (r"\bunable\b", "not"),
     (r"\bnever\b", "never"),
     (r"\bno\s+doubt\b|\bno\.\s*\d", "_skip"),
     (r"\bno\b", "no"),
@@ -445,6 +447,8 @@ _NEG_DE = [
 ]
 _NEG_ZH = [
     (r"不仅|不但|不只|不光|不过|不断|不少|不久|不同|不管|不论|不错|不得不|不禁|不时|不妨", "_skip"),
+    # 越…越不 + adjective is a comparative, "the less active", not a denial.
+    (r"越不", "_skip"),
     (r"非常|非洲|非法|除非|是非|非但|非凡|未来|无论|无疑|无比|无人机|无线|无数|无限|毫无疑问", "_skip"),
     (r"别人|别的|特别|分别|区别|类别|级别|个别|识别|告别|差别|派别|性别", "_skip"),
     (r"没有|没", "no"),

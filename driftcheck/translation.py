@@ -411,6 +411,8 @@ def _rendered(name: str, lang: str | None, target: _NameIndex) -> bool:
     forms = _renderings(name, lang)
     if any(f in target.folded for f in forms):
         return True
+    if len(forms) > 2 and any(_stem_match(w, forms) for w in target.words):
+        return True  # an exonym's adjective: 中国 / "Chinese", Spanien / "Spanish"
     words = [w for w in _LATIN_WORD.findall(name) if len(w) >= 4]
     if len(words) >= 2 and any(_rendered(w, lang, target) for w in words):
         return True  # "Stadtteil Bethnal Green": a distinctive word of a longer name is enough

@@ -16,7 +16,9 @@ def sentence_index(report: dict[str, Any], doc: str, contains: str) -> int:
 def aligned(report: dict[str, Any], first: tuple[str, str], second: tuple[str, str]) -> bool:
     a = (first[0], sentence_index(report, *first))
     b = (second[0], sentence_index(report, *second))
-    pairs = {((x["a"]["doc"], x["a"]["index"]), (x["b"]["doc"], x["b"]["index"])) for x in report["alignments"]}
+    pairs = {
+        ((x["a"]["doc"], x["a"]["index"]), (x["b"]["doc"], x["b"]["index"])) for x in report["alignments"]
+    }
     return (a, b) in pairs or (b, a) in pairs
 
 
@@ -55,9 +57,9 @@ def test_a_sentence_carrying_two_claims_aligns_with_both(corpus_report: dict[str
     # heise states the $5.6 million cost and the 2.78 million GPU hours in one sentence; The Decoder in two.
     heise = ("heise", "5.6 million US dollars in pure training costs")
     assert aligned(corpus_report, ("decoder", "cost just $5.6 million to train"), heise)
-    assert aligned(corpus_report, ("decoder", "Deepseek-V3 needed only 2.78 million GPU hours"), heise) or aligned(
-        corpus_report, ("decoder", "cost just $5.6 million to train"), heise
-    )
+    assert aligned(
+        corpus_report, ("decoder", "Deepseek-V3 needed only 2.78 million GPU hours"), heise
+    ) or aligned(corpus_report, ("decoder", "cost just $5.6 million to train"), heise)
 
 
 @pytest.mark.xfail(

@@ -77,6 +77,7 @@ def test_json_is_byte_identical_cold_and_warm(tmp_path: Path) -> None:
     second = run_cli("compare", "corpus", "--json", str(warm), cache=cache)
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert cold.read_bytes() == warm.read_bytes()
+    validate_report(json.loads(cold.read_text(encoding="utf-8")))
     # The warm run found every sentence in the cache and never loaded the model.
     assert "encoded 0 new sentences" in second.stdout
     assert "model not loaded" in second.stdout
@@ -91,6 +92,8 @@ def test_default_output_goes_to_reports_and_says_where(tmp_path: Path) -> None:
     assert any(name.endswith(".html") for name in written)
     assert any(name.endswith(".json") for name in written)
     assert "wrote reports/" in result.stdout
+    for report in (workdir / "reports").glob("*.json"):
+        validate_report(json.loads(report.read_text(encoding="utf-8")))
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -187,6 +190,7 @@ def test_latin1_and_gbk_files_are_decoded(tmp_path: Path) -> None:
     result = run_cli("compare", str(latin), str(gbk), "--json", str(out), cache=tmp_path / "c")
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
+    validate_report(data)
     texts = {Path(d["path"]).name: d["text"] for d in data["documents"]}
     assert "Größere" in texts["latin.txt"]
     assert "扎克伯格" in texts["gbk.txt"]
@@ -199,6 +203,7 @@ def test_the_same_article_twice_is_compared_once_and_named(tmp_path: Path) -> No
     result = run_cli("compare", str(first), str(second), "--json", str(out), cache=tmp_path / "c")
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
+    validate_report(data)
     assert data["summary"]["documents"] == 1
     assert "copy.txt" in result.stderr and "duplicate" in result.stderr
     assert any("duplicate" in s["reason"] for s in data["skipped"])
@@ -231,6 +236,7 @@ def test_fail_on_exits_1_only_for_unsuppressed_findings(tmp_path: Path) -> None:
     result = run_cli("compare", str(a), str(b), "--json", str(out), "--fail-on", "high", cache=tmp_path / "c")
     assert result.returncode == 1, result.stdout + result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
+    validate_report(data)
     high = [f for f in data["findings"] if f["severity"] == "high"]
     assert high
     suppressions = write(
@@ -255,6 +261,7 @@ def test_fail_on_exits_1_only_for_unsuppressed_findings(tmp_path: Path) -> None:
     )
     assert again.returncode == 0, again.stdout + again.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
+    validate_report(data)
     assert all(f["suppressed"] for f in data["findings"] if f["severity"] == "high")
 
 
@@ -272,5 +279,6 @@ def test_a_10_mb_text_file_is_processed(tmp_path: Path) -> None:
     result = run_cli("compare", str(big), "--json", str(out), "--quiet", cache=tmp_path / "c", timeout=900)
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
+    validate_report(data)
     assert data["summary"]["documents"] == 1
     assert data["summary"]["sentences"] > 50_000

@@ -12,7 +12,9 @@ from driftcheck.models import Document, Finding, Sentence
 SETTINGS = CompareSettings()
 
 
-def loc(text: str, lang: str = "en", doc: str = "a", kind: str = "body", published: str | None = None) -> Located:
+def loc(
+    text: str, lang: str = "en", doc: str = "a", kind: str = "body", published: str | None = None
+) -> Located:
     document = Document(doc, f"{doc}.txt", text, (), language=lang, published=published)
     sentence = Sentence(doc, 0, text, lang, kind, 0, len(text))
     return Located(sentence, extract_facts(sentence, document), published, 0 if doc == "a" else 1)
@@ -41,8 +43,9 @@ def test_lost_scale_is_high_and_the_message_names_every_difference() -> None:
 
 
 def test_changed_number_is_high() -> None:
-    finding = only(findings("It cost just $5.6 million to train.", "It cost just $5.5 million to train."),
-                   "number_value")
+    finding = only(
+        findings("It cost just $5.6 million to train.", "It cost just $5.5 million to train."), "number_value"
+    )
     assert finding.severity == "high"
 
 
@@ -50,7 +53,10 @@ def test_changed_number_is_high() -> None:
     "a,b",
     [
         ("It cost $5.6 million to train.", "It cost 5.6 million US dollars to train."),
-        ("Meta is building a 2GW+ data center.", "Meta is building a data center using more than two gigawatts."),
+        (
+            "Meta is building a 2GW+ data center.",
+            "Meta is building a data center using more than two gigawatts.",
+        ),
         ("Meta will invest $60-65 billion.", "Meta will invest $60 billion to $65 billion."),
         ("It will serve more than a billion people.", "It will serve more than 1 billion people."),
         ("Meta will have 1.3 million GPUs.", "Meta will have 1.3 million graphics processing units (GPUs)."),
@@ -62,23 +68,35 @@ def test_equivalent_forms_are_not_findings(a: str, b: str) -> None:
 
 
 def test_cross_language_scale_loss() -> None:
-    found = findings("Metas Llama hat rund 400 Milliarden Parameter.", "Meta's Llama has around 400 parameters.",
-                     "de", "en")
+    found = findings(
+        "Metas Llama hat rund 400 Milliarden Parameter.",
+        "Meta's Llama has around 400 parameters.",
+        "de",
+        "en",
+    )
     assert only(found, "number_scale").severity == "high"
 
 
 def test_chinese_wan_yi_against_english() -> None:
-    same = findings("Meta计划投资600亿至650亿美元。", "Meta plans to invest $60 billion to $65 billion.", "zh", "en")
+    same = findings(
+        "Meta计划投资600亿至650亿美元。", "Meta plans to invest $60 billion to $65 billion.", "zh", "en"
+    )
     assert not [f for f in same if f.type.startswith("number") or f.type == "range"]
     changed = findings("Meta计划投资700亿美元。", "Meta plans to invest $60 billion.", "zh", "en")
     assert only(changed, "number_value").severity == "high"
 
 
 def test_qualifier_class_change_is_low_and_synonyms_are_nothing() -> None:
-    changed = only(findings("Meta will deploy approximately 1.3 million GPUs.",
-                            "Meta will deploy more than 1.3 million GPUs."), "qualifier")
+    changed = only(
+        findings(
+            "Meta will deploy approximately 1.3 million GPUs.", "Meta will deploy more than 1.3 million GPUs."
+        ),
+        "qualifier",
+    )
     assert changed.severity == "low"
-    assert not findings("Meta will deploy over 1.3 million GPUs.", "Meta will deploy more than 1.3 million GPUs.")
+    assert not findings(
+        "Meta will deploy over 1.3 million GPUs.", "Meta will deploy more than 1.3 million GPUs."
+    )
 
 
 def test_rounding_marked_approximate_is_low_but_unmarked_is_high() -> None:
@@ -89,8 +107,12 @@ def test_rounding_marked_approximate_is_low_but_unmarked_is_high() -> None:
 
 
 def test_range_collapsed_to_one_end_is_low() -> None:
-    assert only(findings("Meta will invest $60-65 billion.", "Meta will invest up to $65 billion."),
-                "range").severity == "low"
+    assert (
+        only(
+            findings("Meta will invest $60-65 billion.", "Meta will invest up to $65 billion."), "range"
+        ).severity
+        == "low"
+    )
 
 
 def test_attribution_moved_to_another_name_is_high() -> None:
@@ -109,32 +131,52 @@ def test_same_attribution_in_other_words_is_not_a_finding() -> None:
 
 
 def test_dropped_hedge_is_medium_and_reported_speech_counts_as_sourced() -> None:
-    dropped = only(findings("Training is said to have cost 5.6 million US dollars.",
-                            "Training cost just $5.6 million."), "hedge")
+    dropped = only(
+        findings("Training is said to have cost 5.6 million US dollars.", "Training cost just $5.6 million."),
+        "hedge",
+    )
     assert dropped.severity == "medium" and dropped.a.evidence == "is said to"
-    sourced = findings("Training is said to have cost 5.6 million US dollars.",
-                       "The company said training cost $5.6 million.")
+    sourced = findings(
+        "Training is said to have cost 5.6 million US dollars.",
+        "The company said training cost $5.6 million.",
+    )
     assert not [f for f in sourced if f.type == "hedge"]
 
 
 def test_flipped_negation_is_high() -> None:
-    found = findings("Deepseek was able to use model distillation.", "Deepseek was not able to use model distillation.")
+    found = findings(
+        "Deepseek was able to use model distillation.", "Deepseek was not able to use model distillation."
+    )
     finding = only(found, "negation")
     assert finding.severity == "high" and finding.b.evidence == "not"
 
 
 def test_changed_quote_words_are_medium_and_a_partial_quote_is_info() -> None:
-    changed = only(findings("Andreessen praised it as “one of the most amazing and impressive breakthroughs”.",
-                            "Andreessen called it one of the “most impressive breakthroughs” he has seen."), "quote")
+    changed = only(
+        findings(
+            "Andreessen praised it as “one of the most amazing and impressive breakthroughs”.",
+            "Andreessen called it one of the “most impressive breakthroughs” he has seen.",
+        ),
+        "quote",
+    )
     assert changed.severity == "medium" and "amazing" in changed.message
-    partial = only(findings('"This will be a defining year for AI," Zuckerberg wrote.',
-                            "Calling 2025 “a defining year for AI”, Zuckerberg expected more."), "quote")
+    partial = only(
+        findings(
+            '"This will be a defining year for AI," Zuckerberg wrote.',
+            "Calling 2025 “a defining year for AI”, Zuckerberg expected more.",
+        ),
+        "quote",
+    )
     assert partial.severity == "info"
 
 
 def test_different_dates_are_high() -> None:
-    found = compare_pair(loc("The model was released on July 17, 2024.", doc="a"),
-                         loc("The model was released on July 19, 2024.", doc="b"), SETTINGS, AliasTable())
+    found = compare_pair(
+        loc("The model was released on July 17, 2024.", doc="a"),
+        loc("The model was released on July 19, 2024.", doc="b"),
+        SETTINGS,
+        AliasTable(),
+    )
     assert only(found, "date").severity == "high"
 
 
@@ -157,6 +199,10 @@ def test_a_negated_clause_the_other_version_leaves_out_is_not_a_flip() -> None:
 
 
 def test_negation_flip_across_languages() -> None:
-    found = findings("Deepseek konnte keine Modelldestillation nutzen.", "Deepseek was able to use model distillation.",
-                     "de", "en")
+    found = findings(
+        "Deepseek konnte keine Modelldestillation nutzen.",
+        "Deepseek was able to use model distillation.",
+        "de",
+        "en",
+    )
     assert only(found, "negation").severity == "high"

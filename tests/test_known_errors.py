@@ -59,7 +59,9 @@ def test_a_flagged_non_error_exits_1(tmp_path: Path, session_cache: Path) -> Non
     assert "MISS non-error not-really" in result.stdout
 
 
-def test_a_known_gap_that_is_now_found_fails_until_the_note_is_removed(tmp_path: Path, session_cache: Path) -> None:
+def test_a_known_gap_that_is_now_found_fails_until_the_note_is_removed(
+    tmp_path: Path, session_cache: Path
+) -> None:
     corpus = copy_corpus(tmp_path)
     edit(corpus / "known_errors.yaml", {"known_gap": "pretend we could not find it"})
     result = run_cli("check", str(corpus / "known_errors.yaml"), cache=session_cache)

@@ -18,8 +18,11 @@ def finding(fid: str) -> Finding:
 
 def test_entries_mark_findings_suppressed_and_keep_them(tmp_path: Path) -> None:
     path = tmp_path / "suppressions.yaml"
-    path.write_text("suppressions:\n  - {id: abc, reason: checked with the outlet, reviewer: jd, date: 2025-02-01}\n"
-                    "aliases:\n  - [Teamblind, Team Blind]\n", encoding="utf-8")
+    path.write_text(
+        "suppressions:\n  - {id: abc, reason: checked with the outlet, reviewer: jd, date: 2025-02-01}\n"
+        "aliases:\n  - [Teamblind, Team Blind]\n",
+        encoding="utf-8",
+    )
     loaded = load_suppressions(str(path), None)
     out = apply_suppressions([finding("abc"), finding("def")], loaded)
     assert [f.suppressed for f in out] == [True, False]
@@ -28,7 +31,9 @@ def test_entries_mark_findings_suppressed_and_keep_them(tmp_path: Path) -> None:
 
 
 def test_default_file_beside_the_manifest_is_used(tmp_path: Path) -> None:
-    (tmp_path / "suppressions.yaml").write_text("suppressions: []\naliases: [[A Corp, ACorp]]\n", encoding="utf-8")
+    (tmp_path / "suppressions.yaml").write_text(
+        "suppressions: []\naliases: [[A Corp, ACorp]]\n", encoding="utf-8"
+    )
     assert load_suppressions(None, str(tmp_path)).aliases == (("A Corp", "ACorp"),)
     assert load_suppressions(None, str(tmp_path / "elsewhere")) == EMPTY
 
