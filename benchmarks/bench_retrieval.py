@@ -29,7 +29,7 @@ def read(path: Path) -> tuple[list[str], list[str]]:
     src, eng = [], []
     for line in path.read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
-        if len(cells) >= 3:
+        if len(cells) >= 3 and cells[0].strip().isdigit():  # the first row is a header (id, deu, eng)
             src.append(cells[1])
             eng.append(cells[2])
     return src, eng

@@ -27,12 +27,12 @@ def build(target_sentences: int) -> tuple[str, str]:
     pairs = []
     for line in (DATA / "deu-eng.tsv").read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
-        if len(cells) >= 3:
+        if len(cells) >= 3 and cells[0].strip().isdigit():  # skip the header row
             pairs.append((cells[1].strip(), cells[2].strip()))
     src_lines, tgt_lines = [], []
     n = 0
     while len(src_lines) < target_sentences:
-        for k, (s, e) in enumerate(pairs):
+        for s, e in pairs:
             if len(src_lines) >= target_sentences:
                 break
             n += 1
@@ -45,7 +45,6 @@ def build(target_sentences: int) -> tuple[str, str]:
                 tgt_lines[-1] = f"{tgt_lines[-1]} {e_tag}"  # merged with the previous sentence
             else:
                 tgt_lines.append(e_tag)
-            del k
     return "\n\n".join(src_lines) + "\n", "\n\n".join(tgt_lines) + "\n"
 
 

@@ -347,7 +347,7 @@ def check(
 
 
 def _register_translation_commands() -> None:
-    """`translation` and `pairs` live in their own module; registered here so `driftcheck --help` lists them."""
+    """Register `translation` and `pairs` (their own module) so that `driftcheck --help` lists them."""
     from .cli_translation import register
 
     register(app)

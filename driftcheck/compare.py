@@ -421,8 +421,51 @@ def hedge_findings(a: Located, b: Located) -> list[Finding]:
 
 
 _STOP = frozenset(
-    "a an the of to in on at for and or but even yet any more that this it its is are was were be been has have "
-    "had do does did will would can could should able so very just only also".split()
+    (
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "even",
+        "yet",
+        "any",
+        "more",
+        "that",
+        "this",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "able",
+        "so",
+        "very",
+        "just",
+        "only",
+        "also",
+    )
 )
 
 
@@ -614,7 +657,7 @@ def omission_findings(
 
 
 def _alias_pairs(groups: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
-    """Alias groups from the suppression file ("Team Blind", "Teamblind", "Blind") as (alias, canonical) pairs."""
+    """Alias groups of the suppression file ("Team Blind", "Teamblind") as (alias, canonical) pairs."""
     return [(name, group[0]) for group in groups for name in group[1:]]
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import DateFact, extract_dates
 from .entities import Attribution, Entity, extract_attributions, extract_entities, name_spans
@@ -53,7 +53,7 @@ def extract_facts(sentence: Sentence, document: Document) -> SentenceFacts:
 
 @lru_cache(maxsize=65536)
 def facts_of_text(text: str, lang: str | None, published: dt.date | None) -> SentenceFacts:
-    """The facts of a sentence text; memoised, since repeated sentences (boilerplate, long files) are common."""
+    """The facts of a sentence text; memoised, as sentences repeat (boilerplate, long files)."""
     dates = tuple(extract_dates(text, lang, published))
     entities = tuple(extract_entities(text, lang))
     protected = [*name_spans(text, lang), *((d.start, d.end) for d in dates)]

@@ -66,7 +66,7 @@ PAIRS_ENCODER = "none (pairs given)"
 
 @dataclass(frozen=True)
 class TranslationOptions:
-    """Settings of `driftcheck translation` / `driftcheck pairs`; what changes results goes into the signature."""
+    """Settings of `driftcheck translation` and `driftcheck pairs`; what changes results is in the signature."""
 
     encoder: str | None = None  # "use" (default) or "st:NAME_OR_PATH"; ignored by run_pairs
     languages: tuple[str, ...] = ("en", "de", "zh")
@@ -86,7 +86,8 @@ class TranslationOptions:
 
     def thresholds(self) -> tuple[tuple[str, float], ...]:
         """The settings that change results, as (name, value) pairs for the report signature."""
-        return tuple(sorted(self.compare.as_thresholds() + (
+        return tuple(sorted((
+            *self.compare.as_thresholds(),
             ("include_furniture", float(self.include_furniture)),
             ("translation.anchor_bonus", self.anchor_bonus),
             ("translation.suspect_score", self.suspect_score),
@@ -139,7 +140,8 @@ def run_translation(source: str, target: str, options: TranslationOptions | None
     clock.lap("segment+facts")
 
     def chosen(seg: Segmented) -> list[int]:
-        return [k for k, s in enumerate(seg.sentences) if options.include_furniture or s.kind in CONTENT_KINDS]
+        keep = options.include_furniture
+        return [k for k, s in enumerate(seg.sentences) if keep or s.kind in CONTENT_KINDS]
 
     src_rows, tgt_rows = chosen(src), chosen(tgt)
     texts = [src.sentences[k].text for k in src_rows] + [tgt.sentences[k].text for k in tgt_rows]
@@ -229,9 +231,9 @@ def _repoint(e: Evidence | None, seg: Segmented, indices: tuple[int, ...]) -> Ev
     return e
 
 
-def _compare_beads(beads: Sequence[Bead], src: Segmented, tgt: Segmented, options: TranslationOptions) -> tuple[
-    list[Alignment], list[ClaimGroup], list[Finding]
-]:
+def _compare_beads(
+    beads: Sequence[Bead], src: Segmented, tgt: Segmented, options: TranslationOptions
+) -> tuple[list[Alignment], list[ClaimGroup], list[Finding]]:
     aliases = AliasTable(options.aliases)
     src_id, tgt_id = src.document.id, tgt.document.id
     alignments: list[Alignment] = []
@@ -248,8 +250,9 @@ def _compare_beads(beads: Sequence[Bead], src: Segmented, tgt: Segmented, option
         if bead.src and bead.tgt:
             for i in bead.src:
                 for j in bead.tgt:
-                    alignments.append(Alignment(SentenceRef(src_id, src.sentences[i].index),
-                                                SentenceRef(tgt_id, tgt.sentences[j].index), bead.score, group))
+                    a_ref = SentenceRef(src_id, src.sentences[i].index)
+                    b_ref = SentenceRef(tgt_id, tgt.sentences[j].index)
+                    alignments.append(Alignment(a_ref, b_ref, bead.score, group))
             a, b = _combined(src, bead.src, 0), _combined(tgt, bead.tgt, 1)
             for f in translation_pair(a, b, options.compare, aliases):
                 ea, eb = _repoint(f.a, src, bead.src), _repoint(f.b, tgt, bead.tgt)
@@ -258,7 +261,8 @@ def _compare_beads(beads: Sequence[Bead], src: Segmented, tgt: Segmented, option
                 findings.setdefault(f.id, f)
         elif bead.src:
             loc = _combined(src, bead.src, 0)
-            message = f"{tgt_id} leaves out source sentence {loc.sentence.index + 1}: “{loc.sentence.text}”"
+            number = loc.sentence.index + 1
+            message = f"{tgt_id} leaves out source sentence {number}: “{loc.sentence.text}”"
             f = make("omission", "medium", message, whole(loc), None)
             findings.setdefault(f.id, f)
         else:
@@ -276,13 +280,14 @@ def _slug(text: str) -> str:
 
 # --- names across languages ----------------------------------------------------------------------------
 #
-# compare_pair's entity rule needs a shared name on both sides and a one-for-one swap; across languages most
-# names are spelt differently (Spanien / Spain, 重庆 / Chongqing), so a dropped or replaced name goes unseen.
+# compare_pair's entity rule needs a shared name on both sides and a one-for-one swap; across languages
+# most names are spelt differently (Spanien / Spain, 重庆 / Chongqing), so a dropped or replaced name goes
+# unseen.
 # Here the source is the reference: every source name should be findable in the target and every target name
 # should be supported by the source, through the same folded spelling, an exonym from CLDR (countries and
 # cities, via Babel), or the pinyin of the Chinese source (pypinyin). A Chinese source writes foreign names in
-# transliteration (格里沃里 = Karasin) that pinyin cannot recover; an unexplained Han-script source name and an
-# unexplained target name are therefore taken to be the same name transliterated, and not reported.
+# transliteration (格里沃里 = Karasin) that pinyin cannot recover; an unexplained Han-script source name and
+# an unexplained target name are therefore taken to be the same name transliterated, and not reported.
 
 _SHORT_FORMS = {"US": ("us", "usa", "america"), "GB": ("uk", "britain"), "AE": ("uae",), "CN": ("prc",)}
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -292,11 +297,13 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DE_NOUN_END = re.compile(
     r"(?:e|en|er|ern|em|es|ung|ungen|heit|keit|schaft|tät|ion|ik|ei|nis|tum|ling|stadt|zeug|werk|raum|amt|"
     r"land|bau|haus|markt|recht|kraft|zeit|weg|zug|ort|teil)$", re.IGNORECASE)
-_EN_NOT_NAMES = frozenset(
-    "the a an this that these those he she it we they i you his her its our their there here then when while "
-    "after before during since until earlier later born once much many more most some several below above "
-    "according however meanwhile also but and or so yet if as at in on of for by with from to late early "
-    "personal traffic republic west east north south mr mrs ms dr prof gov president minister".split())
+_EN_NOT_NAMES = frozenset((
+    "the a an this that these those he she it we they i you his her its our their there here then "
+    "when while after before during since until earlier later born once much many more most some "
+    "several below above according however meanwhile also but and or so yet if as at in on of for by "
+    "with from to late early personal traffic republic west east north south mr mrs ms dr prof gov "
+    "president minister"
+).split())
 
 
 @dataclass(frozen=True)
@@ -383,7 +390,8 @@ def _found(name: str, index: _NameIndex) -> bool:
     words = [_fold(w) for w in _LATIN_WORD.findall(name)]
     words = [w for w in words if len(w) >= 3 and w not in _EN_NOT_NAMES]
     # A multi-word name is present when one of its distinctive words is ("the Chinese Consulate General"
-    # for 中国驻休斯敦总领馆 shares "China"; "Johns Hopkins University" for Johns-Hopkins-Universität).
+    # for 中国驻休斯敦总领馆 shares "China"; "Johns Hopkins University" for
+    # Johns-Hopkins-Universität).
     for w in words:
         if w in index.folded or (index.pinyin and w in index.pinyin) or _stem_match(w, index.exonyms):
             return True
@@ -448,8 +456,8 @@ def _fuzzy_in(word: str, text: str) -> bool:
 
 def _checkable_source_name(text: str, kind: str, lang: str | None) -> bool:
     if _HAN.search(text):
-        # Chinese organisation names are translated word by word (新华社 = Xinhua News Agency, 总统委员会 =
-        # presidential committee), which neither pinyin nor CLDR recovers; only places and people are checked.
+        # Chinese organisation names are translated word by word (新华社 = Xinhua News Agency,
+        # 总统委员会 = presidential committee), which neither pinyin nor CLDR recovers; only places and people are checked.
         return kind != "org"
     words = _LATIN_WORD.findall(text)
     if not words or any(ch.isdigit() for ch in text):
@@ -546,7 +554,9 @@ def _lang_code(tag: str | None) -> str | None:
     return _LANG_ALIASES.get(base, base) or None
 
 
-def _side_language(tags: Iterable[str | None], texts: Sequence[str], identifier: LanguageIdentifier) -> str | None:
+def _side_language(
+    tags: Iterable[str | None], texts: Sequence[str], identifier: LanguageIdentifier
+) -> str | None:
     """The language of one side: the file's tag when it gives one, else detected over all its segments."""
     for tag in tags:
         code = _lang_code(tag)
@@ -597,7 +607,8 @@ def _pair_findings(pair: SegmentPair, a: Located, b: Located, options: Translati
         # inserts content the source does not have: addition. Both break the software that fills them, so
         # both are medium. Placeholders are not in the plain text, so the evidence is the whole segment.
         kind = "omission" if missing else "addition"
-        text = f"placeholder {token} {'missing from' if missing else 'added in'} the target of segment {pair.id}"
+        where = "missing from" if missing else "added in"
+        text = f"placeholder {token} {where} the target of segment {pair.id}"
         found.append(make(kind, "medium", text, dataclasses.replace(whole(a), value=token),
                           dataclasses.replace(whole(b), value=token)))
     return found
@@ -613,7 +624,9 @@ def _glossary_findings(pair: SegmentPair, a: Located, b: Located, glossary: Any)
         # A required term rendered otherwise names the thing differently: `entity` (a name/term swap).
         # A do-not-translate name not kept verbatim is the same name spelt another way: `name_spelling`.
         kind = "entity" if issue.kind == "missing_term" else "name_spelling"
-        message = issue.message.split(": ", 1)[-1] if issue.message.startswith(f"{pair.id}: ") else issue.message
+        message = issue.message
+        if message.startswith(f"{pair.id}: "):  # the segment is in Finding.segment; do not repeat it
+            message = message.split(": ", 1)[1]
         out.append(make(kind, "medium", f"glossary: {message}", source, target))
     return out
 

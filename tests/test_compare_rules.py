@@ -191,7 +191,8 @@ def test_fingerprints_are_stable_and_depend_on_the_evidence() -> None:
 
 def test_a_negated_clause_the_other_version_leaves_out_is_not_a_flip() -> None:
     found = findings(
-        "The company followed up with Deepseek-R1, a reasoning model that matches OpenAI's o1 - something Meta "
+        "The company followed up with Deepseek-R1, a reasoning model that matches OpenAI's o1 - "
+        "something Meta "
         "hasn't even released yet.",
         "Deepseek R1 stands for a reasoning model that should be able to keep up with OpenAI's o1.",
     )

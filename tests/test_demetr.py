@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO, require_devdata
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from bench_demetr import MAX_CORRECT_FLAGGED, evaluate  # noqa: E402
+from bench_demetr import MAX_CORRECT_FLAGGED, evaluate
 
 
 @pytest.fixture(scope="module")
