@@ -1,5 +1,5 @@
-"""DEMETR (de->en, zh->en dev half): does `driftcheck pairs` catch injected translation errors, and leave correct
-translations alone?
+"""DEMETR (de->en, zh->en dev half): does `driftcheck pairs` catch injected translation errors and leave
+correct translations alone?
 
 Each item gives a source sentence, a correct machine translation (mt_sent) and the same translation with one
 injected error (pert_sent). Positives: (src_sent, pert_sent) of the critical kinds we claim to check; a hit is
@@ -37,7 +37,9 @@ TARGETS: dict[str, dict[str, float]] = {
     "critical_id8_negation": {"de": 0.70, "zh": 0.70},
     "critical_id7_antonym": {},  # reported, no target: antonyms need lexical semantics we do not have
 }
-BENIGN = ("minor_id28_final_punc_removed", "minor_id30_tokenized", "minor_id31_full_lower", "base_id35_reference")
+BENIGN = (
+    "minor_id28_final_punc_removed", "minor_id30_tokenized", "minor_id31_full_lower", "base_id35_reference"
+)
 MAX_CORRECT_FLAGGED = 0.03
 LANGS = {"german": "de", "chinese_simple": "zh"}
 
@@ -93,7 +95,7 @@ def evaluate(path: Path = DATA) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print recall per kind and language, flag rates on correct and benign pairs; exit 1 if a target is missed."""
+    """Print recall per kind and language and flag rates on correct and benign pairs; exit 1 on a miss."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--misses", help="print the misses of one role, e.g. critical_id9_ne_replaced/zh")
@@ -112,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 target = MAX_CORRECT_FLAGGED
                 ok = role != "correct" or c["rate"] <= target
-                note = f"<= {target:.0%} flagged {'ok' if ok else 'MISSED'}" if role == "correct" else "flagged"
+                verdict = "ok" if ok else "MISSED"
+                note = f"<= {target:.0%} flagged {verdict}" if role == "correct" else "flagged"
             if not ok:
                 failed.append(f"{role}/{lang}")
             print(f"{role:36s} {lang:4s} {c['hits']:5d} {c['total']:5d} {c['rate']:6.1%}  {note}")

@@ -1,4 +1,4 @@
-"""Speed of `run_translation` on a ~5,000-sentence document pair built from Tatoeba, and the share in encoding.
+"""Speed of `run_translation` on a ~5,000-sentence document pair built from Tatoeba; the share in encoding.
 
     python benchmarks/bench_translation_speed.py [--cache-dir /tmp/dc-speed-cache] [--repeat 5]
 
@@ -37,7 +37,7 @@ def build(target_sentences: int) -> tuple[str, str]:
                 break
             n += 1
             # A distinct tag per copy keeps repeated sentences distinct (and exercises the number anchors).
-            s_tag, e_tag = f"{s} (Nr. {n})", f"{e} (No. {n})"
+            s_tag, e_tag = f"{s} ({n})", f"{e} ({n})"
             src_lines.append(s_tag)
             if n % 40 == 0:
                 continue  # dropped in the translation
@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             sentences = len(report.sentences)
             worst_align = max(worst_align, timings.get("align", 0.0))
             stages = ", ".join(f"{k} {v:.2f} s" for k, v in timings.items())
-            print(f"run {run + 1}: {sentences} sentences in {total:.1f} s = {sentences / total:.0f} sentences/s; "
+            rate = sentences / total
+            print(f"run {run + 1}: {sentences} sentences in {total:.1f} s = {rate:.0f} sentences/s; "
                   f"encoding {timings.get('embed', 0.0) / total:.0%} of the time; {stages}")
             kinds: dict[str, int] = {}
             for f in report.findings:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from .models import Alignment, ClaimGroup, SentenceRef
 
@@ -205,15 +206,18 @@ def align_documents(
     settings = settings or AlignmentSettings()
     weights = anchor_weights([x for d in docs for x in d.anchors])
     found: list[Alignment] = []
-    for ai, a in enumerate(docs):
-        for b in docs[ai + 1 :]:
-            combined, cosine, overlap = pair_scores(a, b, weights, settings)
-            for i, j, score in _select(combined, cosine, settings, overlap):
-                found.append(
-                    Alignment(SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score)
-                )
-        if within:
-            found.extend(_align_within(a, weights, settings))
+    # Thousands of tiny matrix products (one per document pair): BLAS threads cost more to wake than the
+    # products take, and on a shared 2-core machine they thrash (measured 17 s vs 2 s for 5,500 pairs).
+    with threadpool_limits(limits=1, user_api="blas"):
+        for ai, a in enumerate(docs):
+            for b in docs[ai + 1 :]:
+                combined, cosine, overlap = pair_scores(a, b, weights, settings)
+                for i, j, score in _select(combined, cosine, settings, overlap):
+                    found.append(
+                        Alignment(SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score)
+                    )
+            if within:
+                found.extend(_align_within(a, weights, settings))
     return sorted(found, key=lambda x: (x.a.doc, x.a.index, x.b.doc, x.b.index))
 
 

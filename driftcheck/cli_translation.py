@@ -14,6 +14,9 @@ from typing import Annotated
 import typer
 
 PAIRS_FORMATS = ("json", "csv", "markdown", "html")
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")]
+CacheDirOpt = Annotated[str | None, typer.Option("--cache-dir", help="Embedding cache directory.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")]
 
 
 def _check_translation_format(value: str | None) -> str | None:
@@ -31,7 +34,7 @@ def _check_pairs_format(value: str) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `translation` and `pairs` commands to a typer app (a second call on the same app does nothing)."""
+    """Add the `translation` and `pairs` commands to a typer app (calling it again does nothing)."""
     from .cli import FailOnOpt, LanguagesOpt, ModelOpt
 
     if any(command.name in ("translation", "pairs") for command in app.registered_commands):
@@ -54,14 +57,15 @@ def register(app: typer.Typer) -> None:
         model: ModelOpt = None,
         languages: LanguagesOpt = "en,de,zh",
         include_furniture: Annotated[
-            bool, typer.Option("--include-furniture", help="Also align captions, bylines and other furniture.")
+            bool,
+            typer.Option("--include-furniture", help="Also align captions, bylines and other furniture."),
         ] = False,
         fail_on: FailOnOpt = None,
-        no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")] = False,
-        cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="Embedding cache directory.")] = None,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")] = False,
+        no_cache: NoCacheOpt = False,
+        cache_dir: CacheDirOpt = None,
+        quiet: QuietOpt = False,
     ) -> None:
-        """Align a source article with its translation in order; report drifted facts, omissions, additions."""
+        """Align a source and its translation in order; report drifted facts, omissions and additions."""
         from .cli import _emit, _parse_languages, _with_progress, guarded
 
         def run() -> int:
@@ -74,28 +78,35 @@ def register(app: typer.Typer) -> None:
                 cache_dir=cache_dir,
                 use_cache=not no_cache,
             )
-            report = _with_progress(lambda progress: run_translation(source, target, options, progress), quiet)
+            report = _with_progress(
+                lambda progress: run_translation(source, target, options, progress), quiet
+            )
             return _emit(report, json_out, html_out, markdown_out, output_format, fail_on, quiet)
 
         raise typer.Exit(guarded(run))
 
     @app.command(name="pairs")
     def pairs(
-        file: Annotated[str, typer.Argument(metavar="FILE", help="Segment pairs: .tsv, .jsonl, .tmx, .xlf/.xliff.")],
-        json_out: Annotated[Path | None, typer.Option("--json", help="Also write the JSON report here.")] = None,
+        file: Annotated[
+            str, typer.Argument(metavar="FILE", help="Segment pairs: .tsv, .jsonl, .tmx, .xlf/.xliff.")
+        ],
+        json_out: Annotated[
+            Path | None, typer.Option("--json", help="Also write the JSON report here.")
+        ] = None,
         output_format: Annotated[
             str, typer.Option("--format", help="Format of --output: json, csv, markdown or html.",
                               callback=_check_pairs_format)
         ] = "json",
         output: Annotated[
-            Path | None, typer.Option("--output", "-o", help="Write the report here (default reports/NAME.EXT).")
+            Path | None,
+            typer.Option("--output", "-o", help="Write the report here (default reports/NAME.EXT)."),
         ] = None,
         glossary: Annotated[
             str | None, typer.Option("--glossary", help="Glossary: .tsv (term, target[, alt...]) or .yaml.")
         ] = None,
         languages: LanguagesOpt = "en,de,zh",
         fail_on: FailOnOpt = None,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")] = False,
+        quiet: QuietOpt = False,
     ) -> None:
         """Compare the facts of already-paired segments (no model is loaded); findings carry segment ids."""
         from .cli import _emit, _err, _exit_code, _parse_languages, _print_summary, guarded, write_atomic

@@ -25,7 +25,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ PAIRS_ENCODER = "none (pairs given)"
 
 @dataclass(frozen=True)
 class TranslationOptions:
-    """Settings of `driftcheck translation` and `driftcheck pairs`; what changes results is in the signature."""
+    """Settings of `driftcheck translation` and `pairs`; what changes results goes into the signature."""
 
     encoder: str | None = None  # "use" (default) or "st:NAME_OR_PATH"; ignored by run_pairs
     languages: tuple[str, ...] = ("en", "de", "zh")
@@ -297,7 +297,7 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DE_NOUN_END = re.compile(
     r"(?:e|en|er|ern|em|es|ung|ungen|heit|keit|schaft|tät|ion|ik|ei|nis|tum|ling|stadt|zeug|werk|raum|amt|"
     r"land|bau|haus|markt|recht|kraft|zeit|weg|zug|ort|teil)$", re.IGNORECASE)
-_EN_NOT_NAMES = frozenset((
+_EN_NOT_NAMES = frozenset((  # noqa: SIM905 - a word list reads better as text
     "the a an this that these those he she it we they i you his her its our their there here then "
     "when while after before during since until earlier later born once much many more most some "
     "several below above according however meanwhile also but and or so yet if as at in on of for by "
@@ -361,12 +361,45 @@ def _pinyin(text: str) -> str:
     return "".join(lazy_pinyin(text)).lower()
 
 
+@dataclass(frozen=True)
+class _Exonyms:
+    """CLDR names of one language, as one regex (found in any text in one pass) and by distinctive word."""
+
+    english: dict[str, tuple[str, ...]]
+    pattern: re.Pattern[str] | None
+    by_word: dict[str, frozenset[str]]
+
+    def in_text(self, text: str) -> set[str]:
+        """Folded English names of every CLDR name that occurs in text."""
+        found: set[str] = set()
+        if self.pattern is not None:
+            for m in self.pattern.finditer(text):
+                found.update(self.english[m.group()])
+        return found
+
+
+@cache
+def _exonyms(lang: str) -> _Exonyms:
+    table = dict(_exonym_table(lang))
+    han = sorted((n for n in table if _HAN.search(n)), key=len, reverse=True)
+    latin = sorted((n for n in table if not _HAN.search(n)), key=len, reverse=True)
+    parts = []
+    if latin:
+        parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, latin)) + r")")
+    if han:
+        parts.append("|".join(map(re.escape, han)))
+    pattern = re.compile("|".join(parts)) if parts else None
+    by_word: dict[str, set[str]] = {}
+    for name, english in table.items():
+        for word in _LATIN_WORD.findall(name):
+            if len(word) >= 5 and word != name:
+                by_word.setdefault(word, set()).update(english)
+    return _Exonyms(table, pattern, {w: frozenset(e) for w, e in by_word.items()})
+
+
+@lru_cache(maxsize=8192)
 def _index(text: str, lang: str | None) -> _NameIndex:
-    exonyms: set[str] = set()
-    if lang and lang != "en":
-        for name, english in _exonym_table(lang):
-            if name in text if _HAN.search(name) else re.search(rf"(?<!\w){re.escape(name)}", text):
-                exonyms.update(english)
+    exonyms = _exonyms(lang).in_text(text) if lang and lang != "en" else set()
     pinyin = _fold(_pinyin(text)) if lang == "zh" or _HAN.search(text) else ""
     words = [_fold(w) for w in _LATIN_WORD.findall(text)]
     pairs = [x + y for x, y in itertools.pairwise(words)]
@@ -400,18 +433,19 @@ def _found(name: str, index: _NameIndex) -> bool:
     return False
 
 
-def _renderings(name: str, lang: str | None) -> set[str]:
+@lru_cache(maxsize=8192)
+def _renderings(name: str, lang: str | None) -> frozenset[str]:
     """Folded forms a source name may take in a translation: itself, its CLDR exonyms, its pinyin."""
     forms = {_fold(name)}
     if lang and lang != "en":
-        for local, english in _exonym_table(lang):
-            # The CLDR name inside the source name (Südafrikas), or the source name as the distinctive word
-            # of a longer official name (Moldau in "Republik Moldau").
-            if local in name or (len(name) >= 5 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", local)):
-                forms.update(english)
+        table = _exonyms(lang)
+        # The CLDR name inside the source name (Südafrikas), or the source name as the distinctive word
+        # of a longer official name (Moldau in "Republik Moldau").
+        forms.update(table.in_text(name))
+        forms.update(table.by_word.get(name, ()))
     if _HAN.search(name):
         forms.add(_fold(_pinyin(name)))
-    return {f for f in forms if f}
+    return frozenset(f for f in forms if f)
 
 
 def _rendered(name: str, lang: str | None, target: _NameIndex) -> bool:
@@ -457,7 +491,8 @@ def _fuzzy_in(word: str, text: str) -> bool:
 def _checkable_source_name(text: str, kind: str, lang: str | None) -> bool:
     if _HAN.search(text):
         # Chinese organisation names are translated word by word (新华社 = Xinhua News Agency,
-        # 总统委员会 = presidential committee), which neither pinyin nor CLDR recovers; only places and people are checked.
+        # 总统委员会 = presidential committee), which neither pinyin nor CLDR recovers; only places and
+        # people are checked.
         return kind != "org"
     words = _LATIN_WORD.findall(text)
     if not words or any(ch.isdigit() for ch in text):

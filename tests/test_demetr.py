@@ -1,7 +1,7 @@
 """DEMETR dev half (de->en, zh->en): measured recall of injected errors and flag rate on correct translations.
 
-Runs benchmarks/bench_demetr.py's evaluation (run_pairs, no embedding model). Targets that are not met yet are
-strict xfails with the measured figure and its cause, so that a fix makes them fail loudly until the marker goes.
+Runs benchmarks/bench_demetr.py's evaluation (run_pairs, no embedding model). Targets not met yet are strict
+xfails with the measured figure and its cause, so that a fix makes them fail loudly until the marker goes.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ def test_benign_edits_are_rarely_flagged(results: dict[str, Any]) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="measured de 65%, zh 14%: compare_pair needs a shared name; the "
-                   "cross-language name check misses names the extractor does not find (Münchner, 段梦琪) and "
+                   "cross-language name check misses names the extractor does not find (Münchner, 段梦琪) "
+                   "and "
                    "cannot tell a replaced name from a transliteration in Chinese (格里沃里 / Karasin)")
 def test_replaced_names_are_caught(results: dict[str, Any]) -> None:
     assert _rate(results, "critical_id9_ne_replaced", "de") >= 0.80
@@ -59,7 +60,8 @@ def test_replaced_names_are_caught(results: dict[str, Any]) -> None:
 
 @pytest.mark.xfail(strict=True, reason="measured de 35%, zh 30%: removed names are often not extracted in "
                    "the source (German one-word names of unknown kind are skipped as likely nouns; Chinese "
-                   "names outside the small lexicon; Chinese organisations are translated, not transliterated)")
+                   "names outside the small lexicon; Chinese organisations are translated, not "
+                   "transliterated)")
 def test_removed_names_are_caught(results: dict[str, Any]) -> None:
     assert _rate(results, "critical_id25_ne_removed", "de") >= 0.80
     assert _rate(results, "critical_id25_ne_removed", "zh") >= 0.60

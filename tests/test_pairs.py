@@ -51,7 +51,8 @@ def _xliff(path: Path) -> None:
                     for i, s, t in ROWS)
     path.write_text('<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" '
                     'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" '
-                    f'target-language="en" datatype="plaintext" original="x"><body>{units}</body></file></xliff>',
+                    f'target-language="en" datatype="plaintext" original="x"><body>{units}</body></file>'
+                    '</xliff>',
                     encoding="utf-8")
 
 

@@ -1,4 +1,4 @@
-"""`driftcheck translation`: in-order alignment of a source and its translation, typed findings, CLI exit codes."""
+"""`driftcheck translation`: in-order alignment of source and translation, typed findings, CLI exit codes."""
 
 from __future__ import annotations
 
@@ -16,38 +16,40 @@ from driftcheck.translation import TranslationOptions, run_translation
 
 GERMAN = """Neues Sprachmodell aus Hangzhou
 
-Das Start-up Deepseek hat am Montag ein neues Sprachmodell vorgestellt. Das Modell hat rund 400 Milliarden \
-Parameter und wurde in zwei Monaten trainiert. Nach Angaben des Unternehmens kostete das Training weniger als \
-sechs Millionen Dollar. Analysten in New York zeigten sich überrascht von den niedrigen Kosten.
+Das Start-up Deepseek hat am Montag ein neues Sprachmodell vorgestellt. Das Modell hat rund 400 \
+Milliarden Parameter und wurde in zwei Monaten trainiert. Nach Angaben des Unternehmens kostete das \
+Training weniger als sechs Millionen Dollar. Analysten in New York zeigten sich überrascht von den \
+niedrigen Kosten.
 
-Die Aktie von Nvidia fiel daraufhin um 17 Prozent. Der Konzern verlor an einem Tag fast 600 Milliarden Dollar \
-an Börsenwert. Das Wetter in Hangzhou war an diesem Tag sonnig und mild. Meta kündigte an, die eigenen \
-Ausgaben für Rechenzentren zu überprüfen.
+Die Aktie von Nvidia fiel daraufhin um 17 Prozent. Der Konzern verlor an einem Tag fast 600 \
+Milliarden Dollar an Börsenwert. Das Wetter in Hangzhou war an diesem Tag sonnig und mild. Meta \
+kündigte an, die eigenen Ausgaben für Rechenzentren zu überprüfen.
 
 Deepseek wurde 2023 von Liang Wenfeng gegründet. Das Unternehmen beschäftigt etwa 160 Mitarbeiter.
 """
 # One sentence dropped (the weather), one split in two (400 billion / two months), one scale word lost.
 ENGLISH = """New language model from Hangzhou
 
-The start-up Deepseek presented a new language model on Monday. The model has around 400 parameters. It was \
-trained in two months. According to the company, training cost less than six million dollars. Analysts in New \
-York were surprised by the low cost.
+The start-up Deepseek presented a new language model on Monday. The model has around 400 parameters. \
+It was trained in two months. According to the company, training cost less than six million dollars. \
+Analysts in New York were surprised by the low cost.
 
-Nvidia's share price then fell by 17 percent. The group lost almost 600 billion dollars in market value in a \
-single day. Meta announced that it would review its own spending on data centres.
+Nvidia's share price then fell by 17 percent. The group lost almost 600 billion dollars in market \
+value in a single day. Meta announced that it would review its own spending on data centres.
 
 Deepseek was founded in 2023 by Liang Wenfeng. The company employs about 160 people.
 """
 ENGLISH_SOURCE = """Deepseek releases a new model
 
-The Chinese start-up Deepseek released a new language model on Monday. The model was trained on 14.8 trillion \
-tokens. Training cost about 5.6 million dollars, according to the company. Nvidia lost almost 600 billion \
-dollars in market value in one day. The company has about 160 employees.
+The Chinese start-up Deepseek released a new language model on Monday. The model was trained on 14.8 \
+trillion tokens. Training cost about 5.6 million dollars, according to the company. Nvidia lost \
+almost 600 billion dollars in market value in one day. The company has about 160 employees.
 """
 # 5.6 million dollars became 56万 (560,000): a scale error; 14.8万亿 and 6000亿 are right.
 CHINESE = """深度求索发布新模型
 
-中国初创公司深度求索周一发布了一个新的语言模型。该模型在14.8万亿个词元上进行了训练。据该公司称，训练成本约为56万美元。\
+中国初创公司深度求索周一发布了一个新的语言模型。该模型在14.8万亿个词元上进行了训练。\
+据该公司称，训练成本约为56万美元。\
 英伟达一天之内市值蒸发近6000亿美元。该公司约有160名员工。
 """
 
@@ -114,7 +116,8 @@ def test_report_validates_and_has_two_documents(de_en: dict[str, Any]) -> None:
 
 
 def test_english_source_chinese_target_scale_words(files: dict[str, Path], tmp_path: Path) -> None:
-    report = run_translation(str(files["en_src"]), str(files["zh"]), TranslationOptions(cache_dir=str(tmp_path)))
+    options = TranslationOptions(cache_dir=str(tmp_path))
+    report = run_translation(str(files["en_src"]), str(files["zh"]), options)
     data = report_dict(report)
     validate_report(data)
     findings = [f for f in data["findings"] if f["severity"] != "info"]
@@ -157,10 +160,12 @@ def test_cli_fail_on(app: typer.Typer, files: dict[str, Path], tmp_path: Path, f
     assert result.exit_code == code, result.output
 
 
-def test_cli_fail_on_high_passes_when_only_medium(app: typer.Typer, files: dict[str, Path], tmp_path: Path) -> None:
+def test_cli_fail_on_high_passes_when_only_medium(app: typer.Typer, files: dict[str, Path],
+                                                  tmp_path: Path) -> None:
     # Same text on both sides except one dropped sentence: only a medium omission, so --fail-on high is 0.
     target = tmp_path / "short.txt"
-    target.write_text(GERMAN.replace(" Das Wetter in Hangzhou war an diesem Tag sonnig und mild.", ""), "utf-8")
+    dropped = " Das Wetter in Hangzhou war an diesem Tag sonnig und mild."
+    target.write_text(GERMAN.replace(dropped, ""), "utf-8")
     args = ["translation", str(files["de"]), str(target), "--json", str(tmp_path / "r.json"), "--quiet",
             "--cache-dir", str(tmp_path / "c")]
     assert CliRunner().invoke(app, [*args, "--fail-on", "high"]).exit_code == 0
@@ -176,7 +181,8 @@ def test_bad_input_file_is_exit_2_one_line_no_output(app: typer.Typer, files: di
     elif problem == "empty":
         bad.write_text("", encoding="utf-8")
     out = tmp_path / "r.json"
-    result = CliRunner().invoke(app, ["translation", str(files["de"]), str(bad), "--json", str(out), "--quiet"])
+    args = ["translation", str(files["de"]), str(bad), "--json", str(out), "--quiet"]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "bad.txt" in lines[0]
