@@ -221,26 +221,24 @@ def align_documents(
     return sorted(found, key=lambda x: (x.a.doc, x.a.index, x.b.doc, x.b.index))
 
 
+def _subset(doc: AlignInput, rows: Sequence[int]) -> AlignInput:
+    """The given rows of a document's alignment input."""
+    return AlignInput(
+        doc.doc,
+        tuple(doc.indices[i] for i in rows),
+        doc.vectors[list(rows)],
+        tuple(doc.anchors[i] for i in rows),
+        tuple(doc.summary_mask[i] for i in rows),
+    )
+
+
 def _align_within(doc: AlignInput, weights: dict[str, float], settings: AlignmentSettings) -> list[Alignment]:
     """Headline and summary bullets against the body of the same document."""
     summary = [i for i, flag in enumerate(doc.summary_mask) if flag]
     body = [i for i, flag in enumerate(doc.summary_mask) if not flag]
     if not summary or not body:
         return []
-    part_a = AlignInput(
-        doc.doc,
-        tuple(doc.indices[i] for i in summary),
-        doc.vectors[summary],
-        tuple(doc.anchors[i] for i in summary),
-        tuple(True for _ in summary),
-    )
-    part_b = AlignInput(
-        doc.doc,
-        tuple(doc.indices[i] for i in body),
-        doc.vectors[body],
-        tuple(doc.anchors[i] for i in body),
-        tuple(False for _ in body),
-    )
+    part_a, part_b = _subset(doc, summary), _subset(doc, body)
     cosine = part_a.vectors @ part_b.vectors.T
     overlap = anchor_overlap(part_a.anchors, part_b.anchors, weights)
     # Context across a summary and a body is meaningless (the summary is not in reading order with it).

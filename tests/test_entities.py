@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from driftcheck.dates import extract_dates
 from driftcheck.entities import (
     AliasTable,
     Mention,
@@ -15,6 +21,8 @@ from driftcheck.entities import (
     fold_name,
     name_spans,
 )
+from driftcheck.quantities import extract_quantities
+from driftcheck.statements import extract_hedges, extract_negations, extract_quotes, negation_polarity
 
 SEEDS = Path("/work/shared/seeds")
 
@@ -296,3 +304,73 @@ def test_all_seed_sentences_sanity() -> None:
         "Claude 3.5",
     } <= found
     assert not {"AI", "CEO", "Org", "Mode", "Plans", "2GW", "us"} & found
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Equivalence safeguard: every extractor's output over the bundled corpus is pinned to a golden file, so a
+# speed-up of entities/statements/dates/quantities that changes any output fails here. Regenerate only for an
+# intended behaviour change: DRIFTCHECK_UPDATE_GOLDEN=1 pytest tests/test_entities.py -k golden
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+FACTS_GOLDEN = Path(__file__).resolve().parent / "golden" / "facts_corpus.json"
+GOLDEN_PUBLISHED = dt.date(2025, 1, 28)  # fixed, so relative dates resolve identically on every run
+GOLDEN_LANGS = ("en", "de", "zh", None)  # every reading, and auto-detection, over the same lines
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-compatible copy of an extractor result (dataclasses become lists of their fields)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _facts_record(text: str, lang: str | None, context: str) -> dict[str, Any]:
+    """Every extractor on one text, called as driftcheck.facts calls them (plus the context= path)."""
+    dates = extract_dates(text, lang, GOLDEN_PUBLISHED)
+    entities = extract_entities(text, lang)
+    protected = [*name_spans(text, lang), *((d.start, d.end) for d in dates)]
+    record = {
+        "dates": dates,
+        "entities": entities,
+        "entities_ctx": extract_entities(text, lang, context=context),
+        "name_spans": name_spans(text, lang),
+        "quantities": extract_quantities(text, lang, protected),
+        "quantities_bare": extract_quantities(text, lang),
+        "attributions": extract_attributions(text, lang, entities),
+        "attributions_own": extract_attributions(text, lang),
+        "quotes": extract_quotes(text, lang),
+        "hedges": extract_hedges(text, lang),
+        "negations": extract_negations(text, lang),
+        "polarity": negation_polarity(text, lang),
+    }
+    return {k: _plain(v) for k, v in record.items()}
+
+
+def _corpus_facts() -> list[list[Any]]:
+    """[file, line number (0 = whole file), lang, record] for every non-empty line and every whole file."""
+    rows: list[list[Any]] = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = path.read_text(encoding="utf-8")
+        for lang in GOLDEN_LANGS:
+            # The whole file exercises the multi-line paths (title-case lines, per-line quote scanning).
+            rows.append([path.name, 0, lang, _facts_record(doc, lang, doc)])
+            for number, line in enumerate(doc.split("\n"), start=1):
+                if line.strip():
+                    rows.append([path.name, number, lang, _facts_record(line, lang, doc)])
+    return rows
+
+
+def test_extractors_match_corpus_golden() -> None:
+    got = json.loads(json.dumps(_corpus_facts(), ensure_ascii=False))
+    if os.environ.get("DRIFTCHECK_UPDATE_GOLDEN") == "1":
+        FACTS_GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        # One row per line keeps the file diffable while staying compact.
+        body = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in got)
+        FACTS_GOLDEN.write_text("[\n" + body + "\n]\n", encoding="utf-8")
+    assert FACTS_GOLDEN.exists(), "run with DRIFTCHECK_UPDATE_GOLDEN=1 to create the golden facts"
+    want = json.loads(FACTS_GOLDEN.read_text(encoding="utf-8"))
+    assert len(got) == len(want)
+    for g, w in zip(got, want, strict=True):
+        assert g == w, f"{g[0]} line {g[1]} lang {g[2]}"
