@@ -1,14 +1,16 @@
 """Benchmark the fact extractors: µs per sentence for each extractor and language, and the cold total.
 
-Usage: python benchmarks/bench_facts.py [--devdata DIR] [--repeat N] [--limit N]
+Usage: python benchmarks/bench_facts.py [--devdata DIR] [--repeat N] [--limit N] [--src DIR]
 DIR defaults to $DRIFTCHECK_DEVDATA or ../shared/devdata next to the repository (the data is never copied in).
+--src names the directory holding the driftcheck package to measure (default: this checkout, whatever the
+installed copy points at), e.g. a pristine copy for a before/after comparison.
 
 Sentences: Tatoeba deu-eng and cmn-eng (both sides), DEMETR de/zh dev (src_sent and mt_sent) and the lines
 of the bundled corpus; distinct (text, language) pairs. Every pass starts with every memo cleared, so each
 figure is the cost of sentences seen for the first time (what the pipeline pays on a new story). The
 "facts_of_text" row is the whole per-sentence extraction as driftcheck.facts runs it; it is less than the
 sum of the rows when extractors share work (an entity list reused by name spans, quotes, attributions).
-Each cell is the best of --repeat passes, because the machine is shared and noisy.
+Each cell is the best of --repeat passes in process CPU time, because the machine is shared and noisy.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import csv
 import datetime as dt
 import gc
+import importlib
 import json
 import os
 import sys
@@ -25,8 +28,6 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
-
-from driftcheck import dates, entities, facts, quantities, statements
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DEVDATA = Path(os.environ.get("DRIFTCHECK_DEVDATA", REPO.parent / "shared" / "devdata"))
@@ -52,10 +53,18 @@ def load_sentences(devdata: Path) -> list[tuple[str, str]]:
     return list(dict.fromkeys((text.strip(), lang) for text, lang in pairs if text.strip()))
 
 
-def clear_caches() -> None:
+def import_driftcheck(src: Path) -> dict[str, ModuleType]:
+    """The extractor modules imported from src, first on the path (the installed copy may be elsewhere)."""
+    sys.path.insert(0, str(src))
+    names = ("dates", "entities", "facts", "quantities", "statements")
+    modules = {name: importlib.import_module(f"driftcheck.{name}") for name in names}
+    assert Path(modules["facts"].__file__ or "").resolve().is_relative_to(src.resolve()), "wrong driftcheck"
+    return modules
+
+
+def clear_caches(modules: dict[str, ModuleType]) -> None:
     """Forget every memo in the extractor modules, so the next pass measures cold work."""
-    modules: tuple[ModuleType, ...] = (dates, entities, facts, quantities, statements)
-    for module in modules:
+    for module in modules.values():
         for obj in vars(module).values():
             if (
                 callable(getattr(obj, "cache_clear", None))
@@ -66,27 +75,35 @@ def clear_caches() -> None:
 
 Extractor = Callable[[str, str, Any], object]
 
-EXTRACTORS: dict[str, Extractor] = {
-    "quantities": lambda t, lang, _e: quantities.extract_quantities(t, lang),
-    "dates": lambda t, lang, _e: dates.extract_dates(t, lang, PUBLISHED),
-    "entities": lambda t, lang, _e: entities.extract_entities(t, lang),
-    "name_spans": lambda t, lang, _e: entities.name_spans(t, lang),
-    "attributions": lambda t, lang, ents: entities.extract_attributions(t, lang, ents),
-    "quotes": lambda t, lang, _e: statements.extract_quotes(t, lang),
-    "hedges": lambda t, lang, _e: statements.extract_hedges(t, lang),
-    "negations": lambda t, lang, _e: statements.extract_negations(t, lang),
-    "polarity": lambda t, lang, _e: statements.negation_polarity(t, lang),
-}
+
+def extractors(m: dict[str, ModuleType]) -> dict[str, Extractor]:
+    """One row per extractor, called as driftcheck.facts calls it, plus the whole facts_of_text."""
+    return {
+        "quantities": lambda t, lang, _e: m["quantities"].extract_quantities(t, lang),
+        "dates": lambda t, lang, _e: m["dates"].extract_dates(t, lang, PUBLISHED),
+        "entities": lambda t, lang, _e: m["entities"].extract_entities(t, lang),
+        "name_spans": lambda t, lang, _e: m["entities"].name_spans(t, lang),
+        "attributions": lambda t, lang, ents: m["entities"].extract_attributions(t, lang, ents),
+        "quotes": lambda t, lang, _e: m["statements"].extract_quotes(t, lang),
+        "hedges": lambda t, lang, _e: m["statements"].extract_hedges(t, lang),
+        "negations": lambda t, lang, _e: m["statements"].extract_negations(t, lang),
+        "polarity": lambda t, lang, _e: m["statements"].negation_polarity(t, lang),
+        "facts_of_text": lambda t, lang, _e: m["facts"].facts_of_text(t, lang, PUBLISHED),
+    }
 
 
-def time_pass(fn: Extractor, items: list[tuple[str, str, Any]]) -> float:
-    """Seconds for one cold pass of fn over items."""
-    clear_caches()
+def time_pass(fn: Extractor, items: list[tuple[str, str, Any]], modules: dict[str, ModuleType]) -> float:
+    """CPU seconds of this process for one cold pass of fn over items.
+
+    CPU time rather than wall time: on a shared, loaded machine wall time also counts the time other
+    processes hold the core, which swamped the differences being measured.
+    """
+    clear_caches(modules)
     gc.collect()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for text, lang, ents in items:
         fn(text, lang, ents)
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,7 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--devdata", type=Path, default=DEFAULT_DEVDATA)
     parser.add_argument("--repeat", type=int, default=3, help="passes per cell; the best is reported")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N sentences (0 = all)")
+    parser.add_argument("--src", type=Path, default=REPO, help="directory holding the driftcheck package")
     args = parser.parse_args(argv)
+    modules = import_driftcheck(args.src)
+    entities = modules["entities"]
 
     pairs = load_sentences(args.devdata)
     if args.limit:
@@ -105,15 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     every = [item for lang in LANGS for item in by_lang[lang]]
 
-    def facts_of_text(text: str, lang: str, _e: Any) -> object:
-        return facts.facts_of_text(text, lang, PUBLISHED)
-
-    rows = {**EXTRACTORS, "facts_of_text": facts_of_text}
+    rows = extractors(modules)
     table: dict[str, dict[str, float]] = {}
     for name, fn in rows.items():
         table[name] = {}
         for lang, items in (*by_lang.items(), ("all", every)):
-            best = min(time_pass(fn, items) for _ in range(args.repeat))
+            best = min(time_pass(fn, items, modules) for _ in range(args.repeat))
             table[name][lang] = best / max(len(items), 1) * 1e6
     table["sum of rows"] = {
         col: sum(v[col] for k, v in table.items() if k != "facts_of_text") for col in (*LANGS, "all")
@@ -124,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         f"python {sys.version.split()[0]}; sentences: {len(every)} "
         + " ".join(f"{k}={v}" for k, v in counts.items())
     )
-    print(f"best of {args.repeat} cold passes; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"driftcheck from {Path(modules['facts'].__file__ or '').parent}")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"best of {args.repeat} cold passes (process CPU time); load average {load}")
     cols = (*LANGS, "all")
     print(f"{'µs/sentence':<16}" + "".join(f"{c:>10}" for c in cols))
     for name, vals in table.items():

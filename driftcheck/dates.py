@@ -293,6 +293,10 @@ def _shift_weekday(published: _dt.date, weekday: int, how: str) -> _dt.date:
     return monday + _dt.timedelta(days=week_shift + weekday)
 
 
+_YEAR_PREP_BEFORE = re.compile(_YEAR_PREP + r"\s+$")  # compiled once, not per bare year
+_SPACES = re.compile(r"\s+")
+
+
 def _bare_year_ok(text: str, start: int, mod: str | None) -> bool:
     """Whether a bare four-digit number at `start` reads as a year rather than a count."""
     before = text[max(0, start - 24) : start]
@@ -303,7 +307,7 @@ def _bare_year_ok(text: str, start: int, mod: str | None) -> bool:
     year = int(text[start : start + 4])
     if 1900 <= year <= 2099:  # news years; older four-digit numbers are more often counts ("1500 Menschen")
         return True
-    return re.search(_YEAR_PREP + r"\s+$", before) is not None
+    return _YEAR_PREP_BEFORE.search(before) is not None
 
 
 def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date | None) -> DateFact | None:
@@ -362,7 +366,7 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
             d = published + _dt.timedelta(days=_REL_DAY[key])
             year, month, day = d.year, d.month, d.day
     if kind == "rel_year":
-        key = re.sub(r"\s+", " ", (g.get("relyear") or g.get("zhyear") or "").lower())
+        key = _SPACES.sub(" ", (g.get("relyear") or g.get("zhyear") or "").lower())
         relative = True
         if published is not None and key in _REL_YEAR:
             year = published.year + _REL_YEAR[key]

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -321,31 +323,52 @@ _ATTACHED_TAILS = re.compile(
 _SENTENCE_OPENERS = set(".!?:;…\n•*–—")
 
 
-@dataclass
-class _Tok:
+# A NamedTuple: immutable, as token tuples are memoised and shared, and cheaper to build than a dataclass.
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
     possessive: bool = False
+    # A lowercase, digit-free word that is no title, particle or lowercase name: it can neither start nor
+    # continue a name run, so the run builder handles it without the per-token checks.
+    plain: bool = False
 
 
-def _tokens(text: str) -> list[_Tok]:
+_HAS_DIGIT = re.compile(r"\d")
+_APOSTROPHE_CHARS = ("'", "’")
+
+
+@lru_cache(maxsize=16384)  # a pure word predicate, asked for the same words sentence after sentence
+def _is_plain(word: str) -> bool:
+    low = word.casefold()
+    return (
+        word.islower()  # no upper- or titlecase letter anywhere, so no shape or capital evidence
+        and not _HAS_DIGIT.search(word)
+        and low not in _LOWERCASE_NAMES
+        and low not in _PARTICLES
+        and low not in _TITLES
+        and low.split("-")[-1] not in _TITLES
+    )
+
+
+@lru_cache(maxsize=1024)  # one text is tokenised up to three times per extraction (context, German pre-pass)
+def _tokens(text: str) -> tuple[_Tok, ...]:
     toks: list[_Tok] = []
     for m in _TOKEN.finditer(text):
         start, end, surface = m.start(), m.end(), m.group()
-        tail = _ATTACHED_TAILS.search(surface)
+        tail = _ATTACHED_TAILS.search(surface) if "-" in surface else None  # every tail starts with "-"
         if tail and tail.start() > 0:  # "Hong Kong-based": the name is "Kong", "-based" is an adjective
-            toks.append(_Tok(start, start + tail.start(), surface[: tail.start()]))
-            toks.append(_Tok(start + tail.start() + 1, end, surface[tail.start() + 1 :]))
+            head, rest = surface[: tail.start()], surface[tail.start() + 1 :]
+            toks.append(_Tok(start, start + tail.start(), head, plain=_is_plain(head)))
+            toks.append(_Tok(start + tail.start() + 1, end, rest, plain=_is_plain(rest)))
             continue
-        tok = _Tok(start, end, surface)
-        poss = _POSS_AFTER.match(text, end)
-        if poss:
-            tok.possessive = True
-        toks.append(tok)
-    return toks
+        # Both possessive forms start with an apostrophe right after the token: test that before the regex.
+        possessive = text[end : end + 1] in _APOSTROPHE_CHARS and _POSS_AFTER.match(text, end) is not None
+        toks.append(_Tok(start, end, surface, possessive, _is_plain(surface)))
+    return tuple(toks)
 
 
+@lru_cache(maxsize=16384)  # a pure word predicate, asked for the same words sentence after sentence
 def _is_shape_name(word: str) -> bool:
     """Word shape alone says "name": internal capitals, letter+digit mixes, or an all-caps acronym."""
     if word.casefold() in _GENERIC_ACRONYMS:
@@ -379,12 +402,18 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+_FINAL_STOP = re.compile(r"[.!?]$")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_HYPHEN_OR_SPACE = re.compile(r"[-\s]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _is_title_case(line: str) -> bool:
     """Headline Style Capitalises Most Words: capitals there are no evidence of a name."""
     line = line.strip()
-    if re.search(r"[.!?]$", line):
+    if _FINAL_STOP.search(line):
         return False  # headlines carry no final full stop; a name-dense sentence does
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    words = [w for w in _TITLE_WORD.findall(line) if len(w) >= 4]
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
@@ -408,7 +437,7 @@ def _classify(words: list[str], after_title: bool) -> str:
     if kind:
         return kind
     first = words[0].casefold()
-    base = re.split(r"[-\s]", first)[0]
+    base = _HYPHEN_OR_SPACE.split(first)[0]
     if any(ch.isdigit() for ch in joined) or base in _PRODUCT_FAMILIES or first in _PRODUCT_FAMILIES:
         return "product"
     if words[-1].casefold().rstrip(".") in _CORP_SUFFIXES or words[-1].casefold() in _ORG_HEADS:
@@ -424,6 +453,7 @@ def _classify(words: list[str], after_title: bool) -> str:
     return "other"
 
 
+@lru_cache(maxsize=16384)  # a pure word predicate, asked for the same words sentence after sentence
 def _known_name(word: str, lang: str) -> bool:
     low = word.casefold()
     if not word[0].isupper() and low not in _LOWERCASE_NAMES:
@@ -447,7 +477,7 @@ def _lang(lang: str | None, text: str) -> str:
         if low.startswith(("chi", "cmn", "zho")):
             return "zh"
         return "en"
-    if re.search(r"[\u4e00-\u9fff]", text):
+    if _HAN.search(text):
         return "zh"
     return "en"
 
@@ -457,16 +487,20 @@ def extract_entities(text: str, lang: str | None, *, context: str | None = None)
 
     context (e.g. the whole document when text is one sentence) is evidence for sentence-initial words.
     """
+    # A fresh list each call: callers may mutate it, the memo must not change.
+    return list(_entities_memo(text, lang, context))
+
+
+# One sentence's entities are asked for several times (facts, name spans, quote speakers): compute once.
+@lru_cache(maxsize=4096)
+def _entities_memo(text: str, lang: str | None, context: str | None) -> tuple[Entity, ...]:
     code = _lang(lang, text)
-    ctx = _context(context if context is not None else text)
-    if code == "de":
-        # Mid-sentence capitals are nouns in German: only words already accepted as names elsewhere in the
-        # context rescue a sentence-initial word.
-        first = _latin_entities(
-            context if context is not None else text, code, _Context(ctx.lower_words, set())
-        )
-        ctx = _Context(ctx.lower_words, {w for e in first for w in e.text.split()})
-    entities = _latin_entities(text, code, ctx)
+    context_text = context if context is not None else text
+    ctx, first = _context_for(context_text, code)
+    if code == "de" and context_text == text and not _inner_caps_matter(text, ctx):
+        entities = list(first)  # the German pre-pass ran on this very text and its answer cannot change
+    else:
+        entities = _latin_entities(text, code, ctx)
     if code == "zh":
         entities.extend(_zh_entities(text, entities))
     entities = _propagate_person(entities)
@@ -477,7 +511,31 @@ def extract_entities(text: str, lang: str | None, *, context: str | None = None)
         if out and ent.start < out[-1].end:
             continue
         out.append(ent)
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)  # a document passed as context serves every one of its sentences
+def _context_for(context: str, code: str) -> tuple[_Context, tuple[Entity, ...]]:
+    """The context evidence, and for German the pre-pass entities of the context text that produced it."""
+    ctx = _context(context)
+    if code != "de":
+        return ctx, ()
+    # Mid-sentence capitals are nouns in German: only words already accepted as names elsewhere in the
+    # context rescue a sentence-initial word.
+    first = _latin_entities(context, code, _Context(ctx.lower_words, set()))
+    return _Context(ctx.lower_words, {w for e in first for w in e.text.split()}), tuple(first)
+
+
+def _inner_caps_matter(text: str, ctx: _Context) -> bool:
+    """Could ctx.inner_caps change any German candidate decision in text?
+
+    _candidate consults inner_caps for German only as "sentence-initial and in inner_caps"; plain tokens
+    never reach _candidate. When no token qualifies, a pass with inner_caps equals one without.
+    """
+    return any(
+        not tok.plain and tok.text in ctx.inner_caps and _is_sentence_initial(text, tok.start)
+        for tok in _tokens(text)
+    )
 
 
 def _propagate_person(entities: list[Entity]) -> list[Entity]:
@@ -518,9 +576,12 @@ def _candidate(tok: _Tok, text: str, code: str, prev: _Tok | None, title_line: b
             return True
         if low in ctx.lower_words or _EN_COMMON_SUFFIX.search(low):
             return False
-        if re.search(r"[^su]s$", low):
+        if _PLURAL_LOOKING.search(low):
             return False  # plural-looking ("Engineers are", "Protests by")
     return True
+
+
+_PLURAL_LOOKING = re.compile(r"[^su]s$")
 
 
 @dataclass
@@ -546,13 +607,17 @@ _DE_DETERMINER = re.compile(
 )
 
 
+_GENITIVE_ARTICLE_AFTER = re.compile(r"\s+(?:der|des)\b")
+_DE_ADJECTIVE_ENDING = re.compile(r"(?:ig|ch|isch|lich|ne|te|ige|che|en|er|es|em)$")
+
+
 def _german_candidate(tok: _Tok, prev: _Tok | None, initial: bool, text: str) -> bool:
     """German capitalises every noun: a capitalised word is a name only without noun evidence."""
     word = tok.text
     low = word.casefold()
     if initial:
         return False  # sentence-initial German word: no evidence either way, favour precision
-    if re.match(r"\s+(?:der|des)\b", text[tok.end :]):
+    if _GENITIVE_ARTICLE_AFTER.match(text, tok.end):
         return False  # followed by a genitive article: "Angaben der ...", "in Folge der ..."
     if prev is not None and text[prev.end : tok.start].strip() == "":
         p = prev.text
@@ -563,7 +628,7 @@ def _german_candidate(tok: _Tok, prev: _Tok | None, initial: bool, text: str) ->
             return False  # article or determiner: a common noun
         if (
             p.islower()
-            and re.search(r"(?:ig|ch|isch|lich|ne|te|ige|che|en|er|es|em)$", p)
+            and _DE_ADJECTIVE_ENDING.search(p)
             and not (_DE_PREPOSITION.match(p) or p in _DE_VERBS_BEFORE_NAMES)
         ):
             return False  # inflected adjective: "dem neuartigen Coronavirus", "britischer Eltern"
@@ -615,6 +680,8 @@ def _title_case_spans(text: str) -> list[tuple[int, int]]:
 
 def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
     toks = _tokens(text)
+    if all(tok.plain for tok in toks):
+        return []  # most sentences of Chinese, and lowercase text: no token can start a name
     # German capitalises every noun, so "Headline Style" cannot be told from ordinary German prose.
     titled_spans = _title_case_spans(text) if code != "de" else []
     runs: list[tuple[list[_Tok], bool]] = []  # (tokens, preceded by a title such as CEO)
@@ -631,13 +698,21 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
 
     prev: _Tok | None = None
     for i, tok in enumerate(toks):
+        if tok.plain:
+            # Exactly what the full checks below do for such a token (it is no title, particle, corporate
+            # suffix, version, candidate or run continuation): end the run, cancel a pending title.
+            if current:
+                flush()
+            pending_title = False
+            prev = tok
+            continue
         gap = text[prev.end : tok.start] if prev else ""
         adjacent = (
             prev is not None
             and not prev.possessive
             and (gap in (" ", "\u00a0") or (gap == ". " and len(prev.text) == 1 and prev.text.isupper()))
         )  # "George W. Bush": a middle initial keeps the run going
-        in_title = any(s <= tok.start < e for s, e in titled_spans)
+        in_title = bool(titled_spans) and any(s <= tok.start < e for s, e in titled_spans)
         low = tok.text.casefold()
         upper = tok.text[:1].isupper()
         if current and not adjacent:
@@ -728,7 +803,7 @@ def _run_continues(tok: _Tok, code: str) -> bool:
     return True
 
 
-def _version_follows(current: list[_Tok], toks: list[_Tok], i: int, text: str) -> bool:
+def _version_follows(current: list[_Tok], toks: Sequence[_Tok], i: int, text: str) -> bool:
     """A short number after a name is a version ("Llama 4") unless a unit or a year/date follows."""
     base = current[-1].text.casefold()
     if base in _MONTHS_DAYS or any(ch.isdigit() for ch in base):
@@ -738,7 +813,7 @@ def _version_follows(current: list[_Tok], toks: list[_Tok], i: int, text: str) -
     if nxt in _UNIT_WORDS or (after in "%$€" and after != ""):
         return False
     return (
-        re.split(r"[-\s]", base)[0] in _PRODUCT_FAMILIES
+        _HYPHEN_OR_SPACE.split(base)[0] in _PRODUCT_FAMILIES
         or _is_shape_name(current[0].text)
         or len(current) == 1
     )
@@ -764,17 +839,22 @@ def _zh_entities(text: str, latin: Sequence[Entity]) -> list[Entity]:
         surface = text[start:end]
         out.append(Entity(start, end, surface, fold_name(surface), kind))
 
-    for m in re.finditer(r"《([^《》\n]{1,30})》", text):
-        add(m.start(1), m.end(1), "other")
-    for m in re.finditer(r"([\u4e00-\u9fff])某某?", text):
-        add(m.start(), m.end(), "person")  # anonymised person (黄某某)
-    suffixes = [(s, "org") for s in _ZH_ORG_SUFFIX] + [(s, "place") for s in _ZH_PLACE_SUFFIX]
-    for suffix, kind in sorted(suffixes, key=lambda p: -len(p[0])):
-        for m in re.finditer(re.escape(suffix), text):
+    # Each table entry is scanned only when its text occurs at all (a substring test is far cheaper than a
+    # regex scan); the scan order, and so which overlapping candidate wins, is unchanged.
+    if "《" in text:
+        for m in _ZH_TITLE.finditer(text):
+            add(m.start(1), m.end(1), "other")
+    if "某" in text:
+        for m in _ZH_ANONYMISED.finditer(text):
+            add(m.start(), m.end(), "person")  # anonymised person (黄某某)
+    for suffix, kind, pattern in _ZH_SUFFIX_SCANS:
+        if suffix not in text:
+            continue
+        for m in pattern.finditer(text):
             end = m.end()
             if kind == "place" and (
-                text[end : end + 1] in set("场民值长面区政委里级")
-                or text[m.start() - 1 : m.start()] in set("城都股超上")
+                text[end : end + 1] in _ZH_NOT_PLACE_AFTER
+                or text[m.start() - 1 : m.start()] in _ZH_NOT_PLACE_BEFORE
             ):
                 continue  # 市场 market, 市民 citizens, 城市 city, 股市 stock market: not a place name
             start = m.start()
@@ -783,11 +863,13 @@ def _zh_entities(text: str, latin: Sequence[Entity]) -> list[Entity]:
             if m.start() - start >= 1:
                 add(start, end, kind)
     # Transliterated foreign names (约翰·刘易斯); after suffixes so 约翰·霍普金斯大学 stays one org.
-    for m in re.finditer(rf"{_ZH_NAME_CHAR}{{1,4}}·{_ZH_NAME_CHAR}{{1,5}}", text):
-        add(m.start(), m.end(), "person")
-    for name, kind in sorted(_ZH_KNOWN.items(), key=lambda p: -len(p[0])):
-        for m in re.finditer(re.escape(name), text):
-            add(m.start(), m.end(), kind)
+    if "·" in text:
+        for m in _ZH_DOTTED_NAME.finditer(text):
+            add(m.start(), m.end(), "person")
+    for name, kind, pattern in _ZH_KNOWN_SCANS:
+        if name in text:
+            for m in pattern.finditer(text):
+                add(m.start(), m.end(), kind)
     return out
 
 
@@ -804,6 +886,23 @@ def _is_zh_name_char(ch: str) -> bool:
 
 
 _ZH_NAME_CHAR = "[^\\W\\d_a-zA-Z" + re.escape("".join(sorted(_ZH_STOP - set(" \n")))) + "]"
+_ZH_TITLE = re.compile(r"《([^《》\n]{1,30})》")
+_ZH_ANONYMISED = re.compile(r"([\u4e00-\u9fff])某某?")
+_ZH_DOTTED_NAME = re.compile(rf"{_ZH_NAME_CHAR}{{1,4}}·{_ZH_NAME_CHAR}{{1,5}}")
+_ZH_NOT_PLACE_AFTER = set("场民值长面区政委里级")
+_ZH_NOT_PLACE_BEFORE = set("城都股超上")
+# (text, kind, compiled scan), longest first, in the order _zh_entities has always tried them.
+_ZH_SUFFIX_SCANS = [
+    (suffix, kind, re.compile(re.escape(suffix)))
+    for suffix, kind in sorted(
+        [(s, "org") for s in _ZH_ORG_SUFFIX] + [(s, "place") for s in _ZH_PLACE_SUFFIX],
+        key=lambda p: -len(p[0]),
+    )
+]
+_ZH_KNOWN_SCANS = [
+    (name, kind, re.compile(re.escape(name)))
+    for name, kind in sorted(_ZH_KNOWN.items(), key=lambda p: -len(p[0]))
+]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -887,10 +986,16 @@ _OF_GAP = re.compile(
 )
 
 
+_POSS_MARK = re.compile(r"^(?:['’]s|['’])?")
+_DE_POSS_MARK = re.compile(r"^(?:['’]s|['’]|s(?=\s))?")
+_GAP_WORD = re.compile(r"[\w-]+")
+_ZH_POSS_GAP = re.compile(r"\s*(?:公司|集团)?的[^\s，。、；：！？的]{0,6}?\s*")
+
+
 def _possessive_gap_ok(gap: str, code: str) -> bool:
     # gap starts with the possessive marker itself ("'s ", "’s ", "' "); German genitive has none.
     # German genitive leaves a bare "s" between the name and the gap ("Metas neues Modell").
-    rest = re.sub(r"^(?:['’]s|['’]|s(?=\s))?" if code == "de" else r"^(?:['’]s|['’])?", "", gap)
+    rest = (_DE_POSS_MARK if code == "de" else _POSS_MARK).sub("", gap)
     if rest and not rest[0].isspace():
         return False
     words = rest.split()
@@ -899,7 +1004,7 @@ def _possessive_gap_ok(gap: str, code: str) -> bool:
     stop = _STOP_DE if code == "de" else _GAP_STOP
     for w in words:
         low = w.casefold()
-        if not re.fullmatch(r"[\w-]+", w) or low in stop:
+        if not _GAP_WORD.fullmatch(w) or low in stop:
             return False
         if w[0].isupper() and low not in _TITLES and low not in _GENERIC_ACRONYMS and code != "de":
             return False
@@ -908,7 +1013,7 @@ def _possessive_gap_ok(gap: str, code: str) -> bool:
 
 def _zh_possessive_gap(gap: str) -> bool:
     # "Meta的Llama", "深度求索的R1模型", "Meta公司的最新模型Llama": 的 plus at most a few modifier characters.
-    return bool(re.fullmatch(r"\s*(?:公司|集团)?的[^\s，。、；：！？的]{0,6}?\s*", gap))
+    return bool(_ZH_POSS_GAP.fullmatch(gap))
 
 
 def _attr(text: str, owner: Entity, thing: Entity, start: int, end: int) -> Attribution:

@@ -416,6 +416,16 @@ _NOT_NAME_WORDS = frozenset(
         "our",
     ]
 )
+# Compiled once here rather than per call inside the readers below.
+_GROUP_SEP_RE = re.compile(r"[.,'’\u00a0\u202f\u2009 ]")
+_LEAD_DIGITS_RE = re.compile(r"\d+")
+_PCT_NUMBER_RE = re.compile(
+    r"[〇零一二两兩三四五六七八九十百]+(?:[点點][〇零一二三四五六七八九]+)?|\d+(?:\.\d+)?"
+)
+_ZH_POINT_RE = re.compile(r"[点點]")
+_DE_ORDINAL_DOT_RE = re.compile(r"\.[\s\u00a0]+(?![\d])\S")
+_SPACES_RE = re.compile(r"\s+")
+_RANGE_CURRENCY_RE = re.compile(r"(?:US\$|SG?\$|HK\$|[$€£¥])[\s\u00a0]*")
 _LIST_MARKER_RE = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _DE_HINT_RE = re.compile(
@@ -446,7 +456,7 @@ def _parse_digit_run(s: str, lang: str) -> tuple[Decimal, int] | None:
     seps = [c for c in s if not c.isdigit()]
     if not seps:
         return Decimal(s), len(s)
-    groups = re.split(r"[.,'’\u00a0\u202f\u2009 ]", s)
+    groups = _GROUP_SEP_RE.split(s)
     kinds = set(seps)
     grouped = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
     if len(kinds) == 1:
@@ -466,7 +476,7 @@ def _parse_digit_run(s: str, lang: str) -> tuple[Decimal, int] | None:
     last = seps[-1]
     if seps.count(last) == 1:
         int_part, frac = s.rsplit(last, 1)
-        int_groups = re.split(r"[.,'’\u00a0\u202f\u2009 ]", int_part)
+        int_groups = _GROUP_SEP_RE.split(int_part)
         if len(int_groups[0]) <= 3 and all(len(g) == 3 for g in int_groups[1:]):
             return Decimal("".join(int_groups) + "." + frac), len(s)
     return None
@@ -563,22 +573,20 @@ def _read_core(text: str, m: re.Match[str], lang: str) -> _Core | None:
         assert dm is not None
         parsed = _parse_digit_run(dm.group(0), lang)
         if parsed is None:  # malformed grouping: read the leading group only
-            lead = re.match(r"\d+", dm.group(0))
+            lead = _LEAD_DIGITS_RE.match(dm.group(0))
             assert lead is not None
             parsed = (Decimal(lead.group(0)), lead.end())
         value, used = parsed
         return _Core(start, start + used, value)
     if m.group("pct") is not None:
-        zm = re.compile(
-            r"[〇零一二两兩三四五六七八九十百]+(?:[点點][〇零一二三四五六七八九]+)?|\d+(?:\.\d+)?"
-        ).match(text, m.end())
+        zm = _PCT_NUMBER_RE.match(text, m.end())
         if zm is None:
             return None
         raw = zm.group(0)
         if raw[0].isdigit():
             val = Decimal(raw)
         else:
-            parts = re.split(r"[点點]", raw)
+            parts = _ZH_POINT_RE.split(raw)
             whole, frac = parts[0], parts[1] if len(parts) > 1 else ""
             wv = _zh_value(whole)
             if wv is None:
@@ -637,7 +645,7 @@ def _is_name(text: str, core: _Core, lang: str) -> bool:
         if (
             lang == "de"
             and after == "."
-            and re.match(r"\.[\s\u00a0]+(?![\d])\S", text[e:])
+            and _DE_ORDINAL_DOT_RE.match(text[e:])
             and "," not in text[s:e]
             and core.value == core.value.to_integral_value()
             and core.value < 1000
@@ -716,7 +724,7 @@ def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | No
     qm = _QUAL_PRE_RE.search(pre)
     if qm:
         qual_text = (qm.group("w") or qm.group("z")).strip()
-        key = re.sub(r"\s+", " ", qual_text.lower())
+        key = _SPACES_RE.sub(" ", qual_text.lower())
         qual = _QUALIFIER_WORDS.get(key)
         if qual is not None:
             start = window_start + qm.start()
@@ -823,7 +831,7 @@ def _read_quantity(
             ok = False
         if ok:
             p2 = rm.end()
-            cm2 = re.compile(r"(?:US\$|SG?\$|HK\$|[$€£¥])[\s\u00a0]*").match(norm, p2)
+            cm2 = _RANGE_CURRENCY_RE.match(norm, p2)
             if cm2:
                 p2 = cm2.end()
             m2 = _CAND_RE.match(norm, p2)
@@ -871,7 +879,7 @@ def _read_quantity(
     sm = _QUAL_SUF_RE.match(norm, pos)
     if sm and qual_suffix is None:
         qs = (sm.group("q") or sm.group("z") or "").strip()
-        key = re.sub(r"\s+", " ", qs.lower())
+        key = _SPACES_RE.sub(" ", qs.lower())
         if key in _QUALIFIER_SUFFIX and not (
             key == "多" and not _ZH_COUNTED.match(norm, sm.end()) and unit is None
         ):

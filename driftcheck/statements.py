@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from driftcheck.entities import Entity, extract_entities, fold_name
 
@@ -38,13 +39,16 @@ class Marker:
     key: str
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _code(lang: str | None, text: str) -> str:
     low = (lang or "").casefold()
     if low.startswith(("de", "ger", "deu")):
         return "de"
     if low.startswith(("zh", "chi", "cmn", "zho")):
         return "zh"
-    if not low and re.search(r"[\u4e00-\u9fff]", text):
+    if not low and _HAN.search(text):
         return "zh"
     return "en"
 
@@ -68,6 +72,8 @@ _PAIRS = {
     '"': '"',
 }
 _CLOSERS = set("".join(_PAIRS.values()))
+# Any character _scan_line reacts to; a text with none of them has no quotes, and most sentences have none.
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(_PAIRS) | _CLOSERS))) + "]")
 
 
 def _scan_line(line: str, base: int) -> list[tuple[int, int, int]]:
@@ -133,12 +139,16 @@ _SENT_END = re.compile(r"[.!?。！？](?=[\s”\"’»«」』]|$)|\n")
 
 def extract_quotes(text: str, lang: str | None) -> list[Quote]:
     """Quoted spans in text (all common quote styles) with the speaker where the sentence names one."""
+    if not _QUOTE_MARK.search(text):
+        return []
     code = _code(lang, text)
     spans: list[tuple[int, int, int]] = []
     pos = 0
     for line in text.split("\n"):
         spans.extend(_scan_line(line, pos))
         pos += len(line) + 1
+    if not spans:
+        return []  # only apostrophes or unbalanced marks: the entity pass below would be wasted
     spans.sort(key=lambda s: s[1])
     entities = extract_entities(text, code)
     out: list[Quote] = []
@@ -158,8 +168,11 @@ def extract_quotes(text: str, lang: str | None) -> list[Quote]:
     return out
 
 
+_WORD = re.compile(r"[\u4e00-\u9fff]|[^\W_]+(?:['’][^\W_]+)*")
+
+
 def _count_words(text: str) -> int:
-    return len(re.findall(r"[\u4e00-\u9fff]|[^\W_]+(?:['’][^\W_]+)*", text))
+    return len(_WORD.findall(text))
 
 
 def _speaker_key(speaker: str | None) -> str | None:
@@ -179,16 +192,36 @@ def _continuation_speaker(text: str, last: Quote, open_pos: int) -> str | None:
     return last.speaker
 
 
+_OPENING_MARK = re.compile(r"[“„«»「『\"]")
+
+
 def _sentence_bounds(text: str, open_pos: int, close_end: int) -> tuple[int, int]:
     start = 0
     for m in _SENT_END.finditer(text, 0, open_pos):
         start = m.end()
     m2 = _SENT_END.search(text, close_end)
     end = m2.start() if m2 else len(text)
-    nxt_quote = re.search(r"[“„«»「『\"]", text[close_end:end])
+    nxt_quote = _OPENING_MARK.search(text[close_end:end])
     if nxt_quote:
         end = close_end + nxt_quote.start()
     return start, end
+
+
+def _speech_patterns(speech: str, flags: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(speech verb then speaker, speaker then speech verb, the verb alone), compiled once per language."""
+    return (
+        re.compile(rf"\s*[,:]?\s*{speech}\s+(?P<who>.+)$", flags),
+        re.compile(
+            rf"\s*[,:]?\s*(?P<who>(?:\S+\s+){{0,3}}?\S+)\s+(?:also\s+|then\s+|later\s+)?{speech}\b", flags
+        ),
+        re.compile(rf"\b{speech}\b", flags),
+    )
+
+
+_SPEECH_PATTERNS = {"en": _speech_patterns(_EN_SPEECH, re.IGNORECASE), "de": _speech_patterns(_DE_SPEECH, 0)}
+_CLAUSE_END = re.compile(r"[,.!?…]\s*$")
+_PARTICIPLE = re.compile(r"\s*(?:[\w-]+ing)\b")
+_COMMA_ONLY = re.compile(r"\s*,\s*$")
 
 
 def _speaker(text: str, open_pos: int, close_end: int, entities: Sequence[Entity], code: str) -> str | None:
@@ -199,28 +232,25 @@ def _speaker(text: str, open_pos: int, close_end: int, entities: Sequence[Entity
     ents_after = [e for e in entities if close_end <= e.start and e.end <= s_end]
     if code == "zh":
         return _speaker_zh(before, after, ents_before, open_pos)
-    speech = _DE_SPEECH if code == "de" else _EN_SPEECH
-    flags = re.IGNORECASE if code == "en" else 0
+    said_then_who, who_then_said, speech_verb = _SPEECH_PATTERNS[code]
     # A speaker after the quote needs the quote to end its clause: '…,” said X' or '…”, X said'; a quote
     # running on mid-sentence ("the “unknown company” added insult") has no speaker tag after it.
-    tagged = bool(re.search(r"[,.!?…]\s*$", text[: close_end - 1])) or after.lstrip().startswith((",", ":"))
+    tagged = bool(_CLAUSE_END.search(text[: close_end - 1])) or after.lstrip().startswith((",", ":"))
     # 1. '…,” said the employee' / '…“, sagte Hu.'
-    m = re.match(rf"\s*[,:]?\s*{speech}\s+(?P<who>.+)$", after, flags)
+    m = said_then_who.match(after)
     if m and tagged:
         return _who(m.group("who"), ents_after, close_end + m.start("who"))
     # 2. '…,” LeCun says' / '…”, Zuckerberg wrote' / "…,” the post described"
-    m = re.match(
-        rf"\s*[,:]?\s*(?P<who>(?:\S+\s+){{0,3}}?\S+)\s+(?:also\s+|then\s+|later\s+)?{speech}\b", after, flags
-    )
+    m = who_then_said.match(after)
     if m and tagged:
         return _who(m.group("who"), ents_after, close_end + m.start("who"))
     # "Calling 2025 “…”, Zuckerberg expected": a participle opening names its subject after the quote.
-    participle = re.match(r"\s*(?:[\w-]+ing)\b", before)
-    if participle and ents_after and re.match(r"\s*,\s*$", text[close_end : ents_after[0].start]):
+    participle = _PARTICIPLE.match(before)
+    if participle and ents_after and _COMMA_ONLY.match(text[close_end : ents_after[0].start]):
         ent = ents_after[0]
         return ent.text if ent.kind in ("person", "org", "other") else None
     # 3. 'Zuckerberg wrote: “…”', 'Marc Andreessen, …, praised DeepSeek R1 as “…”'
-    verbs = list(re.finditer(rf"\b{speech}\b", before, flags))
+    verbs = list(speech_verb.finditer(before))
     if verbs:
         subject_end = verbs[-1].start()
         subject = before[:subject_end]
@@ -232,10 +262,14 @@ def _speaker(text: str, open_pos: int, close_end: int, entities: Sequence[Entity
     return None
 
 
+_CLAUSE_PUNCT = re.compile(r"[,;:.!?(]")
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|und|aber)\s+", re.IGNORECASE)
+
+
 def _who(chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = False) -> str | None:
     """The speaker named at the start of chunk: an entity, a short noun phrase, or None for a pronoun."""
-    chunk = re.split(r"[,;:.!?(]", chunk, maxsplit=1)[0].strip()
-    chunk = re.sub(r"^(?:and|but|so|und|aber)\s+", "", chunk, flags=re.IGNORECASE)
+    chunk = _CLAUSE_PUNCT.split(chunk, maxsplit=1)[0].strip()
+    chunk = _LEADING_CONJUNCTION.sub("", chunk)
     if not chunk:
         return None
     first = chunk.split()[0].casefold()
@@ -276,8 +310,12 @@ _VERB_STOP = {
 }
 
 
+_ZH_SPEECH_BEFORE = re.compile(rf"{_ZH_SPEECH}[：:，,]?\s*$")
+_ZH_SPEECH_AFTER = re.compile(rf"\s*[，,]?\s*(?P<who>[^，。,]{{1,10}}?){_ZH_SPEECH}")
+
+
 def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos: int) -> str | None:
-    m = re.search(rf"{_ZH_SPEECH}[：:，,]?\s*$", before)
+    m = _ZH_SPEECH_BEFORE.search(before)
     if m:
         cut = len(before) - len(before[m.start() :])
         near = [e for e in ents_before if open_pos - len(before) + cut - e.end <= 12]
@@ -285,7 +323,7 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
             return near[-1].text
         before[:cut].strip()
         return None  # a pronoun or an unnamed speaker before the verb
-    m = re.match(rf"\s*[，,]?\s*(?P<who>[^，。,]{{1,10}}?){_ZH_SPEECH}", after)
+    m = _ZH_SPEECH_AFTER.match(after)
     if m and m.group("who") not in _PRONOUNS:
         return m.group("who")
     return None
@@ -387,14 +425,35 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
-def _scan(text: str, patterns: Sequence[tuple[str, str, str]], flags: int) -> list[Marker]:
+@dataclass(frozen=True)
+class _ScanTable:
+    """A marker table compiled once: the patterns, their tie-break order and one any-of-them pattern."""
+
+    scans: tuple[tuple[re.Pattern[str], str, str], ...]
+    order: dict[str, int]
+    # Matches wherever any single pattern matches, so when it finds nothing no pattern can: one regex pass
+    # settles the common marker-free sentence instead of one pass per pattern.
+    any_match: re.Pattern[str]
+
+
+def _compile_table(patterns: Sequence[tuple[str, str, str]], flags: int) -> _ScanTable:
+    return _ScanTable(
+        scans=tuple((re.compile(p, flags), kind, key) for p, kind, key in patterns),
+        order={p[2]: i for i, p in enumerate(patterns)},
+        any_match=re.compile("|".join(f"(?:{p})" for p, _kind, _key in patterns), flags),
+    )
+
+
+def _scan(text: str, table: _ScanTable) -> list[Marker]:
     """All pattern matches, earliest-then-longest first, overlapping later matches dropped."""
+    if not table.any_match.search(text):
+        return []
     found: list[Marker] = []
-    for pattern, kind, key in patterns:
-        for m in re.finditer(pattern, text, flags):
+    for pattern, kind, key in table.scans:
+        for m in pattern.finditer(text):
             if m.end() > m.start():
                 found.append(Marker(m.start(), m.end(), m.group(), kind, key))
-    order = {p[2]: i for i, p in enumerate(patterns)}
+    order = table.order
     found.sort(key=lambda mk: (mk.start, -(mk.end - mk.start), order.get(mk.key, 0)))
     out: list[Marker] = []
     for mk in found:
@@ -406,8 +465,10 @@ def _scan(text: str, patterns: Sequence[tuple[str, str, str]], flags: int) -> li
 
 def extract_hedges(text: str, lang: str | None) -> list[Marker]:
     """Hedges (is said to, reportedly, soll, 据称) and sourcing (according to, laut, 据…报道) in text."""
-    code = _code(lang, text)
-    return _scan(text, _HEDGES[code], re.IGNORECASE if code == "en" else 0)
+    return _scan(text, _HEDGE_TABLES[_code(lang, text)])
+
+
+_HEDGE_TABLES = {code: _compile_table(p, re.IGNORECASE if code == "en" else 0) for code, p in _HEDGES.items()}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -463,11 +524,14 @@ _NEG_ZH = [
 
 def extract_negations(text: str, lang: str | None) -> list[Marker]:
     """Negation cues (not, n't, never, no, without; nicht, kein, nie, ohne; 不, 没有, 未, 无, 并非)."""
-    code = _code(lang, text)
-    table = {"en": _NEG_EN, "de": _NEG_DE, "zh": _NEG_ZH}[code]
-    patterns = [(p, "negation", key) for p, key in table]
-    flags = 0 if code == "zh" else re.IGNORECASE
-    markers = [mk for mk in _scan(text, patterns, flags) if mk.key != "_skip"]
+    # A fresh list each call: callers may mutate it, the memo must not change.
+    return list(_negations_memo(text, lang))
+
+
+# negation_polarity asks again for the negations facts already extracted from the same sentence.
+@lru_cache(maxsize=4096)
+def _negations_memo(text: str, lang: str | None) -> tuple[Marker, ...]:
+    markers = [mk for mk in _scan(text, _NEG_TABLES[_code(lang, text)]) if mk.key != "_skip"]
     # "nor" after "neither" completes one negation; a lone "nor" ("nor did he") is its own.
     out: list[Marker] = []
     open_neither = False
@@ -478,7 +542,13 @@ def extract_negations(text: str, lang: str | None) -> list[Marker]:
             open_neither = False
             continue
         out.append(mk)
-    return out
+    return tuple(out)
+
+
+_NEG_TABLES = {
+    code: _compile_table([(p, "negation", key) for p, key in table], 0 if code == "zh" else re.IGNORECASE)
+    for code, table in (("en", _NEG_EN), ("de", _NEG_DE), ("zh", _NEG_ZH))
+}
 
 
 def negation_polarity(text: str, lang: str | None) -> int:

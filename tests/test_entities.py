@@ -202,7 +202,7 @@ def test_extract_attributions(text: str, lang: str, expected: list[tuple[str, st
 
 
 def mentions(*items: tuple[str, int, str]) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     for doc, index, text in items:
         ents = [e for e in extract_entities(text, "en") if e.text in text]
         out.extend(Mention(doc, index, e) for e in ents)
