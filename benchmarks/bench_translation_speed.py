@@ -37,7 +37,7 @@ def build(target_sentences: int) -> tuple[str, str]:
                 break
             n += 1
             # A distinct tag per copy keeps repeated sentences distinct (and exercises the number anchors).
-            s_tag, e_tag = f"{s} ({n})", f"{e} ({n})"
+            s_tag, e_tag = f"{n}: {s}", f"{n}: {e}"
             src_lines.append(s_tag)
             if n % 40 == 0:
                 continue  # dropped in the translation

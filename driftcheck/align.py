@@ -176,27 +176,18 @@ def _select(
     if combined.size == 0:
         return []
     scores = np.where(cosine >= settings.min_cosine, combined, -np.inf)
-    best_for_row = np.argmax(scores, axis=1)
-    best_for_col = np.argmax(scores, axis=0)
-    chosen: dict[tuple[int, int], float] = {}
-    for i, j in enumerate(best_for_row):
-        score = float(scores[i, j])
-        if not math.isfinite(score):
-            continue
-        mutual = best_for_col[j] == i
-        if score >= (settings.mutual_threshold if mutual else settings.single_threshold):
-            chosen[(i, int(j))] = score
-    for j, i in enumerate(best_for_col):
-        score = float(scores[i, j])
-        if not math.isfinite(score) or (int(i), j) in chosen:
-            continue
-        if score >= settings.single_threshold:
-            chosen[(int(i), j)] = score
+    n, m = scores.shape
+    row_best = np.zeros((n, m), dtype=bool)
+    row_best[np.arange(n), np.argmax(scores, axis=1)] = True
+    col_best = np.zeros((n, m), dtype=bool)
+    col_best[np.argmax(scores, axis=0), np.arange(m)] = True
+    accept = (row_best & col_best & (scores >= settings.mutual_threshold)) | (
+        (row_best | col_best) & (scores >= settings.single_threshold)
+    )
     if overlap is not None:
-        rows, cols = np.nonzero((overlap >= settings.strong_anchor) & (scores >= settings.single_threshold))
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            chosen.setdefault((i, j), float(scores[i, j]))
-    return sorted((i, j, s) for (i, j), s in chosen.items())
+        accept |= (overlap >= settings.strong_anchor) & (scores >= settings.single_threshold)
+    rows, cols = np.nonzero(accept)
+    return [(i, j, float(scores[i, j])) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
 
 
 def align_documents(
@@ -257,11 +248,12 @@ def group_claims(
 ) -> tuple[list[Alignment], list[ClaimGroup]]:
     """Group aligned sentences into claims, strongest links first, so chains cannot swallow a document."""
     parent: dict[SentenceRef, SentenceRef] = {}
-    members: dict[SentenceRef, set[SentenceRef]] = {}
+    per_doc: dict[SentenceRef, Counter[str]] = {}  # root -> sentences per document in its group
 
     def find(x: SentenceRef) -> SentenceRef:
-        parent.setdefault(x, x)
-        members.setdefault(x, {x})
+        if x not in parent:
+            parent[x] = x
+            per_doc[x] = Counter({x.doc: 1})
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -275,13 +267,12 @@ def group_claims(
         if root_a == root_b:
             accepted.add(n)
             continue
-        merged = members[root_a] | members[root_b]
-        per_doc = Counter(ref.doc for ref in merged)
-        if max(per_doc.values()) > max_per_doc:
+        counts_a, counts_b = per_doc[root_a], per_doc[root_b]
+        if any(counts_a[doc] + count > max_per_doc for doc, count in counts_b.items()):
             continue  # this link would chain two different claims together
         parent[root_b] = root_a
-        members[root_a] = merged
-        del members[root_b]
+        counts_a.update(counts_b)
+        del per_doc[root_b]
         accepted.add(n)
 
     roots: dict[SentenceRef, list[SentenceRef]] = {}

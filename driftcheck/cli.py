@@ -116,6 +116,12 @@ def _check_fail_on(value: str | None) -> str | None:
     return value
 
 
+def _check_format(value: str | None) -> str | None:
+    if value is not None and value not in ("html", "json", "markdown"):
+        raise typer.BadParameter("must be html, json or markdown")
+    return value
+
+
 PathsArg = Annotated[list[str], typer.Argument(help="Article files (.txt .md .html) and/or directories.")]
 ModelOpt = Annotated[
     str | None,
@@ -144,7 +150,11 @@ def compare(
     ] = None,
     output_format: Annotated[
         str | None,
-        typer.Option("--format", help="Default output when no file is named: html (and json), or markdown."),
+        typer.Option(
+            "--format",
+            help="Default output when no file is named: html (and json), json, or markdown.",
+            callback=_check_format,
+        ),
     ] = None,
     model: ModelOpt = None,
     languages: LanguagesOpt = "en,de,zh",
@@ -175,8 +185,6 @@ def compare(
     def run() -> int:
         from .pipeline import CompareOptions, run_compare
 
-        if output_format not in (None, "html", "json", "markdown"):
-            raise typer.BadParameter("--format must be html, json or markdown")
         options = CompareOptions(
             encoder=model,
             languages=_parse_languages(languages),

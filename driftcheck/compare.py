@@ -187,17 +187,30 @@ def quantity_findings(
 
 
 def date_findings(a: Located, b: Located) -> list[Finding]:
-    """Dates that disagree in a field both sentences state."""
+    """Dates that disagree in a field both sentences state.
+
+    Dates that agree are paired off first, so that "by 2020 ... from 2005 levels" against the same two
+    years is not read as 2020 vs 2005.
+    """
     out = []
-    used: set[int] = set()
-    for da in a.facts.dates:
-        for n, db in enumerate(b.facts.dates):
-            if n in used:
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for n, da in enumerate(a.facts.dates):
+        for k, db in enumerate(b.facts.dates):
+            if k not in used_b and compare_dates(da, db) is None:
+                used_a.add(n)
+                used_b.add(k)
+                break
+    for n, da in enumerate(a.facts.dates):
+        if n in used_a:
+            continue
+        for k, db in enumerate(b.facts.dates):
+            if k in used_b:
                 continue
             difference = compare_dates(da, db)
             if difference is None:
                 continue
-            used.add(n)
+            used_b.add(k)
             message = (
                 f"{_label(a)}: {describe_date(da)} vs {_label(b)}: {describe_date(db)}: {difference.text}"
             )

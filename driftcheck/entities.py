@@ -7,6 +7,7 @@ because every entity feeds a drift finding an editor has to read.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -91,6 +92,7 @@ _POSSESSIVE_TAIL = re.compile(r"(?:'s|')$")
 _DOT_NOT_VERSION = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 
+@functools.lru_cache(maxsize=131072)
 def fold_name(name: str) -> str:
     """Alias key for a name: case, hyphen, space, dot, apostrophe, diacritic and possessive insensitive."""
     text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).strip()
@@ -1066,9 +1068,15 @@ def find_spelling_variants(
                 variant(forms[0], other, 100.0, "info", "form", "same name, different case or hyphenation")
             )
     keys = sorted(by_key)
-    for i, ka in enumerate(keys):
-        for kb in keys[i + 1 :]:
-            if aliases is not None and aliases.canonical(ka) == aliases.canonical(kb):
+    # Only keys that _near_miss could accept take part (no digits, long enough), and only pairs whose lengths
+    # allow the edit limit: this keeps a corpus with thousands of names from costing K² fuzzy comparisons.
+    candidates = [k for k in keys if len(k) >= _NEAR_MISS_MIN_LEN and not any(ch.isdigit() for ch in k)]
+    canonical = {k: aliases.canonical(k) if aliases is not None else k for k in candidates}
+    for i, ka in enumerate(candidates):
+        for kb in candidates[i + 1 :]:
+            if abs(len(ka) - len(kb)) > _NEAR_MISS_MAX_EDITS:
+                continue
+            if canonical[ka] == canonical[kb]:
                 continue  # the user declared these one name
             ratio = _near_miss(ka, kb)
             if ratio is not None:

@@ -511,9 +511,8 @@ def _checkable_target_name(loc: Located, start: int, text: str) -> bool:
     if not words or all(w.lower() in _EN_NOT_NAMES for w in words):
         return False
     # A capitalised first word is not evidence of a name ("Earlier, ...", "Born in ...").
-    before = loc.sentence.text[:start].strip(" \"'“”‘’„«»(")
-    return not (len(words) == 1 and not before and words[0].lower() == words[0].lower() and text.istitle()
-                and len(text) <= 6)
+    before = re.sub(r"[\W\d_]+", "", loc.sentence.text[:start])
+    return not (len(words) == 1 and not before)
 
 
 def name_findings(a: Located, b: Located) -> list[Finding]:

@@ -71,3 +71,8 @@ def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["--debug", "compare", "corpus", "--json", "unused.json"])
     assert result.exit_code == 3
     assert "Traceback" in result.stderr
+
+
+def test_bad_format_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["compare", "corpus", "--format", "pdf"])
+    assert result.exit_code == 2

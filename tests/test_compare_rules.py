@@ -207,3 +207,10 @@ def test_negation_flip_across_languages() -> None:
         "en",
     )
     assert only(found, "negation").severity == "high"
+
+
+def test_dates_that_agree_are_paired_before_differences_are_sought() -> None:
+    found = findings(
+        "Emissions fell by 2020 from 2005 levels.", "By 2020 emissions fell from their 2005 levels."
+    )
+    assert not [f for f in found if f.type == "date"]

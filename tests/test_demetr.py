@@ -49,7 +49,7 @@ def test_benign_edits_are_rarely_flagged(results: dict[str, Any]) -> None:
             assert _rate(results, kind, lang) <= 0.06, (kind, lang)
 
 
-@pytest.mark.xfail(strict=True, reason="measured de 65%, zh 14%: compare_pair needs a shared name; the "
+@pytest.mark.xfail(strict=True, reason="measured de 63%, zh 14%: compare_pair needs a shared name; the "
                    "cross-language name check misses names the extractor does not find (Münchner, 段梦琪) "
                    "and "
                    "cannot tell a replaced name from a transliteration in Chinese (格里沃里 / Karasin)")
