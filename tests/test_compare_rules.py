@@ -214,3 +214,11 @@ def test_dates_that_agree_are_paired_before_differences_are_sought() -> None:
         "Emissions fell by 2020 from 2005 levels.", "By 2020 emissions fell from their 2005 levels."
     )
     assert not [f for f in found if f.type == "date"]
+
+
+def test_a_changed_year_next_to_an_unchanged_day_is_found() -> None:
+    found = findings(
+        "On the 25th, the 2020 festival opened in Shaoshan.",
+        "On the 25th, the 2022 festival opened in Shaoshan.",
+    )
+    assert only(found, "date").severity == "high"
