@@ -338,6 +338,34 @@ def test_cli_bundled_corpus_html(watched: Watched, tmp_path: Path) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
+def test_cli_bundled_corpus_filters_and_permalink(watched: Watched, tmp_path: Path) -> None:
+    """On the real corpus report: every filter changes what is shown, by the counts the JSON implies."""
+    html_out, report = run_cli("corpus", tmp_path)
+    active = [f for f in report["findings"] if not f["suppressed"]]
+    page = watched.open(html_out)
+    assert shown(page) == len(active)
+    high = sum(1 for f in active if f["severity"] == "high")
+    assert 0 < high < len(active), "the corpus has high findings and others"
+    page.locator("input[name=sev][value=high]").uncheck()
+    assert shown(page) == len(active) - high
+    page.locator("input[name=sev][value=high]").check()
+    page.select_option("#f-type", "number_scale")
+    assert shown(page) == sum(1 for f in active if f["type"] == "number_scale") >= 1
+    page.select_option("#f-type", "")
+    involving_heise = sum(1 for f in active if "heise" in (f["a"]["doc"], (f["b"] or {}).get("doc")))
+    page.select_option("#f-outlet", "heise")
+    assert shown(page) == involving_heise
+    page.select_option("#f-outlet", "")
+    page.fill("#f-search", "405 billion")
+    assert 1 <= shown(page) < len(active)
+    page.click("#f-reset")
+    page.wait_for_function(f"document.getElementById('shown-count').textContent.startsWith('{len(active)} of')")
+    target = next(f for f in active if f["type"] == "addition")
+    permalink = watched.open(html_out, f"#finding-{target['id']}")
+    sync_api.expect(permalink.locator(f"#finding-{target['id']}")).to_be_in_viewport()
+    assert watched.errors == [] and watched.requests == [] and watched.dialogs == []
+
+
 def test_cli_injection_corpus_html(watched: Watched, tmp_path: Path) -> None:
     html_out, report = run_cli(str(INJECTION.relative_to(REPO)), tmp_path)
     page = watched.open(html_out)
