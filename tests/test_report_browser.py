@@ -359,7 +359,8 @@ def test_cli_bundled_corpus_filters_and_permalink(watched: Watched, tmp_path: Pa
     page.fill("#f-search", "405 billion")
     assert 1 <= shown(page) < len(active)
     page.click("#f-reset")
-    page.wait_for_function(f"document.getElementById('shown-count').textContent.startsWith('{len(active)} of')")
+    reset = f"document.getElementById('shown-count').textContent.startsWith('{len(active)} of')"
+    page.wait_for_function(reset)
     target = next(f for f in active if f["type"] == "addition")
     permalink = watched.open(html_out, f"#finding-{target['id']}")
     sync_api.expect(permalink.locator(f"#finding-{target['id']}")).to_be_in_viewport()
