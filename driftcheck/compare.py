@@ -277,6 +277,12 @@ def _same_thing(x: str, y: str) -> bool:
     return x == y or x.startswith(y) or y.startswith(x)
 
 
+def _same_owner(x: str, y: str) -> bool:
+    """Whether two folded owner names are one owner, allowing a fuller form ("Women's" in "National
+    Women's Hospital" and "Women's Hospital" is one hospital, differently parsed)."""
+    return x == y or x.endswith(y) or y.endswith(x)
+
+
 def _maker_hint(thing: Entity, owner: str, aliases: AliasTable, names: Iterable[Entity]) -> str:
     """' (its name says Deepseek)' when a product's name starts with another organisation's name."""
     key = aliases.canonical(thing.key)
@@ -307,7 +313,7 @@ def attribution_findings(a: Located, b: Located, aliases: AliasTable) -> list[Fi
             same_thing = [
                 x for x in second.facts.attributions if _same_thing(aliases.canonical(x.thing.key), thing)
             ]
-            if any(aliases.canonical(x.owner.key) == owner for x in same_thing):
+            if any(_same_owner(aliases.canonical(x.owner.key), owner) for x in same_thing):
                 continue
             if same_thing:
                 other = same_thing[0]

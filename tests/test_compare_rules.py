@@ -222,3 +222,11 @@ def test_a_changed_year_next_to_an_unchanged_day_is_found() -> None:
         "On the 25th, the 2022 festival opened in Shaoshan.",
     )
     assert only(found, "date").severity == "high"
+
+
+def test_a_fuller_form_of_the_same_owner_is_not_a_different_owner() -> None:
+    found = findings(
+        "He started working at the Women's Hospital in Auckland in 1959.",
+        "He started working at the National Women's Hospital in Auckland in 1959.",
+    )
+    assert not [f for f in found if f.type == "attribution"]
