@@ -75,7 +75,6 @@ def report_dict(report: Report) -> dict[str, Any]:
         }
         for d in report.documents
     ]
-    order = {d.id: n for n, d in enumerate(report.documents)}
     sentences = [
         {
             "doc": s.doc,
@@ -86,7 +85,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "start": s.start,
             "end": s.end,
         }
-        for s in sorted(report.sentences, key=lambda s: (order.get(s.doc, 0), s.doc, s.index))
+        for s in sorted(report.sentences, key=lambda s: (s.doc, s.index))
     ]
     text_of = {(s.doc, s.index): s.text for s in report.sentences}
     alignments = [

@@ -33,9 +33,10 @@ def test_offsets_point_into_the_document_text(corpus_report: dict[str, Any]) -> 
 
 
 def test_lists_are_sorted_and_scores_rounded(corpus_report: dict[str, Any]) -> None:
-    order = {d["id"]: n for n, d in enumerate(corpus_report["documents"])}
-    keys = [(order[s["doc"]], s["index"]) for s in corpus_report["sentences"]]
+    keys = [(s["doc"], s["index"]) for s in corpus_report["sentences"]]
     assert keys == sorted(keys)
+    findings = [(f["a"]["doc"], f["a"]["index"]) for f in corpus_report["findings"]]
+    assert findings == sorted(findings)
     pairs = [
         (x["a"]["doc"], x["a"]["index"], x["b"]["doc"], x["b"]["index"]) for x in corpus_report["alignments"]
     ]
