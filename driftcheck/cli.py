@@ -123,6 +123,20 @@ def _check_format(value: str | None) -> str | None:
 
 
 PathsArg = Annotated[list[str], typer.Argument(help="Article files (.txt .md .html) and/or directories.")]
+JsonOpt = Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")]
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Write the HTML report here.")]
+MarkdownOpt = Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown findings list here.")]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        help="Default output when no file is named: html (and json), json, or markdown.",
+        callback=_check_format,
+    ),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")]
+CacheDirOpt = Annotated[str | None, typer.Option("--cache-dir", help="Embedding cache directory.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
@@ -143,19 +157,10 @@ FailOnOpt = Annotated[
 @app.command()
 def compare(
     paths: PathsArg,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")] = None,
-    html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML report here.")] = None,
-    markdown_out: Annotated[
-        Path | None, typer.Option("--markdown", help="Write a Markdown findings list here.")
-    ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            help="Default output when no file is named: html (and json), json, or markdown.",
-            callback=_check_format,
-        ),
-    ] = None,
+    json_out: JsonOpt = None,
+    html_out: HtmlOpt = None,
+    markdown_out: MarkdownOpt = None,
+    output_format: FormatOpt = None,
     model: ModelOpt = None,
     languages: LanguagesOpt = "en,de,zh",
     reference: Annotated[
@@ -164,7 +169,7 @@ def compare(
     suppressions: Annotated[
         str | None,
         typer.Option(
-            "--suppressions", help="Suppression file (default: suppressions.yaml beside the manifest)."
+            "--suppressions", help="Suppression file (default: suppressions.yaml by the manifest)."
         ),
     ] = None,
     include_furniture: Annotated[
@@ -172,13 +177,9 @@ def compare(
         typer.Option("--include-furniture", help="Also compare captions, bylines and other page furniture."),
     ] = False,
     fail_on: FailOnOpt = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
-    ] = False,
-    cache_dir: Annotated[str | None, typer.Option("--cache-dir", help="Embedding cache directory.")] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")
-    ] = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Align the sentences of several versions of a story and report the facts that drifted."""
 

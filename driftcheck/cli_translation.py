@@ -14,17 +14,6 @@ from typing import Annotated
 import typer
 
 PAIRS_FORMATS = ("json", "csv", "markdown", "html")
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")]
-CacheDirOpt = Annotated[str | None, typer.Option("--cache-dir", help="Embedding cache directory.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the report paths.")]
-
-
-def _check_translation_format(value: str | None) -> str | None:
-    # Validated in a callback, not in the command body: a BadParameter raised inside guarded() would be
-    # reported as an internal error (exit 3) instead of a usage error (exit 2).
-    if value is not None and value not in ("html", "json", "markdown"):
-        raise typer.BadParameter("must be html, json or markdown")
-    return value
 
 
 def _check_pairs_format(value: str) -> str:
@@ -35,7 +24,18 @@ def _check_pairs_format(value: str) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add the `translation` and `pairs` commands to a typer app (calling it again does nothing)."""
-    from .cli import FailOnOpt, LanguagesOpt, ModelOpt
+    from .cli import (
+        CacheDirOpt,
+        FailOnOpt,
+        FormatOpt,
+        HtmlOpt,
+        JsonOpt,
+        LanguagesOpt,
+        MarkdownOpt,
+        ModelOpt,
+        NoCacheOpt,
+        QuietOpt,
+    )
 
     if any(command.name in ("translation", "pairs") for command in app.registered_commands):
         return
@@ -44,16 +44,10 @@ def register(app: typer.Typer) -> None:
     def translation(
         source: Annotated[str, typer.Argument(help="The source article (.txt .md .html).")],
         target: Annotated[str, typer.Argument(help="Its translation (.txt .md .html).")],
-        json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")] = None,
-        html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML report here.")] = None,
-        markdown_out: Annotated[
-            Path | None, typer.Option("--markdown", help="Write a Markdown findings list here.")
-        ] = None,
-        output_format: Annotated[
-            str | None,
-            typer.Option("--format", help="Default output when no file is named: html (and json), json or "
-                         "markdown.", callback=_check_translation_format),
-        ] = None,
+        json_out: JsonOpt = None,
+        html_out: HtmlOpt = None,
+        markdown_out: MarkdownOpt = None,
+        output_format: FormatOpt = None,
         model: ModelOpt = None,
         languages: LanguagesOpt = "en,de,zh",
         include_furniture: Annotated[
@@ -94,8 +88,12 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--json", help="Also write the JSON report here.")
         ] = None,
         output_format: Annotated[
-            str, typer.Option("--format", help="Format of --output: json, csv, markdown or html.",
-                              callback=_check_pairs_format)
+            str,
+            typer.Option(
+                "--format",
+                help="Format of --output: json, csv, markdown or html.",
+                callback=_check_pairs_format,
+            ),
         ] = "json",
         output: Annotated[
             Path | None,
@@ -119,9 +117,15 @@ def register(app: typer.Typer) -> None:
             suffix = {"json": ".json", "csv": ".csv", "markdown": ".md", "html": ".html"}[output_format]
             target = output if output is not None else Path("reports") / f"{report.name}{suffix}"
             if output_format != "csv":
-                return _emit(report, target if output_format == "json" else json_out,
-                             target if output_format == "html" else None,
-                             target if output_format == "markdown" else None, output_format, fail_on, quiet)
+                return _emit(
+                    report,
+                    target if output_format == "json" else json_out,
+                    target if output_format == "html" else None,
+                    target if output_format == "markdown" else None,
+                    output_format,
+                    fail_on,
+                    quiet,
+                )
             data = report_dict(report)
             # Render everything before writing anything, as _emit does: no half-written set of outputs.
             outputs = [(target, findings_csv(data))]
