@@ -6,6 +6,7 @@ error missed or a non-error flagged); 2 usage or input error; 3 an unexpected in
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -77,27 +78,44 @@ def guarded(run: Callable[[], T]) -> T:
         raise typer.Exit(EXIT_INTERNAL) from None
 
 
+def write_all(outputs: list[tuple[Path, str]]) -> None:
+    """Write every report or none: temporary files first (directories created as needed), then renames.
+
+    A failure on any output removes the temporary files and the directories this call created, so a run
+    that exits 2 leaves nothing behind. Files get the usual permissions (0666 less the umask), not
+    mkstemp's 0600, so colleagues and web servers can read the reports.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    created: list[Path] = []
+    pending: list[tuple[str, Path]] = []
+    try:
+        for path, text in outputs:
+            missing = [p for p in [path.parent, *path.parent.parents] if not p.exists()]
+            for directory in reversed(missing):
+                directory.mkdir()
+                created.append(directory)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            pending.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            os.chmod(tmp, 0o666 & ~umask)
+        for tmp, path in pending:
+            os.replace(tmp, path)
+    except OSError as exc:
+        for tmp, _ in pending:
+            Path(tmp).unlink(missing_ok=True)
+        for directory in reversed(created):
+            with contextlib.suppress(OSError):
+                directory.rmdir()
+        failed = exc.filename or (pending[-1][1] if pending else outputs[0][0])
+        reason = exc.strerror or type(exc).__name__
+        raise OutputError(f"{failed}: cannot write the report here ({reason}); choose another path") from None
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file in the same directory, then a rename."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(
-            f"{path}: cannot write the report here ({exc.strerror}); choose another path"
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(
-            f"{path}: cannot write the report here ({exc.strerror}); choose another path"
-        ) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write one report file whole or not at all."""
+    write_all([(path, text)])
 
 
 SEVERITY_CHOICES = ("high", "medium", "low", "info")
@@ -168,9 +186,7 @@ def compare(
     ] = None,
     suppressions: Annotated[
         str | None,
-        typer.Option(
-            "--suppressions", help="Suppression file (default: suppressions.yaml by the manifest)."
-        ),
+        typer.Option("--suppressions", help="Suppression file (default: suppressions.yaml by the manifest)."),
     ] = None,
     include_furniture: Annotated[
         bool,
@@ -258,10 +274,12 @@ def _emit(
         from .report_text import render_markdown
 
         outputs.append((markdown_out, render_markdown(data)))
-    for path, text in outputs:
-        write_atomic(path, text)
+    write_all(outputs)
     for skipped in data["skipped"]:
         _err(f"skipped {skipped['path']}: {skipped['reason']}")
+    stale = getattr(report, "stale_suppressions", ())
+    if stale:
+        _err(f"note: {len(stale)} suppression(s) match no finding (stale?): {', '.join(stale)}")
     if not quiet:
         _print_summary(data)
     for path, _ in outputs:
@@ -366,8 +384,28 @@ _register_translation_commands()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: usage errors, like every other error, are one line and exit 2."""
+    try:  # typer >= 0.16 vendors click; older releases use the click package itself
+        from typer._click import exceptions as click_exceptions
+    except ImportError:  # pragma: no cover
+        from click import exceptions as click_exceptions  # type: ignore[no-redef]
+
+    try:
+        code = app(standalone_mode=False)
+    except click_exceptions.NoArgsIsHelpError as exc:
+        typer.echo(exc.format_message())
+        sys.exit(EXIT_INPUT)
+    except click_exceptions.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx is not None else "driftcheck"
+        _err(f"error: {exc.format_message()} (see: {command} --help)")
+        sys.exit(EXIT_INPUT)
+    except click_exceptions.ClickException as exc:
+        _err(f"error: {exc.format_message()}")
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        _err("interrupted")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

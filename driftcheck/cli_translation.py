@@ -107,7 +107,7 @@ def register(app: typer.Typer) -> None:
         quiet: QuietOpt = False,
     ) -> None:
         """Compare the facts of already-paired segments (no model is loaded); findings carry segment ids."""
-        from .cli import _emit, _err, _exit_code, _parse_languages, _print_summary, guarded, write_atomic
+        from .cli import _emit, _err, _exit_code, _parse_languages, _print_summary, guarded, write_all
 
         def run() -> int:
             from .report_json import dumps, report_dict
@@ -131,8 +131,7 @@ def register(app: typer.Typer) -> None:
             outputs = [(target, findings_csv(data))]
             if json_out is not None:
                 outputs.append((json_out, dumps(data)))
-            for path, text in outputs:
-                write_atomic(path, text)
+            write_all(outputs)
             if not quiet:
                 _print_summary(data)
             for path, _ in outputs:

@@ -64,10 +64,16 @@ class Located:
 
 
 def fingerprint(kind: str, a: Evidence, b: Evidence | None) -> str:
-    """A finding id that stays the same across runs and machines: a hash of its type and both evidences."""
-    parts = [kind, a.doc, a.text, a.evidence]
+    """A finding id that stays the same across runs, machines and input orders.
+
+    A hash of the type and both evidences, taken in a fixed order: which side comes first in a report
+    depends on --reference, publication dates and the order of the inputs, and a suppression keyed on the
+    id must survive all three.
+    """
+    sides = [(a.doc, a.text, a.evidence)]
     if b is not None:
-        parts += [b.doc, b.text, b.evidence]
+        sides.append((b.doc, b.text, b.evidence))
+    parts = [kind] + [part for side in sorted(sides) for part in side]
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[:16]
 

@@ -37,6 +37,7 @@ import datetime as _dt
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -235,6 +236,9 @@ def _plausible_latin(data: bytes) -> str | None:
 
 def _read_bytes(path: str) -> bytes:
     try:
+        # A FIFO, socket or device would block or stream forever: only regular files are articles.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _Unusable("is not a regular file (a pipe, socket or device); save the article to a file")
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise _Unusable(

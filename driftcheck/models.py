@@ -205,3 +205,5 @@ class Report:
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...]
     reference: str | None = None
+    # Suppression ids that matched no finding (the text changed, or the entry is stale): said on stderr.
+    stale_suppressions: tuple[str, ...] = ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from .embedding import EmbeddingCache, embed, load_encoder
 from .errors import InputError
 from .facts import SentenceFacts, extract_facts
 from .language import LanguageIdentifier
-from .models import CONTENT_KINDS, Corpus, Document, Report, Sentence, Signature
+from .models import CONTENT_KINDS, Corpus, Document, Report, Sentence, Signature, Skipped
 from .segment import split_sentences
 from .suppress import SuppressionFile, apply_suppressions, load_suppressions
 
@@ -95,8 +96,11 @@ def resolve_reference(corpus: Corpus, reference: str | None) -> str | None:
     """The id of the reference document, given an id, a path or a file name."""
     if reference is None:
         return None
+    wanted = os.path.realpath(reference)
     for doc in corpus.documents:
         if reference in (doc.id, doc.path) or Path(doc.path).name == reference:
+            return doc.id
+        if os.path.realpath(doc.path) == wanted:
             return doc.id
     known = ", ".join(d.id for d in corpus.documents)
     raise InputError(f"--reference {reference}: no such document in the corpus (known ids: {known})")
@@ -138,10 +142,23 @@ def run_compare(
     clock.lap("load")
 
     segmented: list[Segmented] = []
+    skipped = list(corpus.skipped)
+    named = {os.path.realpath(p) for p in paths}
     for document in corpus.documents:
         document, sentences = segment_document(document, identifier)
+        if not any(comparable(s, options.include_furniture) for s in sentences):
+            reason = "has no article content once page furniture is set aside; use --include-furniture"
+            if os.path.realpath(document.path) in named:
+                raise InputError(f"{document.path}: {reason}")  # named on the command line: fatal
+            skipped.append(Skipped(document.path, reason))
+            continue
         facts = tuple(extract_facts(s, document) for s in sentences)
         segmented.append(Segmented(document, tuple(sentences), facts))
+    if not segmented:
+        raise InputError(
+            f"{', '.join(paths)}: no document has article content once page furniture is set "
+            "aside; use --include-furniture to compare it anyway"
+        )
     clock.lap("segment+facts")
 
     encoder = load_encoder(options.encoder)
@@ -208,8 +225,9 @@ def run_compare(
         alignments=tuple(alignments),
         groups=tuple(groups),
         findings=tuple(findings),
-        skipped=corpus.skipped,
+        skipped=tuple(skipped),
         reference=reference,
+        stale_suppressions=tuple(sorted(set(suppressions.entries) - {f.id for f in findings})),
     )
 
 

@@ -121,7 +121,9 @@ _SCALE_RE = re.compile(
 _SCALE_ATTACHED_RE = re.compile(r"(?P<w>[kKmMbB])(?![A-Za-z0-9])")
 _ATTACHED_POWER = {"k": 3, "m": 6, "b": 9}
 _ZH_SCALE_RE = re.compile(
-    r"(?P<w>[百千万萬亿億]+(?<![千百])(?![瓦米克])|[百千]+(?![瓦米克兆万萬亿億])|兆(?![瓦赫帕焦字]))"
+    # 万/亿 before a unit are scale words (20亿瓦 = 2×10⁹ W, 5万千瓦 = 5×10⁴ kW); 千/百 before 瓦/米/克
+    # are the unit's own prefix (千瓦 = kW), and 兆 before a unit is mega- (兆瓦 = MW).
+    r"(?P<w>[百千万萬亿億]+(?<![千百])|[百千]+(?![瓦米克兆万萬亿億])|兆(?![瓦赫帕焦字]))"
 )
 _ZH_SCALE_POWER = {"十": 1, "百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12}
 
@@ -200,7 +202,8 @@ _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
     (r"日元|日圆", "JPY"),
     (r"港元|港币|港幣", "HKD"),
     (r"新加坡元|新元", "SGD"),
-    (r"元人民币|人民币|人民幣|元|块钱|块", "CNY"),
+    # 块 is colloquial for yuan only on its own: before a noun it is a measure word (130万块GPU = 1.3M GPUs).
+    (r"元人民币|人民币|人民幣|元|块钱|块(?![\u4e00-\u9fffA-Za-z])", "CNY"),
 )
 _CUR_SUFFIX_RE = re.compile(
     r"[\s\u00a0]*(?:"
@@ -1165,7 +1168,9 @@ def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:
         if at_low or at_high:
             end_name = "lower" if at_low else "upper"
             diffs.append(
-                Difference("range", "low", f"range collapsed to its {end_name} end: {_show(a)} → {_show(b)}")
+                Difference(
+                    "range", "low", f"range collapsed to its {end_name} end: {_show(rng)} → {_show(one)}"
+                )
             )
             # "up to $65 billion" for "$60-65 billion" states the same bound; "at least $60 billion" likewise
             qualifier_explained = (

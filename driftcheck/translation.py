@@ -55,6 +55,7 @@ from .models import (
 )
 from .ordered_align import Bead, align_ordered
 from .pipeline import Segmented, segment_document
+from .quantities import extract_quantities
 
 __all__ = ["TranslationOptions", "findings_csv", "run_pairs", "run_translation"]
 
@@ -503,7 +504,15 @@ def _checkable_source_name(text: str, kind: str, lang: str | None) -> bool:
             _DE_NOUN_END.search(words[0]) or len(words[0]) > 8):
         # Long one-word "names" of unknown kind are mostly German compounds (Sprachmodell, Börsenwert).
         return False
+    if len(words) == 1 and _is_unit_word(words[0]):
+        return False  # "Dollar", "Euro", "Prozent": the number check compares these, not the name check
     return not (len(words) == 1 and words[0].lower() in _EN_NOT_NAMES)
+
+
+def _is_unit_word(word: str) -> bool:
+    """Whether the quantity parser reads the word as a unit or currency after a number."""
+    quantities = extract_quantities(f"5 {word}", None)
+    return any(q.unit is not None or q.currency is not None for q in quantities)
 
 
 def _checkable_target_name(loc: Located, start: int, text: str) -> bool:

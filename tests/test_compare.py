@@ -283,3 +283,74 @@ def test_a_10_mb_text_file_is_processed(tmp_path: Path) -> None:
     validate_report(data)
     assert data["summary"]["documents"] == 1
     assert data["summary"]["sentences"] > 50_000
+
+
+def test_a_failed_output_leaves_no_file_or_directory_behind(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", ARTICLE_EN)
+    new_dir = tmp_path / "new" / "dir"
+    result = run_cli(
+        "compare", str(a), "--json", str(new_dir / "r.json"), "--html", "/proc/x.html", cache=tmp_path / "c"
+    )
+    assert result.returncode == 2, result.stderr
+    assert len([line for line in result.stderr.splitlines() if line.strip()]) == 1
+    assert not (tmp_path / "new").exists()
+
+
+def test_reports_are_readable_by_others(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", ARTICLE_EN)
+    out = tmp_path / "r.json"
+    result = run_cli("compare", str(a), "--json", str(out), cache=tmp_path / "c", env={})
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_mode & 0o044 == 0o044  # group and others may read (umask 022 here)
+
+
+def test_reference_may_be_given_as_any_path_to_the_file(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", ARTICLE_EN)
+    b = write(tmp_path / "b.txt", ARTICLE_DE)
+    out = tmp_path / "r.json"
+    result = run_cli(
+        "compare",
+        str(a),
+        str(b),
+        "--reference",
+        f"{tmp_path}/./b.txt",
+        "--json",
+        str(out),
+        cache=tmp_path / "c",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["reference"] == "b"
+
+
+def test_a_file_of_only_page_furniture_is_refused_when_named(tmp_path: Path) -> None:
+    furniture = write(tmp_path / "furniture.txt", "5 min. read\nlisten Print view\nVideos by heise\n")
+    out = tmp_path / "r.json"
+    result = run_cli("compare", str(furniture), "--json", str(out), cache=tmp_path / "c")
+    assert_fatal(result, "furniture.txt", out)
+    assert "--include-furniture" in result.stderr
+
+
+def test_a_stale_suppression_is_pointed_out(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", ARTICLE_EN)
+    suppressions = write(tmp_path / "s.yaml", "suppressions:\n  - {id: 0123456789abcdef, reason: old}\n")
+    result = run_cli(
+        "compare",
+        str(a),
+        "--json",
+        str(tmp_path / "r.json"),
+        "--suppressions",
+        str(suppressions),
+        cache=tmp_path / "c",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "0123456789abcdef" in result.stderr and "match no finding" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["compare", "corpus", "--fail-on", "critical"], ["nosuch"], ["compare", "corpus", "--nope"]]
+)
+def test_usage_errors_are_one_line(args: list[str]) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("driftcheck: error:"), result.stderr

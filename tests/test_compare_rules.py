@@ -230,3 +230,10 @@ def test_a_fuller_form_of_the_same_owner_is_not_a_different_owner() -> None:
         "He started working at the National Women's Hospital in Auckland in 1959.",
     )
     assert not [f for f in found if f.type == "attribution"]
+
+
+def test_fingerprint_does_not_depend_on_which_side_comes_first() -> None:
+    ab = findings("It cost just $5.6 million.", "It cost just $5.5 million.")
+    ba = compare_pair(loc("It cost just $5.5 million.", doc="b"), loc("It cost just $5.6 million.", doc="a"),
+                      SETTINGS, AliasTable())
+    assert {f.id for f in ab} == {f.id for f in ba}

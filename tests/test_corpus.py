@@ -442,3 +442,14 @@ def test_html_without_article_text(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match="no article text"):
         load_corpus([path])
+
+
+def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError) as caught:
+        load_corpus([fifo])
+    assert "pipe.txt" in str(caught.value) and "regular file" in str(caught.value)
+    (tmp_path / "a.txt").write_text("Meta spends big\n\nMeta plans to spend $65 billion.\n", encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert [s.reason for s in corpus.skipped if s.path.endswith("pipe.txt")]

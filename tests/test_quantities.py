@@ -496,3 +496,20 @@ def test_a_dozen() -> None:
 @pytest.mark.xfail(strict=True, reason="a classifier between numeral and unit ('三个人') hides the unit")
 def test_classifier_before_person_unit() -> None:
     assert one("三个人", "zh").unit == "person"
+
+
+@pytest.mark.parametrize(
+    "text,value,unit,currency",
+    [
+        ("耗电超过20亿瓦", 2e9, "W", None),
+        ("装机5万千瓦", 5e7, "W", None),
+        ("约130万块GPU", 1.3e6, "gpu", None),
+        ("花了5块钱", 5.0, None, "CNY"),
+        ("10万米", 1e5, "m", None),
+    ],
+)
+def test_chinese_scale_before_a_unit_and_the_measure_word_kuai(
+    text: str, value: float, unit: str | None, currency: str | None
+) -> None:
+    (q,) = extract_quantities(text, "zh")
+    assert q.value == pytest.approx(value) and q.unit == unit and q.currency == currency
