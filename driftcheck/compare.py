@@ -248,17 +248,12 @@ def _keys(entities: Iterable[Entity], aliases: AliasTable) -> dict[str, Entity]:
     return found
 
 
-def _contains_key(key: str, keys: Iterable[str]) -> bool:
-    """Whether a name is present on the other side, allowing one side to be a longer form of it."""
-    return any(key == k or key.startswith(k) or k.startswith(key) for k in keys)
-
-
 def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding]:
     """A clean one-for-one name substitution between two aligned sentences that otherwise agree."""
     ka, kb = _keys(a.facts.entities, aliases), _keys(b.facts.entities, aliases)
-    only_a = [k for k in ka if not _contains_key(k, kb)]
-    only_b = [k for k in kb if not _contains_key(k, ka)]
-    shared = [k for k in ka if _contains_key(k, kb)]
+    only_a = [k for k in ka if not any(_same_thing(k, other) for other in kb)]
+    only_b = [k for k in kb if not any(_same_thing(k, other) for other in ka)]
+    shared = [k for k in ka if any(_same_thing(k, other) for other in kb)]
     # One unmatched name on each side, of the same kind, while the sentences share another name: that is a
     # swap ("Merkel met Macron" vs "Merkel met Johnson"). More unmatched names mean a different scope.
     if len(only_a) != 1 or len(only_b) != 1 or not shared:
