@@ -465,3 +465,24 @@ def test_outline_matches_golden(tiny: dict[str, Any]) -> None:
         GOLDEN.write_text(got, encoding="utf-8")
     assert GOLDEN.exists(), "run with DRIFTCHECK_UPDATE_GOLDEN=1 to create the golden outline"
     assert got == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_word_diff_only_where_the_sentences_are_alike(tiny: dict[str, Any]) -> None:
+    from driftcheck.report_html import MIN_DIFF_RATIO, diff_ratio
+
+    near = ("Meta plans to invest $65 billion in 2025.", "Meta plans to invest $60 billion in 2025.")
+    loose = ("The startup achieved this with a training budget of just $5.5 million.",
+             "Specifically, it is said to have cost 5.6 million US dollars in pure training costs.")
+    assert diff_ratio(*near, cjk=False) >= MIN_DIFF_RATIO > diff_ratio(*loose, cjk=False)
+
+    def card_for(a: str, b: str) -> str:
+        report = copy.deepcopy(tiny)
+        finding = copy.deepcopy(next(f for f in report["findings"] if f["b"] is not None))
+        finding["a"].update(text=a, evidence=a.split()[0], start=0, end=len(a.split()[0]))
+        finding["b"].update(text=b, evidence=b.split()[0], start=0, end=len(b.split()[0]))
+        finding["b"]["doc"] = finding["a"]["doc"]
+        report["findings"] = [finding]
+        return render_html(report)
+
+    assert "Worded differently" not in card_for(*near)
+    assert "Worded differently" in card_for(*loose)
