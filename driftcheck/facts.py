@@ -67,6 +67,12 @@ def facts_of_text(text: str, lang: str | None, published: dt.date | None) -> Sen
         anchors.add(value_anchor(q.value))
         if q.high is not None:
             anchors.add(value_anchor(q.high))
+        # A figure of the same kind and order of magnitude ("$5.6 million" / "$5.5 million") is evidence of
+        # the same claim too, and exactly where drift happens: without it the drifted versions of a figure
+        # would be the ones that lose their anchor.
+        kind = q.currency or q.unit
+        if kind and q.value > 0:
+            anchors.add(f"qk:{kind}:{math.floor(math.log10(q.value))}")
     for d in dates:
         if d.year is not None and d.month is not None:
             anchors.add(f"d:{d.year}-{d.month}-{d.day}")
