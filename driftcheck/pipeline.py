@@ -22,9 +22,11 @@ from .facts import SentenceFacts, extract_facts
 from .language import LanguageIdentifier
 from .models import CONTENT_KINDS, Corpus, Document, Report, Sentence, Signature, Skipped
 from .segment import split_sentences
-from .suppress import SuppressionFile, apply_suppressions, load_suppressions
+from .suppress import apply_suppressions, load_suppressions
 
 Progress = Callable[[int, int], None]
+# Sentences that restate the body in short: aligned against the body of their own document.
+SUMMARY_KINDS = frozenset({"headline", "bullet"})
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -254,7 +256,4 @@ def _align_inputs(
     return inputs
 
 
-# Sentences that restate the body in short: aligned against the body of their own document.
-SUMMARY_KINDS = frozenset({"headline", "bullet"})
-
-__all__ = ["CompareOptions", "SuppressionFile", "run_compare"]
+__all__ = ["CompareOptions", "Segmented", "comparable", "run_compare", "segment_document"]
