@@ -8,6 +8,7 @@ figures only one outlet gives, claims one outlet leaves out).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence, Set
@@ -355,13 +356,20 @@ def attribution_findings(a: Located, b: Located, aliases: AliasTable) -> list[Fi
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _quote_words(quote: Quote) -> list[str]:
-    text = quote.text.lower()
-    if re.search(r"[\u4e00-\u9fff]", text):
-        return [ch for ch in text if ch.strip() and _WORD.match(ch)]
-    return _WORD.findall(text)
+    return list(_words_of_quotation(quote.text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _words_of_quotation(text: str) -> tuple[str, ...]:
+    """Lower-cased words of a quotation (characters in Chinese); cached: every quote meets every other one."""
+    text = text.lower()
+    if _HAN.search(text):
+        return tuple(ch for ch in text if ch.strip() and _WORD.match(ch))
+    return tuple(_WORD.findall(text))
 
 
 def quotes_match(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: bool) -> bool:

@@ -183,3 +183,43 @@ def test_degenerate_sizes_do_not_crash(n: int, m: int) -> None:
     b = meanings(max(m, 1), seed=1)[:m]
     found = align_documents([doc("a", a), doc("b", b)], AlignmentSettings(), within=False)
     assert len(found) <= min(n, m) * 2
+
+
+@pytest.mark.parametrize("block_cells", [10, 200, 4_000_000])
+def test_batched_alignment_equals_the_pair_by_pair_reference(block_cells: int) -> None:
+    # align_documents scores one document against all later ones at once, and only above the cosine floor;
+    # align_pair is the plain per-pair arithmetic. Same pairs and scores on many random corpora, with
+    # one-sentence documents, documents shorter than k, shared anchors and summary lines, and small blocks.
+    import random
+
+    from driftcheck.align import _align_within, align_pair
+
+    pick = random.Random(7)
+    settings = AlignmentSettings(
+        mutual_threshold=1.1, single_threshold=1.2, min_cosine=0.1, block_cells=block_cells
+    )
+    total = 0
+    for _ in range(25):
+        base = meanings(40, dim=16, seed=pick.randrange(1000))
+        docs = []
+        for d in range(pick.randint(2, 8)):
+            n = pick.choice([1, 2, 3, 5, 8, 13, 30])
+            rows = [pick.randrange(40) for _ in range(n)]
+            anchors = [{f"q:{r % 7}"} if pick.random() < 0.4 else set() for r in rows]
+            summary = [pick.random() < 0.1 for _ in rows]
+            docs.append(doc(f"d{d}", noisy(base[rows], 0.9, pick.randrange(1000)), anchors, summary))
+        weights = anchor_weights([x for d in docs for x in d.anchors])
+        reference = []
+        for n, a in enumerate(docs):
+            for b in docs[n + 1 :]:
+                reference += align_pair(a, b, weights, settings)
+            reference += _align_within(a, weights, settings)
+        batched = align_documents(docs, settings)
+
+        def key(x: Alignment) -> tuple[str, int, str, int, float]:
+            return (x.a.doc, x.a.index, x.b.doc, x.b.index, round(x.score, 5))
+
+        expected = sorted(map(key, reference))
+        assert sorted(map(key, batched)) == expected
+        total += len(expected)
+    assert total > 500  # the corpora did produce alignments to compare
