@@ -81,3 +81,30 @@ def test_furniture_never_aligns(corpus_report: dict[str, Any]) -> None:
     for x in corpus_report["alignments"]:
         assert kinds[(x["a"]["doc"], x["a"]["index"])] in content
         assert kinds[(x["b"]["doc"], x["b"]["index"])] in content
+
+
+# Evaluation gate (raise it when alignment improves, never lower it silently): gold pairs found on the
+# bundled corpus with the default encoder, measured 22/25 (benchmarks/bench_alignment.py), and an upper bound
+# on the alignments made, so recall cannot be bought by aligning everything (65 made; ~2.6 per gold pair).
+GOLD_FLOOR = 22
+MAX_ALIGNMENTS = 80
+
+
+def test_gold_alignment_recall_holds_its_floor(corpus_report: dict[str, Any]) -> None:
+    import itertools
+    from pathlib import Path
+
+    import yaml
+
+    gold_file = Path(__file__).parent / "data" / "gold_alignments.yaml"
+    gold: set[frozenset[tuple[str, int]]] = set()
+    for group in yaml.safe_load(gold_file.read_text(encoding="utf-8"))["groups"]:
+        refs = {(m["doc"], sentence_index(corpus_report, m["doc"], m["contains"])) for m in group["members"]}
+        gold.update(frozenset(p) for p in itertools.combinations(sorted(refs), 2))
+    made = {
+        frozenset(((x["a"]["doc"], x["a"]["index"]), (x["b"]["doc"], x["b"]["index"])))
+        for x in corpus_report["alignments"]
+    }
+    assert len(gold) == 25
+    assert len(gold & made) >= GOLD_FLOOR
+    assert len(made) <= MAX_ALIGNMENTS
