@@ -361,7 +361,10 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("driftcheck")) / "embeddings"
 
 
-_SCHEMA_VERSION = "1"
+# Schema 2: a rowid table and 16 KiB pages. Schema 1 kept the 2 KiB vectors inside a WITHOUT ROWID key
+# b-tree, which SQLite advises against for large rows: 5,085 vectors took 0.63 s to write and 0.16 s to read,
+# now 0.12-0.25 s and 0.04-0.06 s. An older file is set aside and rebuilt like any foreign one.
+_SCHEMA_VERSION = "2"
 # Rows are checked on read: a vector of the wrong length, non-finite or far from unit norm is a miss.
 _NORM_TOLERANCE = 1e-3
 _SQL_CHUNK = 500  # well under SQLite's bound-parameter limit on old builds (999)
@@ -454,14 +457,13 @@ class EmbeddingCache:
         if not tables:
             if not create:  # new or being created by another process right now: nothing to read yet
                 return False
+            conn.execute("PRAGMA page_size=16384")  # only takes effect on a new, empty file
             conn.execute("PRAGMA journal_mode=WAL")  # readers never block on a writer
             conn.execute("BEGIN IMMEDIATE")
             try:
                 # IF NOT EXISTS / OR IGNORE: another process may have made them while we waited for the lock.
                 conn.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
-                conn.execute(
-                    "CREATE TABLE IF NOT EXISTS vec (key BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID"
-                )
+                conn.execute("CREATE TABLE IF NOT EXISTS vec (key BLOB PRIMARY KEY, v BLOB NOT NULL)")
                 conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (_SCHEMA_VERSION,))
                 conn.execute("INSERT OR IGNORE INTO meta VALUES ('encoder', ?)", (encoder_name,))
                 conn.execute("COMMIT")

@@ -165,6 +165,27 @@ def test_foreign_sqlite_file_is_ignored_and_rebuilt(cache: EmbeddingCache) -> No
     assert embed(SENTENCES[:3], again := FakeEncoder(), cache).shape == (3, 16) and again.encoded == []
 
 
+def test_cache_of_the_older_schema_is_set_aside_and_rebuilt(cache: EmbeddingCache) -> None:
+    # Schema 1 (a WITHOUT ROWID table) with a real-looking row: its vectors are not trusted, and the file is
+    # rebuilt in the current layout so that the next run is a full hit.
+    path = cache.path_for("fake-v1")
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
+        conn.execute("CREATE TABLE vec (key BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID")
+        conn.execute("INSERT INTO meta VALUES ('schema', '1'), ('encoder', 'fake-v1')")
+        vector = _fake_vector("fake-v1", SENTENCES[0], 16)
+        conn.execute("INSERT INTO vec VALUES (?, ?)", (EmbeddingCache.key(SENTENCES[0]), vector.tobytes()))
+    encoder = FakeEncoder()
+    embed(SENTENCES[:2], encoder, cache)
+    assert encoder.encoded == SENTENCES[:2]
+    assert any("rebuilding" in problem for problem in cache.problems)
+    assert embed(SENTENCES[:2], again := FakeEncoder(), cache).shape == (2, 16) and again.encoded == []
+    cache.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 16384
+
+
 def test_cache_file_of_another_encoder_is_not_trusted(cache: EmbeddingCache) -> None:
     embed(SENTENCES[:3], FakeEncoder("model-a"), cache)
     cache.close()
