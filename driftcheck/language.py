@@ -71,6 +71,7 @@ def _is_kana_or_hangul(ch: str) -> bool:
 # when a Latin name makes up much of it ("我是Tom Hunter。"); it doubles the weight of the Han characters.
 # Curly quotes, dashes and ellipses are left out: English typesets them too.
 _CJK_PUNCTUATION = frozenset("。，、；：！？「」『』（）《》【】")
+_CJK_PUNCTUATION_RE = re.compile("[" + re.escape("".join(sorted(_CJK_PUNCTUATION))) + "]")
 
 
 _HAN_RE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002ebef]")
@@ -138,32 +139,49 @@ class LanguageIdentifier:
 
     def detect(self, text: str) -> str | None:
         """The ISO 639-1 code of `text`'s language; None without letters or in no expected script."""
-        han, kana, other = _script_counts(text)
-        if han + kana + other == 0:
-            return None
-        if len(self.languages) == 1:
-            return self.languages[0]
-        # Han with no kana/hangul, and little other text: Chinese. lingua alone gets "360影视 2025" right,
-        # but can be swayed by the Latin words of "DeepSeek的成本是Meta的十分之一"-style lines.
-        cjk_typeset = any(ch in _CJK_PUNCTUATION for ch in text)
-        han_weight = _CJK_WEIGHT * han * (2 if cjk_typeset else 1)
-        han_dominant = han > 0 and kana == 0 and han_weight >= other
-        if "zh" in self.languages and han_dominant:
-            return "zh"
-        detector = _detector(self._key)
-        found = detector.detect_language_of(text)
-        code = _code_of(found) if found is not None else None
-        if code == "zh" and not han_dominant:
-            # Mostly Latin with a Chinese word in it: the best non-Chinese candidate.
-            for value in detector.compute_language_confidence_values(text):
-                candidate = _code_of(value.language)
-                if candidate != "zh":
-                    return candidate
-        return code
+        return self.detect_many([text])[0]
 
     def detect_many(self, texts: Iterable[str]) -> list[str | None]:
-        """detect() for each text, in order."""
-        return [self.detect(text) for text in texts]
+        """detect() for each text, in order; lingua runs once over the texts that need it, on all cores."""
+        texts = list(texts)
+        found: list[str | None] = [None] * len(texts)
+        pending: list[int] = []
+        han_dominant: list[bool] = [False] * len(texts)
+        for n, text in enumerate(texts):
+            han, kana, other = _script_counts(text)
+            if han + kana + other == 0:
+                continue
+            if len(self.languages) == 1:
+                found[n] = self.languages[0]
+                continue
+            # Han with no kana/hangul, and little other text: Chinese. lingua alone gets "360影视 2025" right,
+            # but can be swayed by the Latin words of "DeepSeek的成本是Meta的十分之一"-style lines.
+            cjk_typeset = _CJK_PUNCTUATION_RE.search(text) is not None
+            han_weight = _CJK_WEIGHT * han * (2 if cjk_typeset else 1)
+            han_dominant[n] = han > 0 and kana == 0 and han_weight >= other
+            if "zh" in self.languages and han_dominant[n]:
+                found[n] = "zh"
+            else:
+                pending.append(n)
+        if not pending:
+            return found
+        detector = _detector(self._key)
+        # The parallel call gives the same answers as one call per text (checked on 2,000 Tatoeba lines).
+        if len(pending) == 1:
+            results = [detector.detect_language_of(texts[pending[0]])]
+        else:
+            results = detector.detect_languages_in_parallel_of([texts[n] for n in pending])
+        for n, language in zip(pending, results, strict=True):
+            code = _code_of(language) if language is not None else None
+            if code == "zh" and not han_dominant[n]:
+                # Mostly Latin with a Chinese word in it: the best non-Chinese candidate.
+                for value in detector.compute_language_confidence_values(texts[n]):
+                    candidate = _code_of(value.language)
+                    if candidate != "zh":
+                        code = candidate
+                        break
+            found[n] = code
+        return found
 
     def detect_document(
         self, sentence_texts: Sequence[str], sentence_languages: Sequence[str | None] | None = None

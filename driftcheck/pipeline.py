@@ -57,10 +57,9 @@ class Segmented:
 def segment_document(document: Document, identifier: LanguageIdentifier) -> tuple[Document, list[Sentence]]:
     """Split a document's lines into sentences, identify each sentence's language and the document's."""
     sentences: list[Sentence] = []
-    for line in document.lines:
-        if not line.text.strip():
-            continue
-        line_language = identifier.detect(line.text)
+    lines = [line for line in document.lines if line.text.strip()]
+    line_languages = identifier.detect_many([line.text for line in lines])
+    for line, line_language in zip(lines, line_languages, strict=True):
         spans = split_sentences(line.text, line_language or document.language)
         for start, end in spans:
             text = line.text[start:end]

@@ -31,6 +31,9 @@ _BULLET_RE = re.compile(r"\s*(?:[•·‣◦▪●■□▸►⁃]\s*|[-*–—]
 # Double-quote characters of English, German, French and Chinese typography. They are blanked before calling
 # sentencex so that it splits inside quotations too. Single quotes are left alone: ’ is also the apostrophe.
 _DOUBLE_QUOTES = frozenset('“”„‟"«»「」『』＂〝〞')
+# str.translate tables: every whitespace character (and, for the first, every double quote) -> ASCII space.
+_BLANK = {code: " " for code in range(0x3001) if chr(code).isspace()}  # U+3000 is the last space
+_BLANK_QUOTES = {**_BLANK, **{ord(ch): " " for ch in _DOUBLE_QUOTES}}
 
 # Characters that close a sentence's quotation or parenthesis right after its terminator: they belong to it.
 _CLOSERS = frozenset("”“’‘\"'»«」』)]）】〞＂")
@@ -210,7 +213,7 @@ def split_sentences(text: str, language: str | None, *, split_quotes: bool = Tru
     lang = _sentencex_language(language, region)
     # Every whitespace character becomes an ASCII space (same code-point length, so offsets hold): sentencex
     # 1.0.32 panics on "Z\u00a0." and other initials before non-ASCII whitespace.
-    work = "".join(" " if ch.isspace() or (split_quotes and ch in _DOUBLE_QUOTES) else ch for ch in region)
+    work = region.translate(_BLANK_QUOTES if split_quotes else _BLANK)
     cuts: list[int] = []
     for chunk_lo, chunk_hi in _chunks(work):
         chunk = work[chunk_lo:chunk_hi]
