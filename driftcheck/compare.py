@@ -262,6 +262,10 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
     ea, eb = ka[only_a[0]], kb[only_b[0]]
     if ea.kind != eb.kind or ea.kind == "other":
         return []
+    if bool(_HAN.search(ea.text)) != bool(_HAN.search(eb.text)):
+        # 梁文锋 and "Liang Wenfeng" differ as strings but may be one name: across scripts the translation
+        # name check (transliteration, CLDR names) decides, not string inequality.
+        return []
     message = f"{_label(a)} names {ea.text!r} where {_label(b)} names {eb.text!r} ({ea.kind})"
     return [
         make(

@@ -234,6 +234,22 @@ def test_a_fuller_form_of_the_same_owner_is_not_a_different_owner() -> None:
 
 def test_fingerprint_does_not_depend_on_which_side_comes_first() -> None:
     ab = findings("It cost just $5.6 million.", "It cost just $5.5 million.")
-    ba = compare_pair(loc("It cost just $5.5 million.", doc="b"), loc("It cost just $5.6 million.", doc="a"),
-                      SETTINGS, AliasTable())
+    ba = compare_pair(
+        loc("It cost just $5.5 million.", doc="b"),
+        loc("It cost just $5.6 million.", doc="a"),
+        SETTINGS,
+        AliasTable(),
+    )
     assert {f.id for f in ab} == {f.id for f in ba}
+
+
+def test_a_name_swap_needs_both_names_in_one_script() -> None:
+    # Same script: a clean one-for-one person swap beside a shared name is high.
+    swap = only(
+        findings("Liang Wenfeng founded DeepSeek in 2023.", "Zhang Wei founded DeepSeek in 2023."), "entity"
+    )
+    assert swap.severity == "high"
+    # Chinese characters against their pinyin are not a swap by string inequality (the translation name check
+    # decides across scripts).
+    across = findings("梁文锋于2023年创立了DeepSeek。", "Liang Wenfeng founded DeepSeek in 2023.", "zh", "en")
+    assert [f for f in across if f.type == "entity"] == []
