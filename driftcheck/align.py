@@ -430,8 +430,16 @@ def _align_within(doc: AlignInput, weights: dict[str, float], settings: Alignmen
     overlap = anchor_overlap(part_a.anchors, part_b.anchors, weights)
     # Context across a summary and a body is meaningless (the summary is not in reading order with it).
     combined = ratio_margin(cosine, settings.k) + settings.anchor_weight * overlap
+    # A summary line aligns with the body sentence it restates (its best match), or one sharing strong exact
+    # evidence. A body sentence's own preference is no evidence here: with a handful of summary lines its k
+    # nearest are all of them, so every body sentence "prefers" some bullet (this paired the Decoder's
+    # GPU-hours sentence with the bullet about the Teamblind post and reported the bullet's error twice).
+    scores = np.where(cosine >= settings.min_cosine, combined, -np.inf)
+    summary_best = np.argmax(scores, axis=1)
     out = []
     for i, j, score in _select(combined, cosine, settings, overlap):
+        if j != summary_best[i] and overlap[i, j] < settings.strong_anchor:
+            continue
         ref_a = SentenceRef(doc.doc, part_a.indices[i])
         ref_b = SentenceRef(doc.doc, part_b.indices[j])
         first, second = sorted((ref_a, ref_b), key=lambda r: r.index)

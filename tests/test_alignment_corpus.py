@@ -84,9 +84,9 @@ def test_furniture_never_aligns(corpus_report: dict[str, Any]) -> None:
 
 
 # Evaluation gate (raise it when alignment improves, never lower it silently): gold pairs found on the
-# bundled corpus with the default encoder, measured 22/25 (benchmarks/bench_alignment.py), and an upper bound
-# on the alignments made, so recall cannot be bought by aligning everything (65 made; ~2.6 per gold pair).
-GOLD_FLOOR = 22
+# bundled corpus with the default encoder, measured 23/25 (benchmarks/bench_alignment.py), and an upper bound
+# on the alignments made, so recall cannot be bought by aligning everything (66 made; ~2.9 per gold pair).
+GOLD_FLOOR = 23
 MAX_ALIGNMENTS = 80
 
 
@@ -108,3 +108,19 @@ def test_gold_alignment_recall_holds_its_floor(corpus_report: dict[str, Any]) ->
     assert len(gold) == 25
     assert len(gold & made) >= GOLD_FLOOR
     assert len(made) <= MAX_ALIGNMENTS
+
+
+def test_a_body_sentence_does_not_align_with_a_bullet_restating_another(
+    corpus_report: dict[str, Any],
+) -> None:
+    # The Decoder's bullet restates the Teamblind-post sentence; the GPU-hours one is about training cost.
+    assert aligned(
+        corpus_report,
+        ("decoder", "Teamblind, Meta's Deepseek-V3 model has outperformed"),
+        ("decoder", "The post claims Deepseek-V3 has already outperformed"),
+    )
+    assert not aligned(
+        corpus_report,
+        ("decoder", "Teamblind, Meta's Deepseek-V3 model has outperformed"),
+        ("decoder", "needed only 2.78 million GPU hours"),
+    )
