@@ -1,0 +1,105 @@
+"""Names across languages in translation checking: a source name the target drops or replaces is a finding of
+severity low or above; the same name spelt, translated or transliterated the target's way is not.
+
+Examples are written for these tests (the phenomena DEMETR perturbs, not its sentences).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from driftcheck.models import SEVERITY_RANK
+from driftcheck.report_json import report_dict
+from driftcheck.translation import _keys_similar, _latin_key, _phonetic_in_han, run_pairs
+
+
+def _flags(tmp_path: Path, lang: str, source: str, target: str) -> list[str]:
+    """Messages of the findings at low or above for one source/target pair."""
+    file = tmp_path / "pair.jsonl"
+    row = {"id": "1", "source": source, "target": target, "source_lang": lang, "target_lang": "en"}
+    file.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    findings = report_dict(run_pairs(str(file)))["findings"]
+    return [f["message"] for f in findings if SEVERITY_RANK[f["severity"]] >= SEVERITY_RANK["low"]]
+
+
+# (source language, source, correct translation, translation with the name dropped or replaced)
+CASES = [
+    pytest.param("de", "Portugal gewann das Spiel in der letzten Minute.",
+                 "Portugal won the game in the last minute.",
+                 "They won the game in the last minute.", id="de-cldr-place-sentence-initial"),
+    pytest.param("de", "Die Sprecherin der Vereinten Nationen bestätigte den Bericht am Abend.",
+                 "The spokeswoman for the United Nations confirmed the report in the evening.",
+                 "The spokeswoman confirmed the report in the evening.", id="de-cldr-inflected"),
+    pytest.param("de", "Der Unfall geschah am Montag in der Lindenstraße.",
+                 "The accident happened on Monday in Lindenstraße.",
+                 "The accident happened on Monday in the street.", id="de-street"),
+    pytest.param("de", "Ein Berliner (34) wurde bei dem Unfall leicht verletzt.",
+                 "A Berlin man (34) was slightly injured in the accident.",
+                 "A man (34) was slightly injured in the accident.", id="de-demonym"),
+    pytest.param("de", "Nach BBC-Angaben ist die Brücke seit Montag gesperrt.",
+                 "According to the BBC, the bridge has been closed since Monday.",
+                 "According to reports, the bridge has been closed since Monday.", id="de-acronym-compound"),
+    pytest.param("de", "„Wir bleiben bei unserem Plan“, sagte Li.",
+                 "\"We are sticking to our plan,\" said Li.",
+                 "\"We are sticking to our plan,\" said Ko.", id="de-short-name-after-said"),
+    pytest.param("de", "Die Konferenz findet im Mai in Wien statt.",
+                 "The conference will take place in Vienna in May.",
+                 "The conference will take place in Lisbon in May.", id="de-cldr-place-replaced"),
+    pytest.param("zh", "美国每年都会公布新的人口数据。",
+                 "The United States publishes new population data every year.",
+                 "The houses publish new population data every year.", id="zh-short-form-word-boundary"),
+    pytest.param("zh", "市长约翰·史密斯宣布了新的交通计划。",
+                 "Mayor John Smith announced a new transport plan.",
+                 "Mayor Peter Brown announced a new transport plan.", id="zh-dotted-transliteration"),
+    pytest.param("zh", "教授王立新表示，这项研究还需要更多数据。",
+                 "Professor Wang Lixin said the study needs more data.",
+                 "The professor said the study needs more data.", id="zh-person-surname"),
+    pytest.param("zh", "研究人员在阿卡迪亚附近发现了新的化石。",
+                 "Researchers found new fossils near Arcadia.",
+                 "Researchers found new fossils nearby.", id="zh-transliteration-run"),
+    pytest.param("zh", "这场比赛将在维也纳举行。",
+                 "The match will be held in Vienna.",
+                 "The match will be held in Oslo.", id="zh-cldr-place-replaced"),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "correct", "changed"), CASES)
+def test_changed_name_is_flagged_and_correct_name_is_not(
+    tmp_path: Path, lang: str, source: str, correct: str, changed: str
+) -> None:
+    assert _flags(tmp_path, lang, source, correct) == []
+    assert _flags(tmp_path, lang, source, changed), changed
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), [
+    # A translated common noun, an adjective of a faith, and the home country left implicit.
+    ("de", "Seit 200 Jahren schützt die Marine das Land, sagte der Admiral.",
+     "The Navy has protected the country for 200 years, the admiral said."),
+    ("de", "Sie stammt aus einer jüdischen Familie in Leipzig.",
+     "She comes from a Jewish family in Leipzig."),
+    ("de", "Der Minister besuchte die Johns-Hopkins-Universität.",
+     "The minister visited Johns Hopkins University."),
+    ("de", "Das Bild zeigt Mohammeds Reise nach Medina.", "The picture shows Muhammad's journey to Medina."),
+    # Country abbreviations, traditional script, a given name first, and a name said in pinyin.
+    ("zh", "美方拒绝了这一要求。", "The US rejected the request."),
+    ("zh", "我明年要去倫敦。", "I am going to London next year."),
+    ("zh", "记者李明说，现场已经恢复秩序。",
+     "Ming Li, a reporter, said order had been restored at the scene."),
+    ("zh", "米勒说，他没有听清问题。", "Miller said he did not hear the question."),
+])
+def test_same_name_in_another_form_is_not_flagged(
+    tmp_path: Path, lang: str, source: str, target: str
+) -> None:
+    assert _flags(tmp_path, lang, source, target) == []
+
+
+def test_phonetic_keys_match_transliterations_not_other_names() -> None:
+    assert _latin_key("Houston") == "HSTN"
+    assert _phonetic_in_han("Houston", ["中国驻休斯敦总领馆"])
+    assert _phonetic_in_han("Alonso", ["他在阿隆索之后退赛"])
+    assert not _phonetic_in_han("Putin", ["格里沃里认为"])
+    assert _keys_similar(_latin_key("Trump"), "TLNP")  # 特朗普
+    assert not _keys_similar(_latin_key("Bulgaria"), "MK")
