@@ -442,15 +442,32 @@ def is_sourced(loc: Located) -> bool:
     return bool(loc.facts.hedges) or bool(_REPORTING.search(loc.sentence.text))
 
 
+def _sourced_apart_from(plain: Located, hedged: Located) -> bool:
+    """Whether `plain` hedges or attributes its claim by means the hedged version does not also use.
+
+    "The post, purportedly from a Meta employee, described panic" against "The post from a Meta employee
+    described panic": both report what the post described, so the reporting verb does not excuse the lost
+    "purportedly"; "X said the post described panic" would.
+    """
+    if plain.facts.hedges:
+        return True
+    own = {m.group().lower() for m in _REPORTING.finditer(plain.sentence.text)}
+    text = hedged.sentence.text
+    for marker in hedged.facts.hedges:  # the "said" of "is said to" is the hedge, not a source
+        text = text[: marker.start] + " " * (marker.end - marker.start) + text[marker.end :]
+    shared = {m.group().lower() for m in _REPORTING.finditer(text)}
+    return bool(own - shared)
+
+
 def hedge_findings(a: Located, b: Located) -> list[Finding]:
     """A hedge ("is said to", "reportedly") that one version has and the other states as plain fact."""
     if a.sentence.kind not in CLAIM_KINDS or b.sentence.kind not in CLAIM_KINDS:
         return []  # headlines drop hedges by convention; that is not the body stating it as fact
     hedged_a = [m for m in a.facts.hedges if m.kind == "hedge"]
     hedged_b = [m for m in b.facts.hedges if m.kind == "hedge"]
-    if hedged_a and not is_sourced(b):
+    if hedged_a and not _sourced_apart_from(b, a):
         hedged, plain, marker = a, b, hedged_a[0]
-    elif hedged_b and not is_sourced(a):
+    elif hedged_b and not _sourced_apart_from(a, b):
         hedged, plain, marker = b, a, hedged_b[0]
     else:
         return []

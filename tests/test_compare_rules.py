@@ -253,3 +253,17 @@ def test_a_name_swap_needs_both_names_in_one_script() -> None:
     # decides across scripts).
     across = findings("梁文锋于2023年创立了DeepSeek。", "Liang Wenfeng founded DeepSeek in 2023.", "zh", "en")
     assert [f for f in across if f.type == "entity"] == []
+
+
+def test_a_reporting_verb_both_versions_use_does_not_excuse_a_dropped_hedge() -> None:
+    dropped = findings(
+        "The post, purportedly from a Meta employee, described panic in the team.",
+        "The post from a Meta employee described panic in the team.",
+    )
+    assert only(dropped, "hedge").severity == "medium"
+    # Attributed in other words: the plain version says who says so, which the hedged one does not.
+    attributed = findings(
+        "The post, purportedly from a Meta employee, described panic in the team.",
+        "Reporters said the post from a Meta employee described panic in the team.",
+    )
+    assert [f for f in attributed if f.type == "hedge"] == []
