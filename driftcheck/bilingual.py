@@ -493,13 +493,27 @@ def read_pairs(path: str | Path) -> list[SegmentPair]:
 
 
 def load_glossary(path: str | Path) -> Glossary:
-    """Load a glossary: TSV (term<TAB>target[<TAB>alt...]; one-cell row = do-not-translate) or YAML."""
+    """Load a glossary: TSV or YAML. Malformed rows are refused with the file and line, never skipped.
+
+    TSV (``.tsv``, ``.tab``, ``.txt``): ``term<TAB>target[<TAB>alt...]``; a row of one cell (no tab) is a
+    do-not-translate term; blank lines and ``#`` comments are ignored. A row with a tab but no target term
+    is an error, and so is a one-cell row with a run of spaces in it (a tab turned into spaces).
+    YAML (``.yaml``, ``.yml``): ``terms: {source: target | [targets]}`` and ``do_not_translate: [terms]``.
+    """
     p = Path(path)
     text = _read_text(p)
     if p.suffix.lower() in (".yaml", ".yml"):
-        return _glossary_yaml(p, text)
-    if p.suffix.lower() not in (".tsv", ".tab", ".txt"):
+        glossary = _glossary_yaml(p, text)
+    elif p.suffix.lower() in (".tsv", ".tab", ".txt"):
+        glossary = _glossary_tsv(p, text)
+    else:
         raise _fail(p, None, f"unsupported glossary type {p.suffix or '(none)'}; use .tsv, .yaml or .yml")
+    if not glossary.terms and not glossary.do_not_translate:
+        raise ConfigError(f"{p}: no glossary entries; add term<TAB>target rows (or 'terms:' in YAML)")
+    return glossary
+
+
+def _glossary_tsv(p: Path, text: str) -> Glossary:
     terms = []
     dnt = []
     for k, line in enumerate(text.splitlines(), start=1):
@@ -511,9 +525,36 @@ def load_glossary(path: str | Path) -> Glossary:
         targets = tuple(c for c in cells[1:] if c)
         if targets:
             terms.append(GlossaryTerm(cells[0], targets, k))
+        elif len(cells) > 1:
+            raise ConfigError(
+                f"{p}:{k}: {cells[0]!r} has no target term after the tab; write term<TAB>target, "
+                "or the term alone (no tab) to mark it do-not-translate"
+            )
+        elif re.search(r"\S\s{2,}\S", cells[0]):
+            raise ConfigError(
+                f"{p}:{k}: no tab in {cells[0]!r} but a run of spaces; separate term and target with a tab "
+                "(a row without a tab is one do-not-translate term)"
+            )
         else:
             dnt.append(cells[0])
     return Glossary(str(p), tuple(terms), tuple(dnt))
+
+
+def _yaml_lines(text: str, section: str) -> list[int]:
+    """1-based lines of the keys (mapping) or items (list) under a top-level YAML key, in order."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == section:
+            if isinstance(value, yaml.MappingNode):
+                return [k.start_mark.line + 1 for k, _ in value.value]
+            if isinstance(value, yaml.SequenceNode):
+                return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def _glossary_yaml(p: Path, text: str) -> Glossary:
@@ -525,17 +566,36 @@ def _glossary_yaml(p: Path, text: str) -> Glossary:
         raise ConfigError(f"{p}:{line or '?'}: YAML does not parse; fix the syntax") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{p}: expected a mapping with 'terms' and/or 'do_not_translate'")
+    unknown = sorted(str(key) for key in data if key not in ("terms", "do_not_translate"))
+    if unknown:
+        raise ConfigError(
+            f"{p}: unknown key(s) {', '.join(unknown)}; expected 'terms' and 'do_not_translate'"
+        )
     raw_terms = data.get("terms") or {}
     raw_dnt = data.get("do_not_translate") or []
     if not isinstance(raw_terms, dict) or not isinstance(raw_dnt, list):
         raise ConfigError(f"{p}: 'terms' must map source term -> target term(s); 'do_not_translate' a list")
+    term_lines = _yaml_lines(text, "terms")
+    if len(term_lines) != len(raw_terms):  # duplicate keys: positions would not line up
+        term_lines = []
     terms = []
-    for src, tgt in raw_terms.items():
+    for n, (src, tgt) in enumerate(raw_terms.items()):
+        where = f"{p}:{term_lines[n]}" if n < len(term_lines) else str(p)
+        if src is None or not str(src).strip() or isinstance(src, bool | list | dict):
+            raise ConfigError(f"{where}: a term under 'terms' has no source text; write source: target")
         targets = (tgt,) if isinstance(tgt, str) else tuple(tgt) if isinstance(tgt, list) else ()
-        if not targets or not all(isinstance(t, str) and t for t in targets):
-            raise ConfigError(f"{p}: term {src!r} needs a target string or a list of strings")
-        terms.append(GlossaryTerm(str(src), targets))
-    return Glossary(str(p), tuple(terms), tuple(str(t) for t in raw_dnt))
+        if not targets or not all(isinstance(t, str) and t.strip() for t in targets):
+            raise ConfigError(f"{where}: term {str(src)!r} needs a target string or a list of strings")
+        line = term_lines[n] if n < len(term_lines) else None
+        terms.append(GlossaryTerm(str(src), tuple(t.strip() for t in targets), line))
+    dnt_lines = _yaml_lines(text, "do_not_translate")
+    if len(dnt_lines) != len(raw_dnt):
+        dnt_lines = []
+    for n, word in enumerate(raw_dnt):
+        if not isinstance(word, str | int | float) or isinstance(word, bool) or not str(word).strip():
+            where = f"{p}:{dnt_lines[n]}" if n < len(dnt_lines) else str(p)
+            raise ConfigError(f"{where}: each do_not_translate entry must be a term (text), not {word!r}")
+    return Glossary(str(p), tuple(terms), tuple(str(t).strip() for t in raw_dnt))
 
 
 def _term_pattern(term: str, *, inflect: bool, ignore_case: bool) -> re.Pattern[str]:

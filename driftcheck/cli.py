@@ -7,6 +7,7 @@ error missed or a non-error flagged); 2 usage or input error; 3 an unexpected in
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import tempfile
@@ -83,14 +84,21 @@ def write_all(outputs: list[tuple[Path, str]]) -> None:
 
     A failure on any output removes the temporary files and the directories this call created, so a run
     that exits 2 leaves nothing behind. Files get the usual permissions (0666 less the umask), not
-    mkstemp's 0600, so colleagues and web servers can read the reports.
+    mkstemp's 0600, so colleagues and web servers can read the reports. Errors name the path the user
+    gave, never a temporary file.
     """
     umask = os.umask(0)
     os.umask(umask)
     created: list[Path] = []
     pending: list[tuple[str, Path]] = []
+    current = outputs[0][0] if outputs else Path(".")
     try:
+        for path, _ in outputs:
+            current = path
+            if path.is_dir():  # before anything is created: a directory is never replaced by a report
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         for path, text in outputs:
+            current = path
             missing = [p for p in [path.parent, *path.parent.parents] if not p.exists()]
             for directory in reversed(missing):
                 directory.mkdir()
@@ -101,6 +109,7 @@ def write_all(outputs: list[tuple[Path, str]]) -> None:
                 handle.write(text)
             os.chmod(tmp, 0o666 & ~umask)
         for tmp, path in pending:
+            current = path
             os.replace(tmp, path)
     except OSError as exc:
         for tmp, _ in pending:
@@ -108,7 +117,11 @@ def write_all(outputs: list[tuple[Path, str]]) -> None:
         for directory in reversed(created):
             with contextlib.suppress(OSError):
                 directory.rmdir()
-        failed = exc.filename or (pending[-1][1] if pending else outputs[0][0])
+        failed = Path(exc.filename) if isinstance(exc.filename, str) else current
+        if failed.name.startswith(f".{current.name}.") and failed.name.endswith(".tmp"):
+            failed = current  # never name our temporary file: the user gave `current`
+        if isinstance(exc, IsADirectoryError) and failed.is_dir():
+            raise OutputError(f"{failed}: is a directory; give a file path for the report") from None
         reason = exc.strerror or type(exc).__name__
         raise OutputError(f"{failed}: cannot write the report here ({reason}); choose another path") from None
 
@@ -251,11 +264,7 @@ def _emit(
     fail_on: str | None,
     quiet: bool,
 ) -> int:
-    """Render every requested output first, then write them all; print the summary; return the exit code."""
-    from .report_json import dumps, report_dict
-
-    data = report_dict(report)
-    outputs: list[tuple[Path, str]] = []
+    """The outputs of compare/translation: those named, else the default ones under reports/."""
     if json_out is None and html_out is None and markdown_out is None:
         base = Path("reports") / report.name
         if output_format == "markdown":
@@ -264,16 +273,53 @@ def _emit(
             json_out = base.with_suffix(".json")
         else:
             html_out, json_out = base.with_suffix(".html"), base.with_suffix(".json")
-    if json_out is not None:
-        outputs.append((json_out, dumps(data)))
-    if html_out is not None:
+    requested = [
+        (kind, path)
+        for kind, path in (("json", json_out), ("html", html_out), ("markdown", markdown_out))
+        if path is not None
+    ]
+    return emit_outputs(report, requested, fail_on, quiet)
+
+
+def _render(data: dict[str, Any], kind: str) -> str:
+    if kind == "json":
+        from .report_json import dumps
+
+        return dumps(data)
+    if kind == "html":
         from .report_html import render_html
 
-        outputs.append((html_out, render_html(data)))
-    if markdown_out is not None:
+        return render_html(data)
+    if kind == "markdown":
         from .report_text import render_markdown
 
-        outputs.append((markdown_out, render_markdown(data)))
+        return render_markdown(data)
+    from .translation import findings_csv  # "csv", for `pairs`
+
+    return findings_csv(data)
+
+
+def emit_outputs(report: Any, requested: list[tuple[str, Path]], fail_on: str | None, quiet: bool) -> int:
+    """Render every requested (kind, path), then write them all; print the summary; return the exit code.
+
+    One path named twice for the same kind is written once; for two different kinds it is an error (one
+    report would silently overwrite the other).
+    """
+    from .report_json import report_dict
+
+    data = report_dict(report)
+    outputs: list[tuple[Path, str]] = []
+    kinds: dict[str, str] = {}
+    for kind, path in requested:
+        key = os.path.realpath(path)
+        if key in kinds:
+            if kinds[key] == kind:
+                continue
+            raise OutputError(
+                f"{path}: named for both the {kinds[key]} and the {kind} report; give each its own path"
+            )
+        kinds[key] = kind
+        outputs.append((path, _render(data, kind)))
     write_all(outputs)
     for skipped in data["skipped"]:
         _err(f"skipped {skipped['path']}: {skipped['reason']}")

@@ -85,7 +85,8 @@ def register(app: typer.Typer) -> None:
             str, typer.Argument(metavar="FILE", help="Segment pairs: .tsv, .jsonl, .tmx, .xlf/.xliff.")
         ],
         json_out: Annotated[
-            Path | None, typer.Option("--json", help="Also write the JSON report here.")
+            Path | None,
+            typer.Option("--json", help="Write the JSON report here (besides --output, when given)."),
         ] = None,
         output_format: Annotated[
             str,
@@ -107,37 +108,21 @@ def register(app: typer.Typer) -> None:
         quiet: QuietOpt = False,
     ) -> None:
         """Compare the facts of already-paired segments (no model is loaded); findings carry segment ids."""
-        from .cli import _emit, _err, _exit_code, _parse_languages, _print_summary, guarded, write_all
+        from .cli import _parse_languages, emit_outputs, guarded
 
         def run() -> int:
-            from .report_json import dumps, report_dict
-            from .translation import TranslationOptions, findings_csv, run_pairs
+            from .translation import TranslationOptions, run_pairs
 
             report = run_pairs(file, TranslationOptions(languages=_parse_languages(languages)), glossary)
             suffix = {"json": ".json", "csv": ".csv", "markdown": ".md", "html": ".html"}[output_format]
-            target = output if output is not None else Path("reports") / f"{report.name}{suffix}"
-            if output_format != "csv":
-                return _emit(
-                    report,
-                    target if output_format == "json" else json_out,
-                    target if output_format == "html" else None,
-                    target if output_format == "markdown" else None,
-                    output_format,
-                    fail_on,
-                    quiet,
-                )
-            data = report_dict(report)
-            # Render everything before writing anything, as _emit does: no half-written set of outputs.
-            outputs = [(target, findings_csv(data))]
+            requested: list[tuple[str, Path]] = []
+            if output is not None:
+                requested.append((output_format, output))
+            elif json_out is None or output_format != "json":
+                # No --output: the --format report goes to reports/, unless --json already names the JSON.
+                requested.append((output_format, Path("reports") / f"{report.name}{suffix}"))
             if json_out is not None:
-                outputs.append((json_out, dumps(data)))
-            write_all(outputs)
-            if not quiet:
-                _print_summary(data)
-            for path, _ in outputs:
-                typer.echo(f"wrote {path}")
-            for skipped in data["skipped"]:
-                _err(f"skipped {skipped['path']}: {skipped['reason']}")
-            return _exit_code(data, fail_on)
+                requested.append(("json", json_out))
+            return emit_outputs(report, requested, fail_on, quiet)
 
         raise typer.Exit(guarded(run))

@@ -11,6 +11,7 @@ import yaml
 
 from .errors import ConfigError, InputError
 from .models import FINDING_TYPES, SEVERITIES, SEVERITY_RANK, Document, Evidence, Finding, Report
+from .suppress import yaml_list, yaml_shape
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,39 @@ class Outcome:
 
 
 def _side(raw: Any, where: str) -> Side:
-    if not isinstance(raw, dict) or not raw.get("doc") or not raw.get("contains"):
-        raise ConfigError(
-            f"{where}: needs 'doc' (a document id) and 'contains' (text unique in that document)"
-        )
+    expected = "needs 'doc' (a document id) and 'contains' (text unique in that document)"
+    if not isinstance(raw, dict):
+        got = "is missing" if raw is None else f"is {yaml_shape(raw)}"
+        raise ConfigError(f"{where} {got}; it must be a mapping: {{doc: ..., contains: ...}}")
+    if not raw.get("doc") or not raw.get("contains"):
+        raise ConfigError(f"{where}: {expected}")
+    for key in ("doc", "contains"):
+        if not isinstance(raw[key], str | int | float) or isinstance(raw[key], bool):
+            raise ConfigError(f"{where}: '{key}' must be text, not {yaml_shape(raw[key])}")
     return Side(str(raw["doc"]), str(raw["contains"]))
+
+
+OPTION_KEYS = ("model", "reference", "languages")
+
+
+def _options(raw: Any, path: str) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(
+            f"{path}: 'options' must be a mapping ({', '.join(OPTION_KEYS)}), not {yaml_shape(raw)}"
+        )
+    options: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in OPTION_KEYS:
+            raise ConfigError(f"{path}: unknown option {key!r}; options are {', '.join(OPTION_KEYS)}")
+        if key == "languages" and isinstance(value, list) and all(isinstance(x, str) for x in value):
+            value = ",".join(value)
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"{path}: options: '{key}' must be text, not {yaml_shape(value)}")
+        if value is not None:
+            options[key] = value
+    return options
 
 
 def load_catalogue(path: str) -> Catalogue:
@@ -80,15 +109,26 @@ def load_catalogue(path: str) -> Catalogue:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ConfigError(f"{path}: not valid YAML ({first}); fix the file") from None
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping with 'errors' and 'non_errors'")
-    corpus = str((file.parent / str(data.get("corpus") or ".")).resolve())
+        raise ConfigError(
+            f"{path}: expected a mapping with 'errors' and 'non_errors', not {yaml_shape(data)}"
+        )
+    corpus_dir = data.get("corpus") or "."
+    if not isinstance(corpus_dir, str):
+        raise ConfigError(f"{path}: 'corpus' must be a directory path (text), not {yaml_shape(corpus_dir)}")
+    corpus = str((file.parent / corpus_dir).resolve())
     entries: list[Entry] = []
     seen: set[str] = set()
     for key, is_error in (("errors", True), ("non_errors", False)):
-        for n, raw in enumerate(data.get(key) or [], start=1):
+        expected = "entries (- id: ..., a: {doc, contains}, ...)"
+        for n, raw in enumerate(yaml_list(data, key, path, expected), start=1):
             where = f"{path}: {key} #{n}"
-            if not isinstance(raw, dict) or not raw.get("id"):
+            if not isinstance(raw, dict):
+                raise ConfigError(f"{where} must be a mapping with an 'id', not {yaml_shape(raw)}")
+            if raw.get("id") is None or raw.get("id") == "":
                 raise ConfigError(f"{where}: every entry needs an 'id'")
+            if not isinstance(raw["id"], str):
+                hint = "; put it in quotes" if isinstance(raw["id"], int | float) else ""
+                raise ConfigError(f"{where}: 'id' must be text, not {yaml_shape(raw['id'])}{hint}")
             entry_id = str(raw["id"])
             if entry_id in seen:
                 raise ConfigError(f"{where}: id {entry_id!r} is used twice")
@@ -96,9 +136,9 @@ def load_catalogue(path: str) -> Catalogue:
             kind = severity = None
             if is_error:
                 kind, severity = raw.get("type"), raw.get("min_severity")
-                if kind not in FINDING_TYPES:
+                if not isinstance(kind, str) or kind not in FINDING_TYPES:
                     raise ConfigError(f"{where} ({entry_id}): type must be one of {', '.join(FINDING_TYPES)}")
-                if severity not in SEVERITIES:
+                if not isinstance(severity, str) or severity not in SEVERITIES:
                     raise ConfigError(
                         f"{where} ({entry_id}): min_severity must be one of {', '.join(SEVERITIES)}"
                     )
@@ -119,9 +159,7 @@ def load_catalogue(path: str) -> Catalogue:
             )
     if not entries:
         raise ConfigError(f"{path}: no entries under 'errors' or 'non_errors'")
-    options = data.get("options") or {}
-    if not isinstance(options, dict):
-        raise ConfigError(f"{path}: 'options' must be a mapping")
+    options = _options(data.get("options"), path)
     return Catalogue(path, corpus, tuple(entries), options)
 
 

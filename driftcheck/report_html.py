@@ -130,6 +130,45 @@ def ordered_findings(report: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return sorted(report.get("findings") or [], key=key)
 
 
+def omitting_documents(report: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Per omission finding id, the documents that leave its claim out, in document order.
+
+    An omission finding has one side, in a document that tells the claim; the documents that do not tell it
+    are the `missing` of the claim group holding that sentence. compare gives each missing document its own
+    finding, fingerprinted with that document, so when a group misses several the fingerprint picks the
+    one; a report of two documents (translation, pairs) has the other one as the only candidate.
+    """
+    doc_order = [str(d.get("id")) for d in report.get("documents") or []]
+    groups_at: dict[tuple[str, int], list[Mapping[str, Any]]] = {}
+    for g in report.get("groups") or []:
+        for m in g.get("members") or []:
+            groups_at.setdefault((str(m.get("doc")), int(m.get("index", 0))), []).append(g)
+    out: dict[str, list[str]] = {}
+    for f in report.get("findings") or []:
+        if f.get("type") != "omission" or f.get("b") is not None:
+            continue
+        a = f["a"]
+        doc = str(a.get("doc"))
+        candidates: list[str] = []
+        for g in groups_at.get((doc, int(a.get("index", 0))), []):
+            for missing in g.get("missing") or []:
+                if str(missing) != doc and str(missing) not in candidates:
+                    candidates.append(str(missing))
+        if len(candidates) > 1:
+            from driftcheck.compare import fingerprint
+            from driftcheck.models import Evidence
+
+            side = Evidence(doc, 0, str(a.get("text") or ""), str(a.get("evidence") or ""), 0, 0)
+            chosen = [m for m in candidates if fingerprint(f"omission:{m}", side, None) == f.get("id")]
+            candidates = chosen or candidates
+        if not candidates and len(doc_order) == 2 and doc in doc_order:
+            candidates = [d for d in doc_order if d != doc]
+        if candidates:
+            order = {d: n for n, d in enumerate(doc_order)}
+            out[str(f.get("id"))] = sorted(candidates, key=lambda d: (order.get(d, len(order)), d))
+    return out
+
+
 def suppression_yaml(finding_id: str) -> str:
     """A ready-to-paste suppression-file entry for one finding (date left as a placeholder)."""
     return (
@@ -317,10 +356,15 @@ class _Ctx:
                 if side is not None and self.label(str(side.get("doc"))) not in labels:
                     labels.append(self.label(str(side.get("doc"))))
         self.labels = labels
+        self.omitted_by = omitting_documents(report)
 
     def label(self, doc_id: str) -> str:
         """Outlet or doc id."""
         return doc_label(self.docs, doc_id)
+
+    def omitted_labels(self, finding: Mapping[str, Any]) -> list[str]:
+        """The outlets that leave an omission finding's claim out (empty when unknown or not an omission)."""
+        return list(dict.fromkeys(self.label(d) for d in self.omitted_by.get(str(finding.get("id")), [])))
 
     def lang(self, side: Mapping[str, Any]) -> object:
         """Language of an evidence side: its sentence's, else its document's."""
@@ -341,8 +385,14 @@ class _Ctx:
             return None
 
 
-def _count_table(caption: str, table_id: str, names: Sequence[str], active: dict[str, int],
-                 suppressed: dict[str, int], icons: bool) -> str:
+def _count_table(
+    caption: str,
+    table_id: str,
+    names: Sequence[str],
+    active: dict[str, int],
+    suppressed: dict[str, int],
+    icons: bool,
+) -> str:
     """A small count table (severity or type)."""
     rows = []
     for name in names:
@@ -350,15 +400,21 @@ def _count_table(caption: str, table_id: str, names: Sequence[str], active: dict
             continue
         label = _e(name)
         if icons:
-            label = (f'<span class="sev sev-{_e(name)}"><span aria-hidden="true">'
-                     f'{SEVERITY_ICONS.get(name, "?")}</span> {_e(SEVERITY_LABELS.get(name, name))}</span>')
-        rows.append(f'<tr><th scope="row">{label}</th><td>{active.get(name, 0)}</td>'
-                    f"<td>{suppressed.get(name, 0)}</td></tr>")
+            label = (
+                f'<span class="sev sev-{_e(name)}"><span aria-hidden="true">'
+                f"{SEVERITY_ICONS.get(name, '?')}</span> {_e(SEVERITY_LABELS.get(name, name))}</span>"
+            )
+        rows.append(
+            f'<tr><th scope="row">{label}</th><td>{active.get(name, 0)}</td>'
+            f"<td>{suppressed.get(name, 0)}</td></tr>"
+        )
     if not rows:
         rows.append('<tr><td colspan="3">No findings.</td></tr>')
-    return (f'<table id="{table_id}" class="counts"><caption>{_e(caption)}</caption>'
-            '<thead><tr><th scope="col">Name</th><th scope="col">Findings</th><th scope="col">Suppressed</th>'
-            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    return (
+        f'<table id="{table_id}" class="counts"><caption>{_e(caption)}</caption>'
+        '<thead><tr><th scope="col">Name</th><th scope="col">Findings</th><th scope="col">Suppressed</th>'
+        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
 
 
 def _documents_table(ctx: _Ctx) -> str:
@@ -385,11 +441,13 @@ def _documents_table(ctx: _Ctx) -> str:
             f'<td data-label="Sentences">{_e(d.get("sentence_count"))}</td>'
             f'<td data-label="Link" class="url">{link}</td></tr>'
         )
-    return ('<div class="scroll"><table id="documents-table"><caption>Documents</caption><thead><tr>'
-            '<th scope="col">Outlet</th><th scope="col">Title</th><th scope="col">Published</th>'
-            '<th scope="col">Language</th><th scope="col">Original language</th>'
-            '<th scope="col">Sentences</th>'
-            '<th scope="col">Link</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>")
+    return (
+        '<div class="scroll"><table id="documents-table"><caption>Documents</caption><thead><tr>'
+        '<th scope="col">Outlet</th><th scope="col">Title</th><th scope="col">Published</th>'
+        '<th scope="col">Language</th><th scope="col">Original language</th>'
+        '<th scope="col">Sentences</th>'
+        '<th scope="col">Link</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>"
+    )
 
 
 def _pair_grid(ctx: _Ctx) -> str:
@@ -413,21 +471,27 @@ def _pair_grid(ctx: _Ctx) -> str:
         for lb in labels:
             n = pairs.get((la, lb), 0)
             if n:
-                cells.append(f'<td><a href="#findings" class="pairlink" data-a="{_e(la)}" data-b="{_e(lb)}" '
-                             f'aria-label="{n} findings between {_e(la)} and {_e(lb)}">{n}</a></td>')
+                cells.append(
+                    f'<td><a href="#findings" class="pairlink" data-a="{_e(la)}" data-b="{_e(lb)}" '
+                    f'aria-label="{n} findings between {_e(la)} and {_e(lb)}">{n}</a></td>'
+                )
             else:
                 cells.append('<td class="zero">0</td>')
         n1 = one_sided.get(la, 0)
         if n1:
-            cells.append(f'<td><a href="#findings" class="pairlink" data-a="{_e(la)}" data-b="" '
-                         f'aria-label="{n1} one-sided findings in {_e(la)}">{n1}</a></td>')
+            cells.append(
+                f'<td><a href="#findings" class="pairlink" data-a="{_e(la)}" data-b="" '
+                f'aria-label="{n1} one-sided findings in {_e(la)}">{n1}</a></td>'
+            )
         else:
             cells.append('<td class="zero">0</td>')
         rows.append(f'<tr><th scope="row">{_e(la)}</th>{"".join(cells)}</tr>')
-    return ('<div class="scroll"><table id="pair-grid" class="grid"><caption>Findings per pair of outlets '
-            "(click a number to show those findings)</caption>"
-            f'<thead><tr><td></td>{head}<th scope="col">one-sided</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return (
+        '<div class="scroll"><table id="pair-grid" class="grid"><caption>Findings per pair of outlets '
+        "(click a number to show those findings)</caption>"
+        f'<thead><tr><td></td>{head}<th scope="col">one-sided</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _overview(ctx: _Ctx) -> str:
@@ -450,21 +514,23 @@ def _overview(ctx: _Ctx) -> str:
     skipped_html = ""
     if skipped:
         items = "".join(f"<li><code>{_e(s.get('path'))}</code>: {_e(s.get('reason'))}</li>" for s in skipped)
-        skipped_html = (f'<h3 id="skipped">Skipped inputs ({len(skipped)})</h3>'
-                        f'<ul class="skipped">{items}</ul>')
+        skipped_html = (
+            f'<h3 id="skipped">Skipped inputs ({len(skipped)})</h3><ul class="skipped">{items}</ul>'
+        )
     return (
         '<section id="overview" aria-labelledby="overview-h"><h2 id="overview-h">Overview</h2>'
         f"{_documents_table(ctx)}"
         '<div class="countgrid">'
-        f'{_count_table("Findings by severity", "by-severity", sev_names, sev_a, sev_s, True)}'
-        f'{_count_table("Findings by type", "by-type", typ_names, typ_a, typ_s, False)}'
+        f"{_count_table('Findings by severity', 'by-severity', sev_names, sev_a, sev_s, True)}"
+        f"{_count_table('Findings by type', 'by-type', typ_names, typ_a, typ_s, False)}"
         "</div>"
         f"{_pair_grid(ctx)}{skipped_html}</section>"
     )
 
 
-def _side_html(ctx: _Ctx, side: Mapping[str, Any], changed: Sequence[bool] | None, role: str,
-               is_reference: bool) -> str:
+def _side_html(
+    ctx: _Ctx, side: Mapping[str, Any], changed: Sequence[bool] | None, role: str, is_reference: bool
+) -> str:
     """One side of a finding card."""
     text = str(side.get("text") or "")
     doc_id = str(side.get("doc"))
@@ -472,28 +538,36 @@ def _side_html(ctx: _Ctx, side: Mapping[str, Any], changed: Sequence[bool] | Non
     ref = ' <span class="reflabel">reference</span>' if is_reference else ""
     value = side.get("value")
     value_html = f"<code>{_e(value)}</code>" if value is not None else '<span class="muted">none</span>'
-    missing_mark = "" if mark is not None or not side.get("evidence") else (
-        f'<p class="muted">Evidence “{_e(side.get("evidence"))}” not found in the sentence.</p>')
+    missing_mark = (
+        ""
+        if mark is not None or not side.get("evidence")
+        else (f'<p class="muted">Evidence “{_e(side.get("evidence"))}” not found in the sentence.</p>')
+    )
     return (
         f'<div class="side side-{role}"><div class="sidehead"><strong>{_e(ctx.label(doc_id))}</strong>{ref} '
         f'<span class="docid">{_e(doc_id)} · sentence {_e(side.get("index"))}</span></div>'
-        f'<blockquote{_lang_attr(ctx.lang(side))}>{highlight(text, changed, mark)}</blockquote>{missing_mark}'
+        f"<blockquote{_lang_attr(ctx.lang(side))}>{highlight(text, changed, mark)}</blockquote>{missing_mark}"
         f'<p class="value">Evidence: <q{_lang_attr(ctx.lang(side))}>{_e(side.get("evidence"))}</q> · '
         f"normalised: {value_html}</p></div>"
     )
 
 
-def _one_sided_note(finding: Mapping[str, Any], label: str) -> str:
+def _one_sided_note(finding: Mapping[str, Any], label: str, omitted: Sequence[str] = ()) -> str:
     """Explanation for the empty side of a one-sided finding."""
     typ = finding.get("type")
-    if typ == "omission":
+    if typ == "omission" and omitted:
+        verb = "does" if len(omitted) == 1 else "do"
+        why = f"{', '.join(omitted)} {verb} not tell this; {label} does (omitted)."
+    elif typ == "omission":
         why = f"The other versions do not tell this; only {label} has it (omitted elsewhere)."
     elif typ == "addition":
         why = f"Only {label} tells this; no other version has a matching sentence (added)."
     else:
         why = f"No counterpart sentence: this finding about {label} is one-sided."
-    return (f'<div class="side side-empty"><div class="sidehead"><strong>No counterpart</strong></div>'
-            f'<p class="empty">— not told —</p><p class="muted">{_e(why)}</p></div>')
+    return (
+        f'<div class="side side-empty"><div class="sidehead"><strong>No counterpart</strong></div>'
+        f'<p class="empty">— not told —</p><p class="muted">{_e(why)}</p></div>'
+    )
 
 
 def _card(ctx: _Ctx, finding: Mapping[str, Any]) -> str:
@@ -514,24 +588,30 @@ def _card(ctx: _Ctx, finding: Mapping[str, Any]) -> str:
             ca, cb = changed_chars(ta, tb, cjk)
             diff_note = ""
         elif same_lang:
-            diff_note = (f'<p class="muted">Worded differently ({round(100 * shared)}% alike): no word-level '
-                         "diff, evidence marked.</p>")
+            diff_note = (
+                f'<p class="muted">Worded differently ({round(100 * shared)}% alike): no word-level '
+                "diff, evidence marked.</p>"
+            )
         else:
             diff_note = '<p class="muted">Different languages: no word-level diff, evidence marked.</p>'
-        body = (_side_html(ctx, first, ca, "a", str(first.get("doc")) == ctx.reference)
-                + _side_html(ctx, second, cb, "b", str(second.get("doc")) == ctx.reference))
+        body = _side_html(ctx, first, ca, "a", str(first.get("doc")) == ctx.reference) + _side_html(
+            ctx, second, cb, "b", str(second.get("doc")) == ctx.reference
+        )
     else:
         diff_note = ""
-        body = (_side_html(ctx, first, None, "a", str(first.get("doc")) == ctx.reference)
-                + _one_sided_note(finding, ctx.label(str(first.get("doc")))))
+        body = _side_html(ctx, first, None, "a", str(first.get("doc")) == ctx.reference) + _one_sided_note(
+            finding, ctx.label(str(first.get("doc"))), ctx.omitted_labels(finding)
+        )
     outlets = " ↔ ".join(_e(ctx.label(str(s.get("doc")))) for s in (first, second) if s is not None)
     supp = finding.get("suppression")
     supp_html = ""
     if finding.get("suppressed"):
         if isinstance(supp, Mapping):
-            supp_html = (f'<p class="suppinfo">Suppressed: {_e(supp.get("reason") or "no reason given")} '
-                         f'— {_e(supp.get("reviewer") or "unknown reviewer")}, '
-                         f'{_e(supp.get("date") or "no date")}</p>')
+            supp_html = (
+                f'<p class="suppinfo">Suppressed: {_e(supp.get("reason") or "no reason given")} '
+                f"— {_e(supp.get('reviewer') or 'unknown reviewer')}, "
+                f"{_e(supp.get('date') or 'no date')}</p>"
+            )
         else:
             supp_html = '<p class="suppinfo">Suppressed.</p>'
     segment = ""
@@ -542,7 +622,7 @@ def _card(ctx: _Ctx, finding: Mapping[str, Any]) -> str:
         f'<article class="card sev-{_e(sev)}" id="finding-{_e(fid)}" tabindex="0" data-fid="{_e(fid)}" '
         f'aria-labelledby="h-{_e(fid)}">'
         f'<h3 id="h-{_e(fid)}" class="cardhead"><span class="sev sev-{_e(sev)}"><span aria-hidden="true">'
-        f'{SEVERITY_ICONS.get(sev, "?")}</span> {_e(SEVERITY_LABELS.get(sev, sev))}</span> '
+        f"{SEVERITY_ICONS.get(sev, '?')}</span> {_e(SEVERITY_LABELS.get(sev, sev))}</span> "
         f'<span class="type">{_e(typ)}</span> <span class="outlets">{outlets}</span></h3>'
         f'<p class="msg">{_e(finding.get("message"))}{segment}</p>{supp_html}'
         f'<div class="pair">{body}</div>{diff_note}'
@@ -570,7 +650,7 @@ def _filters(ctx: _Ctx) -> str:
     n = len(ctx.active)
     return (
         '<form class="filters" id="filters" role="search" aria-label="Filter findings" action="#">'
-        f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>'
+        f"<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>"
         f'<label>Type <select id="f-type"><option value="">all types</option>{type_opts}</select></label>'
         '<label>Outlet <select id="f-outlet"><option value="">all outlets</option>'
         f"{outlet_opts}</select></label>"
@@ -599,8 +679,10 @@ def _findings_section(ctx: _Ctx) -> str:
         ref_f = [f for f in ctx.active if involves(f, ctx.reference)]
         other = [f for f in ctx.active if not involves(f, ctx.reference)]
         ref_label = _e(ctx.label(ctx.reference))
-        parts.append(f'<h3 id="reference-findings" class="group">Deviations from the reference: {ref_label} '
-                     f"({len(ref_f)})</h3>")
+        parts.append(
+            f'<h3 id="reference-findings" class="group">Deviations from the reference: {ref_label} '
+            f"({len(ref_f)})</h3>"
+        )
         parts.append('<div class="cards">' + "".join(_card(ctx, f) for f in ref_f) + "</div>")
         parts.append(f'<h3 id="other-findings" class="group">Other findings ({len(other)})</h3>')
         parts.append('<div class="cards">' + "".join(_card(ctx, f) for f in other) + "</div>")
@@ -614,10 +696,12 @@ def _suppressed_section(ctx: _Ctx) -> str:
     """Suppressed findings, collapsed but present."""
     n = len(ctx.suppressed)
     cards = "".join(_card(ctx, f) for f in ctx.suppressed) if n else "<p>No suppressed findings.</p>"
-    return ('<section id="suppressed" aria-labelledby="suppressed-h"><h2 id="suppressed-h">'
-            f'Suppressed findings ({n})</h2><details id="suppressed-details">'
-            f"<summary>Show suppressed findings ({n})</summary>"
-            f'<div class="cards">{cards}</div></details></section>')
+    return (
+        '<section id="suppressed" aria-labelledby="suppressed-h"><h2 id="suppressed-h">'
+        f'Suppressed findings ({n})</h2><details id="suppressed-details">'
+        f"<summary>Show suppressed findings ({n})</summary>"
+        f'<div class="cards">{cards}</div></details></section>'
+    )
 
 
 def variant_marks(report: Mapping[str, Any]) -> dict[str, dict[str, list[tuple[str, str]]]]:
@@ -684,13 +768,15 @@ def _claims_section(ctx: _Ctx) -> str:
     marks = variant_marks(ctx.report)
     if ctx.unknown_times:
         names = ", ".join(ctx.label(d) for d in ctx.unknown_times)
-        order_note = (f'<p class="order-note" id="order-note">Columns are ordered by publication time. '
-                      f"Order unknown for {_e(names)}: no publication time, shown last in input order.</p>")
+        order_note = (
+            f'<p class="order-note" id="order-note">Columns are ordered by publication time. '
+            f"Order unknown for {_e(names)}: no publication time, shown last in input order.</p>"
+        )
     else:
         order_note = '<p class="order-note" id="order-note">Columns are ordered by publication time.</p>'
     head = "".join(
         f'<th scope="col">{_e(ctx.label(d))}'
-        f'{" <span class=reflabel>reference</span>" if d == ctx.reference else ""}'
+        f"{' <span class=reflabel>reference</span>' if d == ctx.reference else ''}"
         f'<div class="docid">{_e(ctx.docs[d].get("published") or "time unknown")}</div></th>'
         for d in columns
     )
@@ -712,7 +798,7 @@ def _claims_section(ctx: _Ctx) -> str:
                         texts.append(f'<p class="muted">[sentence {_e(m.get("index"))} not in report]</p>')
                     else:
                         lang = sent.get("language") or ctx.docs[d].get("language")
-                        texts.append(f'<p{_lang_attr(lang)}>{_e(sent.get("text"))}</p>')
+                        texts.append(f"<p{_lang_attr(lang)}>{_e(sent.get('text'))}</p>")
                 badges = "".join(
                     f'<span class="badge badge-{kind}">{kind}: {_e(value)}</span>'
                     for kind, value in gmarks.get(d, [])
@@ -723,13 +809,21 @@ def _claims_section(ctx: _Ctx) -> str:
             else:
                 cells.append('<td class="unknown"><span class="muted">—</span></td>')
         rows.append(f'<tr id="claim-{_e(gid)}"><th scope="row">{_e(gid)}</th>{"".join(cells)}</tr>')
-    table = ('<div class="scroll"><table id="claims-table" class="claims"><caption>Claims across documents'
-             f'</caption><thead><tr><th scope="col">Claim</th>{head}</tr></thead><tbody>{"".join(rows)}'
-             "</tbody></table></div>") if groups else "<p>No claim groups.</p>"
-    return (f'<section id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Claims</h2>{order_note}'
-            '<p class="hint">“introduced” marks the earliest-published version carrying a drifted value, '
-            "“repeated” later ones carrying the same value (only where both times are known).</p>"
-            f"{table}</section>")
+    table = (
+        (
+            '<div class="scroll"><table id="claims-table" class="claims"><caption>Claims across documents'
+            f'</caption><thead><tr><th scope="col">Claim</th>{head}</tr></thead><tbody>{"".join(rows)}'
+            "</tbody></table></div>"
+        )
+        if groups
+        else "<p>No claim groups.</p>"
+    )
+    return (
+        f'<section id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Claims</h2>{order_note}'
+        '<p class="hint">“introduced” marks the earliest-published version carrying a drifted value, '
+        "“repeated” later ones carrying the same value (only where both times are known).</p>"
+        f"{table}</section>"
+    )
 
 
 def _footer(report: Mapping[str, Any]) -> str:
@@ -749,9 +843,11 @@ def _footer(report: Mapping[str, Any]) -> str:
         ("inputs_sha256", sig.get("inputs_sha256")),
     ]
     dl = "".join(f"<dt>{_e(k)}</dt><dd><code>{_e(v)}</code></dd>" for k, v in items)
-    return (f'<footer id="signature"><h2>Signature</h2><dl class="sig">{dl}</dl>'
-            '<p class="muted">Generated by driftcheck. This file loads nothing from the network.</p>'
-            "</footer>")
+    return (
+        f'<footer id="signature"><h2>Signature</h2><dl class="sig">{dl}</dl>'
+        '<p class="muted">Generated by driftcheck. This file loads nothing from the network.</p>'
+        "</footer>"
+    )
 
 
 _CSS = """
@@ -858,6 +954,10 @@ _JS = r"""
     return o.length === 2 &&
       ((o[0] === pair[0] && o[1] === pair[1]) || (o[0] === pair[1] && o[1] === pair[0]));
   }
+  function outletOk(f, o) {
+    // An omission concerns the outlet that tells the claim and the outlets that leave it out.
+    return !o || f.outlets.indexOf(o) >= 0 || f.omitted.indexOf(o) >= 0;
+  }
   function apply() {
     var sev = {};
     sevBoxes.forEach(function (b) { if (b.checked) { sev[b.value] = true; } });
@@ -865,7 +965,7 @@ _JS = r"""
     cards.forEach(function (c) {
       var f = byId[c.getAttribute("data-fid")];
       if (!f) { return; }
-      var ok = !!sev[f.severity] && (!t || f.type === t) && (!o || f.outlets.indexOf(o) >= 0) &&
+      var ok = !!sev[f.severity] && (!t || f.type === t) && outletOk(f, o) &&
         (!q || f.text.indexOf(q) >= 0) && pairOk(f);
       c.hidden = !ok;
       if (ok && !f.suppressed) { shown++; }
@@ -967,26 +1067,33 @@ def _csp_hash(source: str) -> str:
 
 
 def _js_data(ctx: _Ctx) -> dict[str, Any]:
-    """The data the filter script needs: per finding its severity, type, outlets and search text."""
+    """The data the filter script needs: per finding its severity, type, outlets (and, for an omission, the
+    outlets that leave the claim out) and search text."""
     items = []
     for f in ctx.findings:
         first, second = oriented(f, ctx.reference)
         sides = [s for s in (first, second) if s is not None]
         outlets = [ctx.label(str(s.get("doc"))) for s in sides]
+        # The outlets that leave an omission's claim out: the outlet filter shows the finding for them too.
+        omitted = ctx.omitted_labels(f)
         haystack = " ".join(
             [str(f.get("id")), str(f.get("type")), str(f.get("severity")), str(f.get("message"))]
             + outlets
+            + omitted
             + [str(s.get("doc")) for s in sides]
             + [str(s.get(k) or "") for s in sides for k in ("text", "evidence", "value")]
         )
-        items.append({
-            "id": str(f.get("id")),
-            "severity": str(f.get("severity")),
-            "type": str(f.get("type")),
-            "outlets": outlets,
-            "suppressed": bool(f.get("suppressed")),
-            "text": haystack.lower(),
-        })
+        items.append(
+            {
+                "id": str(f.get("id")),
+                "severity": str(f.get("severity")),
+                "type": str(f.get("type")),
+                "outlets": outlets,
+                "omitted": omitted,
+                "suppressed": bool(f.get("suppressed")),
+                "text": haystack.lower(),
+            }
+        )
     return {"active": len(ctx.active), "findings": items}
 
 
@@ -997,11 +1104,16 @@ def render_html(report: Mapping[str, Any]) -> str:
     ref_line = ""
     if ctx.reference is not None:
         n_ref = sum(1 for f in ctx.active if involves(f, ctx.reference))
-        ref_line = (f'<p class="refline">Reference: <strong>{_e(ctx.label(ctx.reference))}</strong> '
-                    f'(<code>{_e(ctx.reference)}</code>) — findings are read as deviations from it; '
-                    f'<a href="#reference-findings">{n_ref} deviations</a> lead the findings.</p>')
-    summary = (f"{n_docs} documents, {len(ctx.active)} findings"
-               + (f", {len(ctx.suppressed)} suppressed" if ctx.suppressed else "") + ".")
+        ref_line = (
+            f'<p class="refline">Reference: <strong>{_e(ctx.label(ctx.reference))}</strong> '
+            f"(<code>{_e(ctx.reference)}</code>) — findings are read as deviations from it; "
+            f'<a href="#reference-findings">{n_ref} deviations</a> lead the findings.</p>'
+        )
+    summary = (
+        f"{n_docs} documents, {len(ctx.active)} findings"
+        + (f", {len(ctx.suppressed)} suppressed" if ctx.suppressed else "")
+        + "."
+    )
     body = (
         '<a class="skip" href="#findings">Skip to findings</a>'
         f'<header><h1>driftcheck report</h1><p class="lead">{_e(summary)}</p>{ref_line}'
@@ -1017,8 +1129,10 @@ def render_html(report: Mapping[str, Any]) -> str:
         + _footer(report)
     )
     data_json = _json_for_script(_js_data(ctx))
-    csp = ("default-src 'none'; img-src data:; font-src 'none'; connect-src 'none'; object-src 'none'; "
-           f"base-uri 'none'; form-action 'none'; style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_JS)}")
+    csp = (
+        "default-src 'none'; img-src data:; font-src 'none'; connect-src 'none'; object-src 'none'; "
+        f"base-uri 'none'; form-action 'none'; style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_JS)}"
+    )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

@@ -48,30 +48,80 @@ def load_suppressions(path: str | None, corpus_root: str | None) -> SuppressionF
     return parse_suppressions(data, path)
 
 
+def yaml_shape(value: Any) -> str:
+    """What a YAML value is, in an editor's words, for error messages ("a number", "a mapping")."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ({value!r})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def yaml_list(data: dict[str, Any], key: str, path: str, expected: str) -> list[Any]:
+    """The list under `key` (empty when absent or empty); anything else is a ConfigError naming the key."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ConfigError(f"{path}: '{key}' must be a list of {expected}, not {yaml_shape(value)}")
+    return value
+
+
 def parse_suppressions(data: Any, path: str) -> SuppressionFile:
     """Validate the YAML structure: {suppressions: [{id, reason, reviewer, date}], aliases: [[a, b, ...]]}."""
     if isinstance(data, list):
         data = {"suppressions": data}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a mapping with 'suppressions' and/or 'aliases'")
-    unknown = sorted(set(data) - {"suppressions", "aliases"})
+        raise ConfigError(
+            f"{path}: expected a mapping with 'suppressions' and/or 'aliases', not {yaml_shape(data)}"
+        )
+    unknown = sorted(set(map(str, data)) - {"suppressions", "aliases"})
     if unknown:
         raise ConfigError(
             f"{path}: unknown key(s) {', '.join(unknown)}; expected 'suppressions' and 'aliases'"
         )
     entries: dict[str, Suppression] = {}
-    for n, item in enumerate(data.get("suppressions") or [], start=1):
-        if not isinstance(item, dict) or not item.get("id"):
+    items = yaml_list(data, "suppressions", path, "entries (- id: ..., reason: ...)")
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise ConfigError(
+                f"{path}: suppression #{n} must be a mapping with 'id' and 'reason', not {yaml_shape(item)}"
+            )
+        fid = item.get("id")
+        if fid is None or fid == "":
             raise ConfigError(f"{path}: suppression #{n} needs an 'id' (the finding's fingerprint)")
+        if not isinstance(fid, str):
+            hint = "; put it in quotes, as the report's entry does" if isinstance(fid, int | float) else ""
+            raise ConfigError(f"{path}: suppression #{n}: 'id' must be text, not {yaml_shape(fid)}{hint}")
+        for key in ("reason", "reviewer", "date"):
+            if isinstance(item.get(key), dict | list):
+                raise ConfigError(
+                    f"{path}: suppression #{n} ({fid}): '{key}' must be text, not {yaml_shape(item[key])}"
+                )
         fields = {key: str(item.get(key) or "") for key in ("reason", "reviewer", "date")}
         if not fields["reason"].strip():
-            raise ConfigError(f"{path}: suppression #{n} ({item['id']}) needs a 'reason'")
-        entries[str(item["id"])] = Suppression(str(item["id"]), **fields)
+            raise ConfigError(f"{path}: suppression #{n} ({fid}) needs a 'reason'")
+        entries[fid] = Suppression(fid, **fields)
     aliases: list[tuple[str, ...]] = []
-    for n, item in enumerate(data.get("aliases") or [], start=1):
-        names = item if isinstance(item, list) else item.get("names") if isinstance(item, dict) else None
-        if not names or len(names) < 2 or not all(isinstance(x, str) for x in names):
-            raise ConfigError(f"{path}: alias entry #{n} must list at least two names")
+    for n, item in enumerate(yaml_list(data, "aliases", path, "name lists ([A, B])"), start=1):
+        names = item.get("names") if isinstance(item, dict) else item
+        if not isinstance(names, list):
+            raise ConfigError(
+                f"{path}: alias entry #{n} must be a list of at least two names ([Team Blind, Teamblind]), "
+                f"not {yaml_shape(names)}"
+            )
+        if len(names) < 2 or not all(isinstance(x, str) and x for x in names):
+            raise ConfigError(
+                f"{path}: alias entry #{n} must list at least two names as text ([Team Blind, Teamblind])"
+            )
         aliases.append(tuple(names))
     return SuppressionFile(path, entries, tuple(aliases))
 

@@ -285,3 +285,50 @@ def test_bad_glossaries(tmp_path: Path) -> None:
         load_glossary(_write(tmp_path, "h.yaml", "terms:\n  a: 3\n"))
     with pytest.raises(InputError, match="unsupported glossary"):
         load_glossary(_write(tmp_path, "g.csv", "a,b\n"))
+
+
+# A malformed glossary row is refused with the file and line; it used to be taken silently (a row with a tab
+# and no target became a do-not-translate term). A row of one cell and no tab stays a do-not-translate term.
+@pytest.mark.parametrize(
+    ("name", "text", "where", "needle"),
+    [
+        ("g.tsv", "Grundsteuer\tproperty tax\nx\t\n", "g.tsv:2:", "'x' has no target term after the tab"),
+        ("g.tsv", "# header\n\nx\t \t \n", "g.tsv:3:", "has no target term"),
+        ("g.tab", "Grundsteuer    property tax\n", "g.tab:1:", "no tab in 'Grundsteuer    property tax'"),
+        ("g.tsv", "\tproperty tax\n", "g.tsv:1:", "empty source term"),
+        ("g.tsv", "# only a comment\n", "g.tsv:", "no glossary entries"),
+        (
+            "g.yaml",
+            "terms:\n  Kanzler: chancellor\n  Bundestag:\n",
+            "g.yaml:3:",
+            "'Bundestag' needs a target",
+        ),
+        ("g.yaml", "terms:\n  Kanzler: ''\n", "g.yaml:2:", "'Kanzler' needs a target"),
+        ("g.yaml", "terms:\n  Kanzler: [chancellor, 5]\n", "g.yaml:2:", "needs a target string or a list"),
+        ("g.yaml", "terms:\n  ~: chancellor\n", "g.yaml:2:", "has no source text"),
+        ("g.yaml", "do_not_translate: [iPhone, '', x]\n", "g.yaml:1:", "must be a term (text), not ''"),
+        ("g.yaml", "do_not_translate:\n  - iPhone\n  - {a: b}\n", "g.yaml:3:", "must be a term (text)"),
+        ("g.yaml", "term:\n  Kanzler: chancellor\n", "g.yaml:", "unknown key(s) term"),
+        ("g.yaml", "terms: [Kanzler, chancellor]\n", "g.yaml:", "'terms' must map source term"),
+        ("g.yaml", "terms: {}\n", "g.yaml:", "no glossary entries"),
+    ],
+)
+def test_malformed_glossary_rows_name_file_and_line(
+    tmp_path: Path, name: str, text: str, where: str, needle: str
+) -> None:
+    path = _write(tmp_path, name, text)
+    with pytest.raises((ConfigError, InputError)) as caught:
+        load_glossary(path)
+    message = str(caught.value)
+    assert message.startswith(str(tmp_path / where)) and needle in message and "\n" not in message
+
+
+def test_glossary_formats_as_documented(tmp_path: Path) -> None:
+    tsv = load_glossary(_write(tmp_path, "g.tsv", "x\nGrundsteuer\tproperty tax\t\treal estate tax\n"))
+    assert tsv.do_not_translate == ("x",)  # one cell, no tab: do-not-translate
+    assert tsv.terms[0].targets == ("property tax", "real estate tax") and tsv.terms[0].line == 2
+    yml = load_glossary(
+        _write(tmp_path, "g.yaml", "# c\nterms:\n  Kanzler: chancellor\ndo_not_translate: [X1]\n")
+    )
+    assert yml.terms[0].targets == ("chancellor",) and yml.terms[0].line == 3
+    assert yml.do_not_translate == ("X1",)

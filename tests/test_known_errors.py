@@ -5,8 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import REPO, run_cli
+
+from driftcheck.errors import ConfigError
+from driftcheck.known_errors import load_catalogue
 
 CATALOGUE = REPO / "corpus" / "known_errors.yaml"
 
@@ -84,3 +88,67 @@ def test_text_not_in_the_document_is_reported(tmp_path: Path, session_cache: Pat
     result = run_cli("check", str(corpus / "known_errors.yaml"), cache=session_cache)
     assert result.returncode == 2
     assert "words nobody wrote" in result.stderr and "not in decoder" in result.stderr
+
+
+def test_the_reported_wrong_shape_is_exit_2_not_an_internal_error(tmp_path: Path) -> None:
+    """`errors: 3` used to be exit 3, "internal error: TypeError: 'int' object is not iterable"."""
+    path = tmp_path / "k2.yaml"
+    path.write_text("errors: 3\n", encoding="utf-8")
+    result = run_cli("check", str(path))
+    assert result.returncode == 2, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "internal error" not in lines[0]
+    assert str(path) in lines[0] and "'errors' must be a list" in lines[0] and "not a number (3)" in lines[0]
+
+
+ENTRY = "{id: x, type: date, min_severity: high, a: {doc: decoder, contains: y}}"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("errors: 3\n", "'errors' must be a list of entries"),
+        ("non_errors: yes\n", "'non_errors' must be a list of entries"),
+        (
+            "errors: {id: x}\n",
+            "'errors' must be a list of entries (- id: ..., a: {doc, contains}, ...), not a mapping",
+        ),
+        ("- errors: []\n", "expected a mapping with 'errors' and 'non_errors', not a list"),
+        ("errors: [5]\n", "errors #1 must be a mapping with an 'id', not a number (5)"),
+        ("errors: [{type: date}]\n", "errors #1: every entry needs an 'id'"),
+        (
+            "errors: [{id: 7, type: date}]\n",
+            "errors #1: 'id' must be text, not a number (7); put it in quotes",
+        ),
+        ("errors: [{id: [a, b]}]\n", "errors #1: 'id' must be text, not a list"),
+        ("errors: [{id: x, type: [date], min_severity: high}]\n", "(x): type must be one of"),
+        ("errors: [{id: x, type: date, min_severity: {a: 1}}]\n", "(x): min_severity must be one of"),
+        ("errors: [{id: x, type: date, min_severity: high}]\n", "(x) a is missing; it must be a mapping"),
+        (
+            "errors: [{id: x, type: date, min_severity: high, a: [decoder, y]}]\n",
+            "(x) a is a list; it must be",
+        ),
+        ("errors: [{id: x, type: date, min_severity: high, a: {doc: decoder}}]\n", "(x) a: needs 'doc'"),
+        (
+            "errors: [{id: x, type: date, min_severity: high, a: {doc: [d], contains: y}}]\n",
+            "'doc' must be text",
+        ),
+        (f"errors: [{ENTRY}]\noptions: [model]\n", "'options' must be a mapping"),
+        (f"errors: [{ENTRY}]\noptions: {{langauges: en}}\n", "unknown option 'langauges'"),
+        (f"errors: [{ENTRY}]\noptions: {{model: [use]}}\n", "options: 'model' must be text, not a list"),
+        (f"corpus: [a]\nerrors: [{ENTRY}]\n", "'corpus' must be a directory path (text), not a list"),
+    ],
+)
+def test_wrong_shapes_name_the_file_and_the_key(tmp_path: Path, text: str, needle: str) -> None:
+    path = tmp_path / "k.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_catalogue(str(path))
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and needle in message and "\n" not in message
+
+
+def test_languages_option_may_be_a_list(tmp_path: Path) -> None:
+    path = tmp_path / "k.yaml"
+    path.write_text(f"errors: [{ENTRY}]\noptions: {{languages: [en, de]}}\n", encoding="utf-8")
+    assert load_catalogue(str(path)).options == {"languages": "en,de"}

@@ -30,8 +30,13 @@ def _tsv(path: Path) -> None:
 
 
 def _jsonl(path: Path) -> None:
-    path.write_text("".join(json.dumps({"id": i, "source": s, "target": t, "source_lang": "de",
-                                        "target_lang": "en"}) + "\n" for i, s, t in ROWS), encoding="utf-8")
+    path.write_text(
+        "".join(
+            json.dumps({"id": i, "source": s, "target": t, "source_lang": "de", "target_lang": "en"}) + "\n"
+            for i, s, t in ROWS
+        ),
+        encoding="utf-8",
+    )
 
 
 def _esc(text: str) -> str:
@@ -39,21 +44,31 @@ def _esc(text: str) -> str:
 
 
 def _tmx(path: Path) -> None:
-    units = "".join(f'<tu tuid="{i}"><tuv xml:lang="de"><seg>{_esc(s)}</seg></tuv>'
-                    f'<tuv xml:lang="en"><seg>{_esc(t)}</seg></tuv></tu>' for i, s, t in ROWS)
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="de" '
-                    'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" '
-                    f'creationtoolversion="1" o-tmf="x"/><body>{units}</body></tmx>', encoding="utf-8")
+    units = "".join(
+        f'<tu tuid="{i}"><tuv xml:lang="de"><seg>{_esc(s)}</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>{_esc(t)}</seg></tuv></tu>'
+        for i, s, t in ROWS
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="de" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" '
+        f'creationtoolversion="1" o-tmf="x"/><body>{units}</body></tmx>',
+        encoding="utf-8",
+    )
 
 
 def _xliff(path: Path) -> None:
-    units = "".join(f'<trans-unit id="{i}"><source>{_esc(s)}</source><target>{_esc(t)}</target></trans-unit>'
-                    for i, s, t in ROWS)
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" '
-                    'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" '
-                    f'target-language="en" datatype="plaintext" original="x"><body>{units}</body></file>'
-                    '</xliff>',
-                    encoding="utf-8")
+    units = "".join(
+        f'<trans-unit id="{i}"><source>{_esc(s)}</source><target>{_esc(t)}</target></trans-unit>'
+        for i, s, t in ROWS
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="de" '
+        f'target-language="en" datatype="plaintext" original="x"><body>{units}</body></file>'
+        "</xliff>",
+        encoding="utf-8",
+    )
 
 
 WRITERS = {"tsv": _tsv, "jsonl": _jsonl, "tmx": _tmx, "xlf": _xliff}
@@ -77,8 +92,9 @@ def test_every_format_end_to_end_csv_and_json(app: typer.Typer, tmp_path: Path, 
     source = tmp_path / f"memory.{ext}"
     WRITERS[ext](source)
     out_csv, out_json = tmp_path / "f.csv", tmp_path / "f.json"
-    result = _invoke(app, str(source), "--format", "csv", "--output", str(out_csv), "--json", str(out_json),
-                     "--quiet")
+    result = _invoke(
+        app, str(source), "--format", "csv", "--output", str(out_csv), "--json", str(out_json), "--quiet"
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(out_json.read_text(encoding="utf-8"))
     validate_report(data)
@@ -106,14 +122,16 @@ def test_placeholders_never_read_as_numbers_and_offsets_are_plain_text(tmp_path:
 
 def test_segment_defaults_to_line_number_and_csv_is_deterministic(tmp_path: Path) -> None:
     source = tmp_path / "m.tsv"
-    source.write_text("Es kostet 5 Millionen Euro.\tIt costs 5 euros.\n\nDas ist gut.\tThat is good.\n",
-                      encoding="utf-8")
+    source.write_text(
+        "Es kostet 5 Millionen Euro.\tIt costs 5 euros.\n\nDas ist gut.\tThat is good.\n", encoding="utf-8"
+    )
     data = report_dict(run_pairs(str(source)))
     assert [f["segment"] for f in data["findings"]] == ["1"]
     text = findings_csv(data)
     assert text == findings_csv(report_dict(run_pairs(str(source))))
-    assert text.splitlines()[0] == ("segment,id,type,severity,message,source_evidence,target_evidence,"
-                                    "source_value,target_value")
+    assert text.splitlines()[0] == (
+        "segment,id,type,severity,message,source_evidence,target_evidence,source_value,target_value"
+    )
 
 
 def test_repeated_segments_keep_one_finding_each(tmp_path: Path) -> None:
@@ -127,9 +145,12 @@ def test_repeated_segments_keep_one_finding_each(tmp_path: Path) -> None:
 
 def test_glossary_missing_term_and_altered_name(app: typer.Typer, tmp_path: Path) -> None:
     source = tmp_path / "m.tsv"
-    source.write_text("Der Bundestag tagt heute in Berlin.\tThe federal parliament meets in Berlin today.\n"
-                      "Das neue iPhone kommt im Herbst.\tThe new Iphone comes out in autumn.\n"
-                      "Der Bundestag stimmt zu.\tThe Bundestag agrees.\n", encoding="utf-8")
+    source.write_text(
+        "Der Bundestag tagt heute in Berlin.\tThe federal parliament meets in Berlin today.\n"
+        "Das neue iPhone kommt im Herbst.\tThe new Iphone comes out in autumn.\n"
+        "Der Bundestag stimmt zu.\tThe Bundestag agrees.\n",
+        encoding="utf-8",
+    )
     glossary = tmp_path / "g.tsv"
     glossary.write_text("Bundestag\tBundestag\tGerman parliament\niPhone\n", encoding="utf-8")
     out = tmp_path / "r.json"
@@ -184,3 +205,76 @@ def test_markdown_and_html_outputs(app: typer.Typer, tmp_path: Path, fmt: str) -
     result = _invoke(app, str(source), "--format", fmt, "--output", str(out), "--quiet")
     assert result.exit_code == 0, result.output
     assert "400" in out.read_text(encoding="utf-8")
+
+
+# --json, --output and --format together: each report goes exactly where it is named, and reports/ is used
+# only for the --format report when no --output names it (--json alone used to be ignored for reports/m.json).
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--json", "out/x.json"], {"out/x.json": "json"}),
+        (["--output", "o.json", "--json", "x.json"], {"o.json": "json", "x.json": "json"}),
+        (["--output", "o.json", "--json", "o.json"], {"o.json": "json"}),
+        (["--format", "html", "--json", "x.json"], {"reports/m.html": "html", "x.json": "json"}),
+        (
+            ["--format", "html", "--output", "o.html", "--json", "x.json"],
+            {"o.html": "html", "x.json": "json"},
+        ),
+        (["--format", "csv", "--json", "x.json"], {"reports/m.csv": "csv", "x.json": "json"}),
+        (["--format", "markdown", "--output", "o.md"], {"o.md": "markdown"}),
+        ([], {"reports/m.json": "json"}),
+    ],
+)
+def test_outputs_go_exactly_where_named(
+    app: typer.Typer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    expected: dict[str, str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _tsv(tmp_path / "m.tsv")
+    result = _invoke(app, "m.tsv", *args, "--quiet")
+    assert result.exit_code == 0, result.output
+    written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()} - {"m.tsv"}
+    assert written == set(expected)
+    for name, kind in expected.items():
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        if kind == "json":
+            validate_report(json.loads(text))
+        elif kind == "html":
+            assert text.startswith("<!DOCTYPE html>")
+        elif kind == "csv":
+            assert text.startswith("segment,id,type")
+    assert sorted(line.removeprefix("wrote ") for line in result.stdout.splitlines()) == sorted(expected)
+
+
+def test_one_path_for_two_different_reports_is_refused(app: typer.Typer, tmp_path: Path) -> None:
+    _tsv(tmp_path / "m.tsv")
+    out = tmp_path / "r.html"
+    result = _invoke(
+        app, str(tmp_path / "m.tsv"), "--format", "html", "--output", str(out), "--json", str(out)
+    )
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and str(out) in lines[0] and "both the html and the json report" in lines[0]
+    assert not out.exists()
+
+
+# Glossary rows: a row with a tab but no target term is refused with file and line (it used to pass silently).
+@pytest.mark.parametrize(
+    ("glossary", "line"),
+    [("Bundestag\tBundestag\nx\t\n", 2), ("x\t \t\n", 1), ("Bundestag   federal parliament\n", 1)],
+)
+def test_malformed_glossary_row_is_exit_2_with_file_and_line(
+    app: typer.Typer, tmp_path: Path, glossary: str, line: int
+) -> None:
+    _tsv(tmp_path / "m.tsv")
+    path = tmp_path / "g.tsv"
+    path.write_text(glossary, encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = _invoke(app, str(tmp_path / "m.tsv"), "--glossary", str(path), "--output", str(out))
+    assert result.exit_code == 2, result.output
+    lines = [text for text in result.stderr.splitlines() if text.strip()]
+    assert len(lines) == 1 and f"{path}:{line}:" in lines[0]
+    assert not out.exists()

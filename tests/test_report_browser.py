@@ -22,8 +22,14 @@ TINY = REPO / "tests" / "data" / "report_tiny.json"
 INJECTION = REPO / "tests" / "data" / "injection"
 SCHEMA = REPO / "driftcheck" / "schema" / "report.schema.json"
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 if not CHROMIUM.exists():
     if os.environ.get("CI"):
@@ -140,6 +146,27 @@ def test_outlet_filter(watched: Watched, tiny_html: Path) -> None:
     assert shown(page) == 4
 
 
+def test_outlet_filter_shows_omissions_for_the_outlet_that_omits(watched: Watched, tmp_path: Path) -> None:
+    """An omission is keyed to the outlet that tells the claim; choosing the outlet that leaves it out must
+    show it too (it used to be hidden)."""
+    report = json.loads(TINY.read_text(encoding="utf-8"))
+    omission = "0a7b6c9e8fa30008"  # heise sentence 0; put it in a claim group Wire Service does not tell
+    report["groups"].append({"id": "g009", "members": [{"doc": "heise", "index": 0}], "missing": ["wire"]})
+    finding = next(f for f in report["findings"] if f["id"] == omission)
+    finding["suppressed"], finding["suppression"] = False, None  # among the findings, not the suppressed
+    out = tmp_path / "omission.html"
+    out.write_text(render_html(report), encoding="utf-8")
+    page = watched.open(out)
+    page.select_option("#f-outlet", "Wire Service")
+    assert shown(page) == 2  # its number_value finding and the omission it leaves out
+    assert page.locator(f"#finding-{omission}").is_visible()
+    page.select_option("#f-outlet", "heise online")
+    assert page.locator(f"#finding-{omission}").is_visible()
+    page.select_option("#f-outlet", "Example Daily")
+    assert shown(page) == 4 and not page.locator(f"#finding-{omission}").is_visible()
+    assert watched.errors == []
+
+
 def test_search_filter(watched: Watched, tiny_html: Path) -> None:
     page = watched.open(tiny_html)
     page.fill("#f-search", "405 billion")
@@ -244,12 +271,32 @@ def injection_report() -> dict[str, Any]:
         per_doc[doc_id] = lines
         for i, line in enumerate(lines):
             start = text.index(line)
-            sentences.append({"doc": doc_id, "index": i, "text": line, "language": "en", "kind": "body",
-                              "start": start, "end": start + len(line)})
-        documents.append({"id": doc_id, "path": str(path), "url": "javascript:alert(1)", "title": lines[0],
-                          "outlet": lines[0][:40], "published": None, "language": "en",
-                          "original_language": None, "note": "</script><script>alert(1)</script>",
-                          "sentence_count": len(lines), "text": text})
+            sentences.append(
+                {
+                    "doc": doc_id,
+                    "index": i,
+                    "text": line,
+                    "language": "en",
+                    "kind": "body",
+                    "start": start,
+                    "end": start + len(line),
+                }
+            )
+        documents.append(
+            {
+                "id": doc_id,
+                "path": str(path),
+                "url": "javascript:alert(1)",
+                "title": lines[0],
+                "outlet": lines[0][:40],
+                "published": None,
+                "language": "en",
+                "original_language": None,
+                "note": "</script><script>alert(1)</script>",
+                "sentence_count": len(lines),
+                "text": text,
+            }
+        )
     ids = sorted(per_doc)
     n = 0
     for x in range(len(ids)):
@@ -257,25 +304,59 @@ def injection_report() -> dict[str, Any]:
             for i in range(min(len(per_doc[ids[x]]), len(per_doc[ids[y]]))):
                 la, lb = per_doc[ids[x]][i], per_doc[ids[y]][i]
                 n += 1
-                findings.append({
-                    "id": f"inj{n:05d}<x>", "type": "quote", "severity": "high", "message": la + " vs " + lb,
-                    "suppressed": n % 5 == 0, "segment": "<b>seg</b>",
-                    "a": {"doc": ids[x], "index": i, "text": la, "evidence": la[:20], "start": 0, "end": 20,
-                          "value": "<script>alert(1)</script>"},
-                    "b": {"doc": ids[y], "index": i, "text": lb, "evidence": lb[-20:], "start": 0, "end": 20,
-                          "value": "javascript:alert(1)"},
-                })
+                findings.append(
+                    {
+                        "id": f"inj{n:05d}<x>",
+                        "type": "quote",
+                        "severity": "high",
+                        "message": la + " vs " + lb,
+                        "suppressed": n % 5 == 0,
+                        "segment": "<b>seg</b>",
+                        "a": {
+                            "doc": ids[x],
+                            "index": i,
+                            "text": la,
+                            "evidence": la[:20],
+                            "start": 0,
+                            "end": 20,
+                            "value": "<script>alert(1)</script>",
+                        },
+                        "b": {
+                            "doc": ids[y],
+                            "index": i,
+                            "text": lb,
+                            "evidence": lb[-20:],
+                            "start": 0,
+                            "end": 20,
+                            "value": "javascript:alert(1)",
+                        },
+                    }
+                )
     groups.append({"id": "<g1>", "members": [{"doc": d, "index": 0} for d in ids], "missing": []})
     report = {
         "schema": "driftcheck.report/1",
-        "signature": {"driftcheck": "<script>alert(1)</script>", "encoder": "{{x}}", "dimension": 1,
-                      "languages": ["en"], "thresholds": {"</style>": 0.5}, "inputs_sha256": "0" * 64},
+        "signature": {
+            "driftcheck": "<script>alert(1)</script>",
+            "encoder": "{{x}}",
+            "dimension": 1,
+            "languages": ["en"],
+            "thresholds": {"</style>": 0.5},
+            "inputs_sha256": "0" * 64,
+        },
         "reference": ids[0],
-        "documents": documents, "sentences": sentences, "alignments": [], "groups": groups,
-        "findings": findings, "skipped": [{"path": "<img src=x onerror=alert(1)>", "reason": "</textarea>"}],
-        "summary": {"documents": len(documents), "sentences": len(sentences), "alignments": 0,
-                    "findings_by_type": {"quote": len(findings)},
-                    "findings_by_severity": {"high": len(findings)}},
+        "documents": documents,
+        "sentences": sentences,
+        "alignments": [],
+        "groups": groups,
+        "findings": findings,
+        "skipped": [{"path": "<img src=x onerror=alert(1)>", "reason": "</textarea>"}],
+        "summary": {
+            "documents": len(documents),
+            "sentences": len(sentences),
+            "alignments": 0,
+            "findings_by_type": {"quote": len(findings)},
+            "findings_by_severity": {"high": len(findings)},
+        },
     }
     jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(report)
     return report
@@ -314,9 +395,22 @@ def run_cli(inputs: str, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     """Run `driftcheck compare INPUTS --html --json` from the repo root; return the HTML path and report."""
     html_out, json_out = tmp_path / "out.html", tmp_path / "out.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "driftcheck", "compare", inputs,
-         "--html", str(html_out), "--json", str(json_out)],
-        cwd=REPO, capture_output=True, text=True, timeout=600, check=False,
+        [
+            sys.executable,
+            "-m",
+            "driftcheck",
+            "compare",
+            inputs,
+            "--html",
+            str(html_out),
+            "--json",
+            str(json_out),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
     assert html_out.exists() and json_out.exists(), proc.stderr[-2000:]
@@ -355,6 +449,17 @@ def test_cli_bundled_corpus_filters_and_permalink(watched: Watched, tmp_path: Pa
     involving_heise = sum(1 for f in active if "heise" in (f["a"]["doc"], (f["b"] or {}).get("doc")))
     page.select_option("#f-outlet", "heise")
     assert shown(page) == involving_heise
+    # An omission shows for the outlet that tells the claim and for the one that leaves it out (compare words
+    # its message "<doc> does not tell this claim, ..."; `summary` has no outlet: its label is its id).
+    omissions = [
+        f for f in active if f["type"] == "omission" and f["message"].startswith("summary does not tell")
+    ]
+    assert omissions, "the corpus summary leaves claims out"
+    involving_summary = sum(1 for f in active if "summary" in (f["a"]["doc"], (f["b"] or {}).get("doc")))
+    page.select_option("#f-outlet", "summary")
+    assert shown(page) == involving_summary + len(omissions)
+    for f in omissions:
+        assert page.locator(f"#finding-{f['id']}").is_visible()
     page.select_option("#f-outlet", "")
     page.fill("#f-search", "405 billion")
     assert 1 <= shown(page) < len(active)

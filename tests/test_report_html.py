@@ -284,7 +284,7 @@ def test_severity_and_type_counts(tiny: dict[str, Any]) -> None:
     assert sev == {"▲ HIGH": ["3", "0"], "◆ MEDIUM": ["2", "0"], "● LOW": ["1", "1"], "ℹ INFO": ["1", "0"]}
     typ = {r[0]: r[1:] for r in table_cells(html_text, "by-type")[1:]}
     assert typ["number_value"] == ["4", "0"] and typ["omission"] == ["0", "1"]
-    assert '7 of 7 findings shown' in html_text
+    assert "7 of 7 findings shown" in html_text
 
 
 def test_claims_columns_follow_publication_order_with_unknown_last(tiny: dict[str, Any]) -> None:
@@ -445,8 +445,14 @@ def test_cross_language_pairs_skip_the_diff(tiny: dict[str, Any]) -> None:
 
 def test_signature_footer(tiny: dict[str, Any]) -> None:
     footer = render_html(tiny).split('<footer id="signature">', 1)[1]
-    for needle in ("0.1.0", "fast-use:universal-sentence-encoder-multilingual", "512", "de+en+zh",
-                   "align=0.6, group=0.55", tiny["signature"]["inputs_sha256"]):
+    for needle in (
+        "0.1.0",
+        "fast-use:universal-sentence-encoder-multilingual",
+        "512",
+        "de+en+zh",
+        "align=0.6, group=0.55",
+        tiny["signature"]["inputs_sha256"],
+    ):
         assert needle in footer
 
 
@@ -471,8 +477,10 @@ def test_word_diff_only_where_the_sentences_are_alike(tiny: dict[str, Any]) -> N
     from driftcheck.report_html import MIN_DIFF_RATIO, diff_ratio
 
     near = ("Meta plans to invest $65 billion in 2025.", "Meta plans to invest $60 billion in 2025.")
-    loose = ("The startup achieved this with a training budget of just $5.5 million.",
-             "Specifically, it is said to have cost 5.6 million US dollars in pure training costs.")
+    loose = (
+        "The startup achieved this with a training budget of just $5.5 million.",
+        "Specifically, it is said to have cost 5.6 million US dollars in pure training costs.",
+    )
     assert diff_ratio(*near, cjk=False) >= MIN_DIFF_RATIO > diff_ratio(*loose, cjk=False)
 
     def card_for(a: str, b: str) -> str:
@@ -486,3 +494,74 @@ def test_word_diff_only_where_the_sentences_are_alike(tiny: dict[str, Any]) -> N
 
     assert "Worded differently" not in card_for(*near)
     assert "Worded differently" in card_for(*loose)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Omissions and the outlet filter: an omission is about the outlet that tells the claim AND the outlets that
+# leave it out; the filter data carries the latter ("omitted"), so choosing an omitting outlet shows it.
+
+OMISSION = "0a7b6c9e8fa30008"  # tiny: heise sentence 0, one-sided
+
+
+def with_omission_group(
+    report: dict[str, Any], missing: list[str], keyed_to: str | None = None
+) -> dict[str, Any]:
+    """The tiny report with a claim group holding the omission's sentence and leaving `missing` out.
+
+    With `keyed_to`, the finding gets the fingerprint compare gives the omission of that document."""
+    report["groups"].append({"id": "g009", "members": [{"doc": "heise", "index": 0}], "missing": missing})
+    if keyed_to is not None:
+        from driftcheck.compare import fingerprint
+        from driftcheck.models import Evidence
+
+        finding = next(f for f in report["findings"] if f["id"] == OMISSION)
+        a = finding["a"]
+        side = Evidence(a["doc"], a["index"], a["text"], a["evidence"], a["start"], a["end"], a["value"])
+        finding["id"] = fingerprint(f"omission:{keyed_to}", side, None)
+    return report
+
+
+def filter_data(html_text: str) -> dict[str, dict[str, Any]]:
+    """The filter script's data per finding id."""
+    data = json.loads(parse(html_text).scripts[0][1])
+    return {f["id"]: f for f in data["findings"]}
+
+
+def test_omission_filter_data_names_the_omitting_outlet(tiny: dict[str, Any]) -> None:
+    html_text = render_html(with_omission_group(tiny, ["wire"]))
+    data = filter_data(html_text)
+    assert data[OMISSION]["outlets"] == ["heise online"]
+    assert data[OMISSION]["omitted"] == ["Wire Service"]
+    assert "wire service" in data[OMISSION]["text"]  # the search finds it by the omitting outlet too
+    assert all(f["omitted"] == [] for fid, f in data.items() if fid != OMISSION)
+    card = re.search(rf'<article[^>]+id="finding-{OMISSION}".*?</article>', html_text, re.S)
+    assert card and "Wire Service does not tell this; heise online does (omitted)." in card.group(0)
+    # the filter script consults it
+    script = parse(html_text).scripts[1][1]
+    assert "f.omitted.indexOf(o) >= 0" in script
+
+
+def test_omission_of_a_group_missing_several_is_keyed_by_its_fingerprint(tiny: dict[str, Any]) -> None:
+    report = with_omission_group(tiny, ["daily", "wire", "tmtpost-zh"], keyed_to="tmtpost-zh")
+    data = filter_data(render_html(report))
+    omission = next(f for f in data.values() if f["type"] == "omission")
+    assert omission["omitted"] == ["tmtpost-zh"]  # no outlet: labelled by its id
+
+
+def test_omission_in_a_two_document_report_is_the_other_documents(tmp_path: Path) -> None:
+    from driftcheck.report_json import report_dict
+    from driftcheck.translation import run_pairs
+
+    source = tmp_path / "m.jsonl"  # segment u1 is not translated: a one-sided omission in the source
+    rows = [
+        {"id": "u1", "source": "Willkommen zurück!", "target": ""},
+        {"id": "u2", "source": "Gut.", "target": "Good."},
+    ]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    data = filter_data(render_html(report_dict(run_pairs(str(source)))))
+    [omission] = [f for f in data.values() if f["type"] == "omission"]
+    assert omission["outlets"] == ["source"] and omission["omitted"] == ["target"]
+
+
+def test_omission_without_group_information_omits_nothing(tiny: dict[str, Any]) -> None:
+    assert filter_data(render_html(tiny))[OMISSION]["omitted"] == []
