@@ -32,8 +32,9 @@ class Entry:
     type: str | None  # None for a non-error
     min_severity: str | None
     note: str = ""
-    # A known error the tool does not find yet, with the reason: reported, not failed (like a strict xfail).
-    # Once it is found, the entry fails until the editor removes `known_gap`, so the catalogue stays true.
+    # A known error the tool does not find yet, or a known non-error whose two sentences it does not compare
+    # yet, with the reason: reported, not failed (like a strict xfail). Once found (or compared), the entry
+    # fails until the editor removes `known_gap`, so the catalogue stays true.
     known_gap: str | None = None
 
     @property
@@ -144,8 +145,13 @@ def load_catalogue(path: str) -> Catalogue:
                     )
             b = _side(raw["b"], f"{where} ({entry_id}) b") if raw.get("b") is not None else None
             gap = raw.get("known_gap")
-            if gap is not None and (not is_error or not str(gap).strip()):
-                raise ConfigError(f"{where} ({entry_id}): known_gap is for known errors and needs a reason")
+            if gap is not None and not str(gap).strip():
+                raise ConfigError(f"{where} ({entry_id}): known_gap needs a reason")
+            if gap is not None and not is_error and raw.get("b") is None:
+                raise ConfigError(
+                    f"{where} ({entry_id}): known_gap on a non-error is for two sentences not yet compared; "
+                    "give both a and b"
+                )
             entries.append(
                 Entry(
                     entry_id,
@@ -238,12 +244,46 @@ def evaluate(catalogue: Catalogue, report: Report) -> list[Outcome]:
                 )
         else:
             flagged = [f for f in touching if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["low"]]
+            # A pair of sentences that were never compared proves nothing by drawing no finding.
+            compared = entry.b is None or _compared(report, entry, spans)
             if flagged:
                 got = ", ".join(sorted({f"{f.type}/{f.severity}" for f in flagged}))
                 outcomes.append(Outcome(entry, False, f"a non-error was flagged: {got}", tuple(flagged)))
-            else:
+            elif compared and entry.known_gap:
+                outcomes.append(
+                    Outcome(entry, False, "now compared and not flagged; remove its known_gap", touching)
+                )
+            elif compared:
                 outcomes.append(Outcome(entry, True, "not flagged", touching))
+            elif entry.known_gap:
+                outcomes.append(Outcome(entry, True, f"known gap, not compared: {entry.known_gap}", touching))
+            else:
+                outcomes.append(
+                    Outcome(
+                        entry,
+                        False,
+                        "never compared (the two sentences did not align), so this entry checks nothing; "
+                        "mark it known_gap with the reason or choose sentences that align",
+                        touching,
+                    )
+                )
     return outcomes
+
+
+def _compared(report: Report, entry: Entry, spans: dict[str, tuple[int, int]]) -> bool:
+    """Whether the report aligned a sentence under side a with a sentence under side b."""
+    assert entry.b is not None
+
+    def under(doc: str, span: tuple[int, int]) -> set[int]:
+        return {s.index for s in report.sentences if s.doc == doc and s.start < span[1] and span[0] < s.end}
+
+    side_a = {(entry.a.doc, i) for i in under(entry.a.doc, spans["a"])}
+    side_b = {(entry.b.doc, i) for i in under(entry.b.doc, spans["b"])}
+    for link in report.alignments:
+        x, y = (link.a.doc, link.a.index), (link.b.doc, link.b.index)
+        if (x in side_a and y in side_b) or (x in side_b and y in side_a):
+            return True
+    return False
 
 
 def failures(outcomes: Sequence[Outcome]) -> list[Outcome]:

@@ -73,6 +73,23 @@ def test_a_known_gap_that_is_now_found_fails_until_the_note_is_removed(
     assert "remove its known_gap" in result.stdout
 
 
+def test_a_non_error_whose_sentences_never_align_checks_nothing_and_fails(
+    tmp_path: Path, session_cache: Path
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    catalogue = corpus / "known_errors.yaml"
+    data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
+    gap = next(n for n in data["non_errors"] if n.get("known_gap"))  # a pair the tool does not align
+    del gap["known_gap"]
+    # And a compared pair that claims to be a gap: it must fail until the note goes.
+    data["non_errors"][0]["known_gap"] = "pretend these do not align"
+    catalogue.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_cli("check", str(catalogue), cache=session_cache)
+    assert result.returncode == 1
+    assert f"MISS non-error {gap['id']}: never compared" in result.stdout
+    assert f"MISS non-error {data['non_errors'][0]['id']}: now compared and not flagged" in result.stdout
+
+
 def test_malformed_catalogue_is_a_one_line_error_with_exit_2(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
     edit(corpus / "known_errors.yaml", {"type": "no_such_type"})
