@@ -142,7 +142,10 @@ def _parse_languages(value: str) -> tuple[str, ...]:
 
 
 def _check_fail_on(value: str | None) -> str | None:
-    if value is not None and value not in SEVERITY_CHOICES:
+    if value is None:
+        return None
+    value = value.strip().lower()  # HIGH and High are what users type
+    if value not in SEVERITY_CHOICES:
         raise typer.BadParameter(f"must be one of {', '.join(SEVERITY_CHOICES)}")
     return value
 

@@ -164,7 +164,9 @@ def test_glossary_missing_term_and_altered_name(app: typer.Typer, tmp_path: Path
     assert term["b"]["value"] == "Bundestag | German parliament"
 
 
-@pytest.mark.parametrize(("fail_on", "code"), [("high", 1), ("medium", 1), ("info", 1), (None, 0)])
+@pytest.mark.parametrize(
+    ("fail_on", "code"), [("high", 1), ("HIGH", 1), ("Medium", 1), ("medium", 1), ("info", 1), (None, 0)]
+)
 def test_fail_on(app: typer.Typer, tmp_path: Path, fail_on: str | None, code: int) -> None:
     source = tmp_path / "m.tsv"
     _tsv(source)
