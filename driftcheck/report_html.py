@@ -436,8 +436,8 @@ def _documents_table(ctx: _Ctx) -> str:
             f'<div class="docid">{_e(doc_id)}</div></th>'
             f'<td data-label="Title"{_lang_attr(d.get("language"))}>{_e(d.get("title") or "—")}{note}</td>'
             f'<td data-label="Published">{_e(d.get("published") or "unknown")}</td>'
-            f'<td data-label="Language">{_e(d.get("language") or "?")}</td>'
-            f'<td data-label="Original language">{_e(d.get("original_language") or "?")}</td>'
+            f'<td data-label="Language">{_e(d.get("language") or "unknown")}</td>'
+            f'<td data-label="Original language">{_e(d.get("original_language") or "unknown")}</td>'
             f'<td data-label="Sentences">{_e(d.get("sentence_count"))}</td>'
             f'<td data-label="Link" class="url">{link}</td></tr>'
         )

@@ -54,11 +54,6 @@ def test_replaced_names_are_caught(results: dict[str, Any]) -> None:
     assert _rate(results, "critical_id9_ne_replaced", "zh") >= 0.60
 
 
-@pytest.mark.xfail(strict=True, reason="measured de 24/46 (52%), zh 28/43 (65%): German one-word names "
-                   "that look like nouns or open the sentence (Murray, Cuomo, Green, Nantes, Versailles) "
-                   "cannot be told from common nouns without a lexicon, so they only count as the dropped "
-                   "half of a swap; a removed name whose other mention remains (Mick Fleetwood / Fleetwood "
-                   "Mac) looks present")
 def test_removed_names_are_caught(results: dict[str, Any]) -> None:
     assert _rate(results, "critical_id25_ne_removed", "de") >= 0.80
     assert _rate(results, "critical_id25_ne_removed", "zh") >= 0.60
