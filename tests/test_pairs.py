@@ -280,3 +280,25 @@ def test_malformed_glossary_row_is_exit_2_with_file_and_line(
     lines = [text for text in result.stderr.splitlines() if text.strip()]
     assert len(lines) == 1 and f"{path}:{line}:" in lines[0]
     assert not out.exists()
+
+
+def test_an_untagged_file_mixing_source_languages_reads_each_long_segment_in_its_own(tmp_path: Path) -> None:
+    from driftcheck.translation import run_pairs
+
+    # Three German rows and one English one: read as German, "1,300" would be 1.3 and "1.300" 1300.
+    source = tmp_path / "mixed.tsv"
+    source.write_text(
+        "Meta bought 1,300 GPUs last year.\tMeta kaufte letztes Jahr 1.300 GPUs.\te1\n"
+        "Das Rechenzentrum ist sehr groß.\tThe data centre is very large.\td1\n"
+        "Die Firma hat 1.300 Mitarbeiter.\tThe company has 1,300 employees.\td2\n"
+        "Der Umsatz stieg um 5,6 Prozent.\tRevenue rose by 5.6 percent.\td3\n",
+        encoding="utf-8",
+    )
+    report = run_pairs(str(source))
+    assert [s.language for s in report.sentences if s.doc == "source"] == ["en", "de", "de", "de"]
+    assert [f for f in report.findings if f.severity in ("high", "medium")] == []
+    # A real change in the odd row is still found.
+    changed_text = source.read_text(encoding="utf-8").replace("1.300 GPUs", "13.000 GPUs")
+    source.write_text(changed_text, encoding="utf-8")
+    changed = run_pairs(str(source))
+    assert {(f.segment, f.type) for f in changed.findings if f.severity == "high"} == {("e1", "number_value")}
