@@ -174,8 +174,8 @@ def pair_scores(
 
 def _select(
     combined: np.ndarray, cosine: np.ndarray, settings: AlignmentSettings, overlap: np.ndarray | None = None
-) -> list[tuple[int, int, float]]:
-    """Pairs that are best in at least one direction and clear the threshold for their kind.
+) -> list[tuple[int, int, float, bool]]:
+    """Pairs (i, j, score, anchored) that are best in at least one direction and clear their threshold.
 
     A pair that shares strong exact evidence (overlap >= settings.strong_anchor: two rare figures, say) is
     also kept when it clears the one-directional threshold without being anyone's best match: a headline or a
@@ -196,7 +196,11 @@ def _select(
     if overlap is not None:
         accept |= (overlap >= settings.strong_anchor) & (scores >= settings.strong_threshold)
     rows, cols = np.nonzero(accept)
-    return [(i, j, float(scores[i, j])) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
+    strong = overlap >= settings.strong_anchor if overlap is not None else np.zeros_like(accept)
+    return [
+        (i, j, float(scores[i, j]), bool(strong[i, j]))
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+    ]
 
 
 def align_documents(
@@ -214,10 +218,15 @@ def align_documents(
     with threadpool_limits(limits=1, user_api="blas"):
         for ai, a in enumerate(docs):
             for first, last in rest.blocks(ai, len(a.indices), settings.block_cells):
-                for i, row, j, score in _select_against(a, rest, first, last, settings):
+                for i, row, j, score, anchored in _select_against(a, rest, first, last, settings):
                     b = docs[row]
                     found.append(
-                        Alignment(SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score)
+                        Alignment(
+                            SentenceRef(a.doc, a.indices[i]),
+                            SentenceRef(b.doc, b.indices[j]),
+                            score,
+                            anchored=anchored,
+                        )
                     )
             if within:
                 found.extend(_align_within(a, weights, settings))
@@ -230,8 +239,10 @@ def align_pair(
     """Alignments between two documents, one pair at a time: the reference the batched path must equal."""
     combined, cosine, overlap = pair_scores(a, b, weights, settings)
     return [
-        Alignment(SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score)
-        for i, j, score in _select(combined, cosine, settings, overlap)
+        Alignment(
+            SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score, anchored=anchored
+        )
+        for i, j, score, anchored in _select(combined, cosine, settings, overlap)
     ]
 
 
@@ -289,8 +300,8 @@ def _top_k_mean(values: np.ndarray, k: int, axis: int) -> np.ndarray:
 
 def _select_against(
     a: AlignInput, rest: _Rest, first: int, last: int, settings: AlignmentSettings
-) -> list[tuple[int, int, int, float]]:
-    """(row in a, document number, row in it, score) for document a against documents [first, last).
+) -> list[tuple[int, int, int, float, bool]]:
+    """(row in a, document number, row in it, score, anchored) for document a against documents [first, last).
 
     The same arithmetic as pair_scores and _select, done for all the documents at once and only where it can
     matter: a cell below the cosine floor scores -inf in _select, so only the ~1% of cells above it (measured
@@ -354,12 +365,13 @@ def _select_against(
     accept |= (overlap >= settings.strong_anchor) & (scores >= settings.strong_threshold)
     picked = np.nonzero(accept)[0]
     return [
-        (i, d, j, float(x))
-        for i, d, j, x in zip(
+        (i, d, j, float(x), bool(strong))
+        for i, d, j, x, strong in zip(
             ci[picked].tolist(),
             (doc_of[cj[picked]] + first).tolist(),
             position[cj[picked]].tolist(),
             scores[picked].tolist(),
+            (overlap[picked] >= settings.strong_anchor).tolist(),
             strict=True,
         )
     ]
@@ -437,18 +449,27 @@ def _align_within(doc: AlignInput, weights: dict[str, float], settings: Alignmen
     scores = np.where(cosine >= settings.min_cosine, combined, -np.inf)
     summary_best = np.argmax(scores, axis=1)
     out = []
-    for i, j, score in _select(combined, cosine, settings, overlap):
+    for i, j, score, anchored in _select(combined, cosine, settings, overlap):
         if j != summary_best[i] and overlap[i, j] < settings.strong_anchor:
             continue
         ref_a = SentenceRef(doc.doc, part_a.indices[i])
         ref_b = SentenceRef(doc.doc, part_b.indices[j])
         first, second = sorted((ref_a, ref_b), key=lambda r: r.index)
-        out.append(Alignment(first, second, score))
+        out.append(Alignment(first, second, score, anchored=anchored))
     return out
 
 
+# Share of the cross-document sentence pairs of two groups that must be aligned themselves for one link to
+# merge them: single linkage chained the Decoder's GPU-hours sentence, the Teamblind post, LeCun's praise and
+# the leadership salaries into one "claim" through one link each.
+COHESION = 1 / 3
+
+
 def group_claims(
-    alignments: Sequence[Alignment], doc_ids: Sequence[str], max_per_doc: int = 3
+    alignments: Sequence[Alignment],
+    doc_ids: Sequence[str],
+    max_per_doc: int = 3,
+    min_cohesion: float = COHESION,
 ) -> tuple[list[Alignment], list[ClaimGroup]]:
     """Group aligned sentences into claims, strongest links first, so chains cannot swallow a document."""
     # Union-find over small integers: SentenceRef hashing is Python-level and was most of the cost.
@@ -467,6 +488,18 @@ def group_claims(
         ends.append((pair[0], pair[1]))
     parent = list(range(len(refs)))
     per_doc: dict[int, Counter[str]] = {n: Counter({r.doc: 1}) for n, r in enumerate(refs)}
+    group_members: dict[int, list[int]] = {n: [n] for n in range(len(refs))}
+    linked = {(min(x, y), max(x, y)) for x, y in ends}
+
+    def cohesive(a: list[int], b: list[int]) -> bool:
+        """Whether enough cross pairs (different documents) of two groups are aligned themselves."""
+        cross = aligned = 0
+        for x in a:
+            for y in b:
+                if refs[x].doc != refs[y].doc:
+                    cross += 1
+                    aligned += (min(x, y), max(x, y)) in linked
+        return cross == 0 or aligned >= min_cohesion * cross
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -484,9 +517,12 @@ def group_claims(
         counts_a, counts_b = per_doc[root_a], per_doc[root_b]
         if any(counts_a[doc] + count > max_per_doc for doc, count in counts_b.items()):
             continue  # this link would chain two different claims together
+        if not cohesive(group_members[root_a], group_members[root_b]):
+            continue  # one link between two groups that otherwise do not align: a chain, not one claim
         parent[root_b] = root_a
         counts_a.update(counts_b)
         del per_doc[root_b]
+        group_members[root_a].extend(group_members.pop(root_b))
         accepted.add(n)
 
     members: dict[int, list[SentenceRef]] = {}
@@ -505,9 +541,15 @@ def group_claims(
         groups.append(ClaimGroup(gid, tuple(group), tuple(d for d in doc_ids if d not in told)))
         for ref in group:
             group_of[(ref.doc, ref.index)] = gid
-    kept = [
-        Alignment(link.a, link.b, link.score, group_of[(link.a.doc, link.a.index)])
-        for n, link in enumerate(alignments)
-        if n in accepted
-    ]
+    # A link grouping refused is kept for comparison, without a group, when the pair shares strong exact
+    # evidence: a sentence that tells two claims (heise's cost-and-GPU-hours sentence, The Decoder's
+    # compute-GPUs-and-capex one) must still be compared on the figures of both. Refused links on embedding
+    # similarity alone are topic-level matches and are dropped.
+    kept = []
+    for n, link in enumerate(alignments):
+        if n in accepted:
+            gid = group_of[(link.a.doc, link.a.index)]
+            kept.append(Alignment(link.a, link.b, link.score, gid, anchored=link.anchored))
+        elif link.anchored:
+            kept.append(Alignment(link.a, link.b, link.score, "", anchored=True))
     return kept, groups

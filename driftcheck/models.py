@@ -95,6 +95,9 @@ class Alignment:
     b: SentenceRef
     score: float
     group: str = ""
+    # The pair shares strong exact evidence (rare figures or names); not written to reports, it tells claim
+    # grouping which links to keep for comparison when they cannot join one claim group.
+    anchored: bool = False
 
 
 @dataclass(frozen=True)

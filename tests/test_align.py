@@ -177,6 +177,23 @@ def test_claim_groups_refuse_chains_that_swallow_a_document() -> None:
     assert len(kept) < len(links)
 
 
+def test_one_link_does_not_chain_a_sentence_into_a_claim_it_does_not_tell() -> None:
+    # a0, b0, c0, e0 tell one claim (all aligned with each other); d0 aligns with c0 alone. Merging d0 would
+    # make one of four cross pairs aligned: a chain, not the same claim.
+    told = [SentenceRef(doc, 0) for doc in "abce"]
+    links = [Alignment(x, y, 2.0) for n, x in enumerate(told) for y in told[n + 1 :]]
+    weak = Alignment(SentenceRef("c", 0), SentenceRef("d", 0), 1.9)
+    kept, groups = group_claims([*links, weak], ["a", "b", "c", "d", "e"])
+    claim = next(g for g in groups if SentenceRef("a", 0) in g.members)
+    assert SentenceRef("d", 0) not in claim.members and claim.missing == ("d",)
+    assert weak not in kept and {(x.a, x.b) for x in kept} == {(x.a, x.b) for x in links}
+    # The same link with strong exact evidence (a sentence telling two claims) is still compared, ungrouped.
+    anchored = Alignment(SentenceRef("c", 0), SentenceRef("d", 0), 1.9, anchored=True)
+    kept, groups = group_claims([*links, anchored], ["a", "b", "c", "d", "e"])
+    assert [x.group for x in kept if x.b == SentenceRef("d", 0)] == [""]
+    assert SentenceRef("d", 0) not in next(g for g in groups if SentenceRef("a", 0) in g.members).members
+
+
 @pytest.mark.parametrize("n,m", [(0, 5), (5, 0), (1, 1)])
 def test_degenerate_sizes_do_not_crash(n: int, m: int) -> None:
     a = meanings(max(n, 1))[:n]

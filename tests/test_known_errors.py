@@ -79,8 +79,13 @@ def test_a_non_error_whose_sentences_never_align_checks_nothing_and_fails(
     corpus = copy_corpus(tmp_path)
     catalogue = corpus / "known_errors.yaml"
     data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
-    gap = next(n for n in data["non_errors"] if n.get("known_gap"))  # a pair the tool does not align
-    del gap["known_gap"]
+    # Two sentences about different things, which the tool (rightly) does not align.
+    gap = {
+        "id": "never-compared",
+        "a": {"doc": "decoder", "contains": "more than a billion people"},
+        "b": {"doc": "heise", "contains": "Yann LeCun from Meta wrote on X"},
+    }
+    data["non_errors"].append(gap)
     # And a compared pair that claims to be a gap: it must fail until the note goes.
     data["non_errors"][0]["known_gap"] = "pretend these do not align"
     catalogue.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
