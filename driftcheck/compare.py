@@ -19,7 +19,7 @@ from .dates import DateFact, compare_dates
 from .entities import AliasTable, Entity, Mention, find_spelling_variants
 from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
 from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities
-from .statements import Quote, compare_quotes
+from .statements import Quote, compare_quotes, lexical_negations
 
 if TYPE_CHECKING:
     from .facts import SentenceFacts
@@ -549,6 +549,30 @@ def _negation_concerns_shared_claim(negated: Located, plain: Located, marker_end
     return longer <= 1.6 * max(shorter, 1)
 
 
+def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> bool:
+    """Whether words with a negation in themselves can explain the flipped polarity of a translation pair.
+
+    Either the two sides differ in how many such words they use, so one says with a word what the other says
+    with a negator ("unconvinced" for "nicht überzeugt", "spurlos" for "without a trace"), or a negator of
+    either side is part of one (不好 "bad", 不可能 "impossible", 不高兴 "unhappy"). The same count on both
+    sides ("refused" / 拒绝) pairs the words with each other and explains nothing. Within one language a
+    dropped "not" is not a rewording, so only translations qualify.
+    """
+    la, lb = negated.sentence.language, plain.sentence.language
+    if not la or not lb or la == lb:
+        return False
+    lex_negated = lexical_negations(negated.sentence.text, la)
+    lex_plain = lexical_negations(plain.sentence.text, lb)
+    if len(lex_negated) != len(lex_plain):
+        return True
+    return any(
+        lx.start <= mk.start < lx.end
+        for loc, lexical in ((negated, lex_negated), (plain, lex_plain))
+        for mk in loc.facts.negations
+        for lx in lexical
+    )
+
+
 def negation_findings(a: Located, b: Located) -> list[Finding]:
     """A flipped negation: one version says the claim, the other its opposite."""
     # polarity is -1 for an odd number of negations, +1 for an even number (statements.negation_polarity).
@@ -557,6 +581,8 @@ def negation_findings(a: Located, b: Located) -> list[Finding]:
     negated, plain = (a, b) if a.facts.polarity < 0 else (b, a)
     marker = negated.facts.negations[0] if negated.facts.negations else None
     if marker is None or not _negation_concerns_shared_claim(negated, plain, marker.end):
+        return []
+    if _lexical_negation_accounts_for_flip(negated, plain):
         return []
     message = f"{_label(negated)} negates the claim ({marker.text!r}); {_label(plain)} does not"
     source = evidence(negated, marker.start, marker.end, "negated")

@@ -41,6 +41,24 @@ class Marker:
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
+# Chinese text mixes traditional and simplified script (沒/没, 無/无, 據稱/据称). The cue tables are
+# written in simplified characters; a one-to-one character fold of the traditional forms of the
+# characters they use lets one table serve both scripts and keeps every offset (spans point into the
+# original text).
+_T2S = str.maketrans(
+    "沒無並從絕別斷錯僅過論時區類級個識數線機來據稱說報導傳聞聲謠謂請對關係會應該這讓還見紹訊禮願樣為寫認問",
+    "没无并从绝别断错仅过论时区类级个识数线机来据称说报导传闻声谣谓请对关系会应该这让还见绍讯礼愿样为写认问",
+)
+
+
+_TRADITIONAL = re.compile("[" + "".join(chr(c) for c in _T2S) + "]")
+
+
+def fold_han(text: str) -> str:
+    """Traditional forms of the characters the cue tables use, folded to simplified (same length)."""
+    # Most text has none of them: one C-level search is cheaper than translating character by character.
+    return text.translate(_T2S) if _TRADITIONAL.search(text) else text
+
 
 def _code(lang: str | None, text: str) -> str:
     low = (lang or "").casefold()
@@ -363,6 +381,14 @@ def compare_quotes(a: Quote, b: Quote) -> str | None:
 # ---------------------------------------------------------------------------------------------------------
 # Hedges and sourcing
 
+# "claim(s)" after a determiner is the noun ("their claims"), which hedges nothing ("the claimed figure"
+# does); the lookbehinds run only where "claim" has matched.
+_DETERMINERS_OF_CLAIM = (
+    *("the", "their", "his", "her", "its", "our", "my", "your"),
+    *("a", "these", "those", "such", "any", "no"),
+)
+_NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{d}\sclaim)" for d in _DETERMINERS_OF_CLAIM)
+
 # (pattern, kind, key). Keys are cross-language classes so "is said to" / "soll" / 据称 compare equal.
 _HEDGES: dict[str, list[tuple[str, str, str]]] = {
     "en": [
@@ -383,25 +409,50 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (r"\b(?:is|are|was|were)\s+rumou?red\s+to\b|\brumou?r(?:s|ed)?\b", "hedge", "rumoured"),
         (r"\ballegedly\b|\balleged\b|\b(?:is|are|was|were)\s+alleged\s+to\b", "hedge", "allegedly"),
         (r"\bpurportedly\b|\bpurported\b", "hedge", "purportedly"),
-        (r"\bapparently\b|\bseemingly\b|\b(?:seems?|seemed|appears?|appeared)\s+to\b", "hedge", "apparently"),
-        (r"\bclaim(?:s|ed|ing)?\b", "hedge", "claims"),
-        (r"\bsuggest(?:s|ed|ing)?\b", "hedge", "suggests"),
+        # "seem"/"appear" hedge as "seem to" + verb and "it seems that"; a copula before an adjective ("he
+        # seemed rusty", German "wirkte eingerostet") reports an impression; "appear to them" is showing up.
+        (
+            r"\bapparently\b|\bseemingly\b|\bit\s+(?:seems|seemed|appears|appeared)\s+"
+            r"(?:that|as\s+if|as\s+though|like|to\s+(?:me|us|him|her|them))\b"
+            r"|\b(?:seems?|seemed|appears?|appeared)\s+to\b"
+            r"(?!\s+(?:me|him|her|it|us|them|you|the|a|an|this|that|my|his|their)\b)",
+            "hedge",
+            "apparently",
+        ),
+        # A claim as a noun ("their claims") and a first-person "I suggest" (a proposal) hedge nothing.
+        (r"\bclaim(?:ed|ing)\b|\bclaim" + _NOT_AFTER_DETERMINER + r"s?\b", "hedge", "claims"),
+        (r"\bsuggest(?<!\bI\ssuggest)(?<!\bwe\ssuggest)(?:s|ed|ing)?\b", "hedge", "suggests"),
         (r"\baccording\s+to\b", "source", "according_to"),
         (r"\bciting\b|\bcited\b", "source", "according_to"),
         (r"\breport(?:s|ed)\b", "source", "reportedly"),
     ],
     "de": [
-        # "soll"/"sollen" is evidential ("Meta soll ... eingerichtet haben"); "sollte" is "should" and is left
-        # out. A deontic "soll" ("Das Gesetz soll 2025 gelten") is still matched: a known precision gap.
-        (r"\bsoll(?:en)?\b", "hedge", "said_to"),
+        # "soll"/"sollen" is reportative ("is said to") only with an infinitive of state or a perfect
+        # infinitive in its clause: "Meta soll einen Krisenstab eingerichtet haben", "Er soll reich sein",
+        # "… gewesen sein soll". A bare "soll" is deontic ("was ich tun soll", "Sag ihnen, dass sie
+        # anrufen sollen", "hättest … sollen"), as is one in a question. "sollte" is "should", left out.
+        (
+            r"\bsoll(?:en)?\b(?:(?=(?:[^,;:.!?„“\"]|(?<=\d)[,.](?=\d))*?\b(?:haben|sein)\b[^?]*(?:[.!;:\"“]|$))"
+            r"|(?:(?<=\bhaben\ssoll)|(?<=\bsein\ssoll)|(?<=\bhaben\ssollen)|(?<=\bsein\ssollen))(?![^.!]*\?))",
+            "hedge",
+            "said_to",
+        ),
         (r"\bangeblich\w*\b", "hedge", "allegedly"),
         (r"\bmutmaßlich\w*\b|\bvermeintlich\w*\b", "hedge", "allegedly"),
         (r"\bBerichten\s+zufolge\b|\bwie\s+\S+\s+berichtet\w*\b|\bberichtet\w*\b", "hedge", "reportedly"),
         (r"\bGerüchten\s+zufolge\b|\bGerücht\w*\b", "hedge", "rumoured"),
-        (r"\boffenbar\b|\banscheinend\b|\bscheinbar\b|\bscheinen\b|\bscheint\b", "hedge", "apparently"),
+        # "scheinen" as "seem to" (with zu + infinitive) or "es scheint"; before an adjective alone ("scheint
+        # unwahrscheinlich") it is a copula, as English "seems unlikely" is.
+        (
+            r"\boffenbar\b|\banscheinend\b|\bscheinbar\b"
+            r"|\b[Ee]s\s+(?:scheint|schien)(?:\s+(?:mir|uns|ihm|ihr))?\s*,?\s*(?:dass|als|so)\b"
+            r"|\b(?:scheint|scheinen|schien|schienen)\b(?=[^,.;:!?]*\bzu\s+\w)",
+            "hedge",
+            "apparently",
+        ),
         (r"\bbehaupte\w*\b", "hedge", "claims"),
         (
-            r"\bdeutet\s+darauf\s+hin\b|\blegt\s+nahe\b|\blassen\s+vermuten\b|\blässt\s+vermuten\b",
+            r"\bdeute[nt]\s+(?:darauf\s+hin|an)\b|\blegt\s+nahe\b|\blassen\s+vermuten\b|\blässt\s+vermuten\b",
             "hedge",
             "suggests",
         ),
@@ -410,8 +461,8 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "zh": [
         (r"据称|据说|据信", "hedge", "said_to"),
-        (r"据报道|据报|据悉|有报道称", "hedge", "reportedly"),
-        (r"据传|传闻|传言|盛传|有传", "hedge", "rumoured"),
+        (r"据报道|据报导|据报|据悉|有报道称", "hedge", "reportedly"),
+        (r"据传|传闻|传言|谣言|谣传|盛传|有传", "hedge", "rumoured"),
         (r"声称|宣称", "hedge", "claims"),
         (r"疑似|涉嫌|所谓", "hedge", "allegedly"),
         (r"似乎|好像|貌似|看来", "hedge", "apparently"),
@@ -439,20 +490,25 @@ class _ScanTable:
 def _compile_table(patterns: Sequence[tuple[str, str, str]], flags: int) -> _ScanTable:
     return _ScanTable(
         scans=tuple((re.compile(p, flags), kind, key) for p, kind, key in patterns),
-        order={p[2]: i for i, p in enumerate(patterns)},
+        order={p[2]: i for i, p in enumerate(patterns) if p[2] != "_skip"},
         any_match=re.compile("|".join(f"(?:{p})" for p, _kind, _key in patterns), flags),
     )
 
 
-def _scan(text: str, table: _ScanTable) -> list[Marker]:
-    """All pattern matches, earliest-then-longest first, overlapping later matches dropped."""
-    if not table.any_match.search(text):
+def _scan(text: str, table: _ScanTable, scan_text: str | None = None) -> list[Marker]:
+    """All pattern matches, earliest-then-longest first, overlapping later matches dropped.
+
+    scan_text, when given, is a same-length normalised copy of text (fold_han) that the patterns run on;
+    the markers keep the original surface.
+    """
+    scan_text = text if scan_text is None else scan_text
+    if not table.any_match.search(scan_text):
         return []
     found: list[Marker] = []
     for pattern, kind, key in table.scans:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(scan_text):
             if m.end() > m.start():
-                found.append(Marker(m.start(), m.end(), m.group(), kind, key))
+                found.append(Marker(m.start(), m.end(), text[m.start() : m.end()], kind, key))
     order = table.order
     found.sort(key=lambda mk: (mk.start, -(mk.end - mk.start), order.get(mk.key, 0)))
     out: list[Marker] = []
@@ -465,7 +521,9 @@ def _scan(text: str, table: _ScanTable) -> list[Marker]:
 
 def extract_hedges(text: str, lang: str | None) -> list[Marker]:
     """Hedges (is said to, reportedly, soll, 据称) and sourcing (according to, laut, 据…报道) in text."""
-    return _scan(text, _HEDGE_TABLES[_code(lang, text)])
+    code = _code(lang, text)
+    markers = _scan(text, _HEDGE_TABLES[code], fold_han(text) if code == "zh" else None)
+    return [mk for mk in markers if mk.key != "_skip"]
 
 
 _HEDGE_TABLES = {code: _compile_table(p, re.IGNORECASE if code == "en" else 0) for code, p in _HEDGES.items()}
@@ -483,13 +541,25 @@ _HEDGE_TABLES = {code: _compile_table(p, re.IGNORECASE if code == "en" else 0) f
 _NEG_EN = [
     (r"\bno\s+longer\b", "no_longer"),
     (r"\bnot\s+(?:only|just|merely|least|to\s+mention)\b|\bn['’]t\s+(?:only|just|merely)\b", "_skip"),
-    (r"\b\w+n['’]t\b|\bcannot\b", "not"),
+    # "can't help thinking" affirms (German "nicht umhin können", Chinese 不禁); "can't help you" denies.
+    (r"\b(?:can(?:no|['’])t|couldn['’]t)\s+help\b(?!\s+(?:me|you|him|her|it|us|them)\b)", "_skip"),
+    # Exceptive "nothing but X" / "no one except X" means "only X" (nur, 只有).
+    (
+        r"\b(?:nothing|nobody|no\s+one|none)\b[^,.;:!?]{0,40}?\bbut\b"
+        r"|\b(?:nothing|nobody|no\s+one|none)\b[^.;:!?]{0,40}?\b(?:except|other\s+than)\b",
+        "_skip",
+    ),
+    # "whether … or not" offers the alternative of a question (German "oder nicht", Chinese A-not-A 有没有).
+    (r"\bor\s+not\b", "_skip"),
+    # A tag question ("…, isn't it?") asks for agreement with the claim; it does not deny it.
+    (r"\b\w+n['’]t\b(?!\s+(?:I|you|he|she|it|we|they|there|that|this)\s*[?!])|\bcannot\b", "not"),
     (r"\bnot\b", "not"),
     # "unable to" is "cannot" (Chinese 无法, German "nicht können" translate to it).
     (r"\bunable\b", "not"),
     (r"\bnever\b", "never"),
     (r"\bno\s+doubt\b|\bno\.\s*\d", "_skip"),
-    (r"\bno\b", "no"),
+    # "No," answering a question is an interjection (German "Nein", Chinese 不，), not a negated claim.
+    (r"\bno\b(?!\s*[,.!?;:\"”’])", "no"),
     (r"\bnone\b|\bnobody\b|\bno\s+one\b|\bnothing\b|\bnowhere\b", "none"),
     (r"\bneither\b", "neither_nor"),
     (r"\bnor\b", "nor"),
@@ -498,6 +568,10 @@ _NEG_EN = [
 _NEG_DE = [
     (r"\bnicht\s+mehr\b|\bkein\w*\s+mehr\b", "no_longer"),
     (r"\bnicht\s+nur\b", "_skip"),
+    # Tag question, exceptive "nichts als / nichts außer" (= nur), and the idiom "keine Ursache" (= you're
+    # welcome): none denies the claim (see _NEG_EN).
+    (r"\bnicht\s+wahr\s*[?!]|\bkeine\s+Ursache\b|\boder\s+nicht\b", "_skip"),
+    (r"\bnichts\s+als\b|\b(?:nichts|niemand\w*)\b[^.;:!?]{0,40}?\baußer\b", "_skip"),
     (r"\bnicht\b", "not"),
     (r"\bkeineswegs\b|\bkeinesfalls\b", "not"),
     (r"\bkein(?:e|en|em|er|es)?\b", "no"),
@@ -508,9 +582,19 @@ _NEG_DE = [
 ]
 _NEG_ZH = [
     (r"不仅|不但|不只|不光|不过|不断|不少|不久|不同|不管|不论|不错|不得不|不禁|不时|不妨", "_skip"),
+    # Set phrases with a positive meaning: sorry, excuse me, great, almost, you're welcome.
+    (r"对不起|不好意思|了不起|差不多|不客气", "_skip"),
+    # Questions, not denials: A-not-A (是不是, 有没有, 会不会), final 了没(有) "…yet?", 不是吗 "isn't it?".
+    (
+        r"(?P<anota>[是有会能要对好可去来该想知行用肯愿敢需应])(?:不|没)(?P=anota)|(?<![现实正存所自])在不在"
+        r"|了没有?(?=呢?\s*(?:[？?]|$))|不是吗",
+        "_skip",
+    ),
     # 越…越不 + adjective is a comparative, "the less active", not a denial.
     (r"越不", "_skip"),
     (r"非常|非洲|非法|除非|是非|非但|非凡|未来|无论|无疑|无比|无人机|无线|无数|无限|毫无疑问", "_skip"),
+    # Lexicalised words that English renders without a negation: boring, innocent, helpless.
+    (r"无聊|无辜|无奈", "_skip"),
     (r"别人|别的|特别|分别|区别|类别|级别|个别|识别|告别|差别|派别|性别", "_skip"),
     (r"没有|没", "no"),
     (r"并非|绝非|非是|非为", "not"),
@@ -531,7 +615,9 @@ def extract_negations(text: str, lang: str | None) -> list[Marker]:
 # negation_polarity asks again for the negations facts already extracted from the same sentence.
 @lru_cache(maxsize=4096)
 def _negations_memo(text: str, lang: str | None) -> tuple[Marker, ...]:
-    markers = [mk for mk in _scan(text, _NEG_TABLES[_code(lang, text)]) if mk.key != "_skip"]
+    code = _code(lang, text)
+    scanned = _scan(text, _NEG_TABLES[code], fold_han(text) if code == "zh" else None)
+    markers = [mk for mk in scanned if mk.key != "_skip"]
     # "nor" after "neither" completes one negation; a lone "nor" ("nor did he") is its own.
     out: list[Marker] = []
     open_neither = False
@@ -554,3 +640,53 @@ _NEG_TABLES = {
 def negation_polarity(text: str, lang: str | None) -> int:
     """-1 when text carries an odd number of negations, +1 when even (comparable across languages)."""
     return -1 if len(extract_negations(text, lang)) % 2 else 1
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Lexical negation
+#
+# Negation that a word carries in itself: affixes (unlikely, impolite, pointless, ziellos, unmöglich), verbs
+# and adverbs of absence or refusal (lack, avoid, fail to, hardly; fehlen, vermeiden, kaum, egal; 缺乏, 避免,
+# 忘记), "too … to" (= so … that not), and Chinese 不-words that English and German render as one adjective
+# (不好 "bad", 不安 "restless", 不可能 "impossible"). A translation moves negation freely between such words
+# and explicit negators ("nicht überzeugt" / "unconvinced", 不礼貌 / "impolite", "spurlos" / "without a
+# trace"), so a flipped polarity that one of them can account for is not evidence of a flipped claim. They do
+# not count for polarity: the pair rule consults them only when the polarities differ.
+
+_LEX_EN = (
+    r"\bun(?!der|til|it|ion|iq|ivers|iform|anim|ify|ifie|cle\b|able\b)[a-z]{4,}\b"
+    r"|\bim(?:possib|plausib|polit|proper|patien|perfect|mortal|moral|matur|practic|prob)\w*"
+    r"|\bin(?:capab|correct|complet|valid|visib|violab|sufficien|adequa|accura|conveni|nocen|abilit|direct"
+    r"|formal|significan|appropria|credib|evitab|secur|sensitiv|experienc|differen|famous|human)\w*"
+    r"|\bir(?:relevan|regular|responsib|rational|replac|revers)\w*|\bil(?:legal|logical|litera)\w*"
+    r"|\bdis(?:agree|lik|approv|honest|trust|satisf|comfort|advantag|obey|respect|pleas)\w*"
+    r"|\bnon-?[a-z]{3,}|\b[a-z]{3,}less(?:ly|ness)?\b(?<!nevertheless)"
+    r"|\bfail(?:s|ed|ing)?\s+to\b|\black(?:s|ed|ing)?\b|\babsen(?:t|ce)\b|\brefrain\w*|\bavoid\w*"
+    r"|\bstop(?:s|ped|ping)?\b|\bfar\s+from\b|\btoo\s+\w+\s+to\b|\bhardly\b|\bbarely\b|\bscarcely\b"
+    r"|\blittle\s+chance\b|\bout\s+of\s+(?:the\s+)?question\b|\bignoran\w+|\breluctan\w+|\bforg[eo]t\w*"
+    r"|\bden(?:y|ies|ied|ial)\b|\brefus\w+|\bunless\b|\binstead\s+of\b|\brather\s+than\b"
+)
+_LEX_DE = (
+    r"\b[Uu]n(?!ter|ser|s\b|d\b|ga[rn]|gefähr|bedingt|ion|ivers|iform)[a-zäöüß]{4,}"
+    r"|\bil(?:legal|legitim|loyal)\w*|\bir(?:relevant|regulär|rational|reversib)\w*"
+    r"|\bin(?:kompetent|korrekt|konsequent|stabil|effizient|akzeptab|diskret|tolerant|transparent|aktiv)\w*"
+    r"|\bim(?:mobil|materiell|moralisch|plausib|potent)\w*|\bnicht-\w+"
+    r"|\b\w{3,}los(?:e[mnrs]?)?\b|\begal\b|\bunterl[aä]ss\w*|\bverzicht\w*|\bvermeid\w*|\bfehl(?:t|en|te|ten)\b"
+    r"|\bmangel\w*|\babwesen\w*|\bkaum\b|\bverg(?:iss|ess|aß|äß)\w*|\bleugne\w*|\bweiger\w*|\bverweiger\w*"
+    r"|\bes\s+sei\s+denn\b|\bzu\s+\w+,?\s+um\b|\bstatt\b|\banstatt\b|\baufhör\w*|\bhör\w*\s+auf\b"
+)
+_LEX_ZH = (
+    r"不(?:好|安|幸|满|便|在|礼貌|情愿|一样|可能|完美|懂事|存在|道德|合理|公平|正常|健康|清楚|舒服|耐烦"
+    r"|高兴|寻常|够|足)"
+    r"|非法|违法|缺乏|缺少|避免|拒绝|否认|忘记|忘了|除非|无可|太[\u4e00-\u9fff]{1,3}了|停止|难以"
+)
+_LEX_TABLES = {
+    code: _compile_table([(p, "negation", "lexical")], 0 if code == "zh" else re.IGNORECASE)
+    for code, p in (("en", _LEX_EN), ("de", _LEX_DE), ("zh", _LEX_ZH))
+}
+
+
+def lexical_negations(text: str, lang: str | None) -> list[Marker]:
+    """Words that carry a negation in themselves (unlikely, pointless, spurlos, egal, 不好, 避免)."""
+    code = _code(lang, text)
+    return _scan(text, _LEX_TABLES[code], fold_han(text) if code == "zh" else None)

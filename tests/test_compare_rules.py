@@ -267,3 +267,43 @@ def test_a_reporting_verb_both_versions_use_does_not_excuse_a_dropped_hedge() ->
         "Reporters said the post from a Meta employee described panic in the team.",
     )
     assert [f for f in attributed if f.type == "hedge"] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        # The negation is said with a word on one side: an affix, -los, or a Chinese 不-adjective.
+        ("Die Polizei war nicht überzeugt.", "de", "The police were unconvinced.", "en"),
+        ("Er ging ziellos durch die Stadt.", "de", "He walked through the city without a goal.", "en"),
+        ("这样做很不礼貌。", "zh", "Doing this is rude.", "en"),
+        ("我会不高兴，但我不会哭。", "zh", "I would be unhappy, but I would not cry.", "en"),
+    ],
+)
+def test_a_negation_said_with_a_word_is_not_a_flip(a: str, la: str, b: str, lb: str) -> None:
+    assert not [f for f in findings(a, b, la, lb) if f.type == "negation"]
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        # A word with a negation in itself on both sides pairs up and does not excuse a dropped "not".
+        ("Er weigerte sich und kam nicht.", "de", "He refused and came.", "en"),
+        ("他拒绝了，没有来。", "zh", "He refused and came.", "en"),
+        # Within one language a dropped "not" is never a rewording.
+        ("The result was not unexpected.", "en", "The result was unexpected.", "en"),
+    ],
+)
+def test_a_lexical_negation_on_both_sides_does_not_excuse_a_flip(a: str, la: str, b: str, lb: str) -> None:
+    assert only(findings(a, b, la, lb), "negation").severity == "high"
+
+
+def test_a_modal_soll_is_not_a_dropped_hedge() -> None:
+    found = findings("Was soll ich jetzt tun?", "What should I do now?", "de", "en")
+    assert not [f for f in found if f.type == "hedge"]
+    found = findings(
+        "Das Modell soll nur 5 Millionen Dollar gekostet haben.",
+        "The model cost only $5 million.",
+        "de",
+        "en",
+    )
+    assert only(found, "hedge").severity == "medium"

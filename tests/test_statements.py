@@ -13,6 +13,7 @@ from driftcheck.statements import (
     extract_hedges,
     extract_negations,
     extract_quotes,
+    lexical_negations,
     negation_polarity,
 )
 
@@ -301,3 +302,79 @@ def test_demetr_negation_sanity() -> None:
         negation_polarity(r["mt_sent"], "en") != negation_polarity(r["pert_sent"], "en") for r in neg
     )
     assert flipped / len(neg) >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Traditional script: the same cues as simplified, spans into the original text.
+        ("他從來沒去過那裡。", "zh", ["no"]),
+        ("這並非事實，我們無法回應。", "zh", ["not", "none"]),
+        ("這家餐廳的菜真不錯。", "zh", []),
+        # Questions and set phrases are not denials.
+        ("你是不是學生？", "zh", []),
+        ("他們來了沒？", "zh", []),
+        ("對不起，我遲到了。", "zh", []),
+        ("他现在不在家。", "zh", ["not"]),
+        ("It is cold today, isn't it?", "en", []),
+        ("I can't help laughing at him.", "en", []),
+        ("I can't help you with that.", "en", ["not"]),
+        ("Nothing matters but the family.", "en", []),
+        ("No, he is not my brother.", "en", ["not"]),
+        ("She asked whether it works or not.", "en", []),
+        ("Sie müssen nichts tun, außer zu warten.", "de", []),
+        ("„Danke!“ – „Keine Ursache!“", "de", []),
+        ("Es ist kalt, nicht wahr?", "de", []),
+    ],
+)
+def test_negation_cues_across_scripts_and_constructions(text: str, lang: str, expected: list[str]) -> None:
+    found = extract_negations(text, lang)
+    assert [m.key for m in found] == expected
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The plan seems unlikely to succeed.", "en", ["unlikely"]),
+        ("He walked home, too tired to talk.", "en", ["too tired to"]),
+        ("She understands the united union.", "en", []),
+        ("Die Reise war völlig sinnlos und unmöglich.", "de", ["sinnlos", "unmöglich"]),
+        ("Unter dem Tisch liegt das Buch.", "de", []),
+        ("他的態度很不禮貌。", "zh", ["不禮貌"]),
+        ("请避免在这里吸烟。", "zh", ["避免"]),
+        ("他不去。", "zh", []),
+    ],
+)
+def test_lexical_negations(text: str, lang: str, expected: list[str]) -> None:
+    assert [m.text for m in lexical_negations(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # German "soll" is reportative with an infinitive of state or a perfect infinitive, not as "should".
+        ("Er soll sehr reich sein.", "de", [("soll", "hedge", "said_to")]),
+        ("Die Firma soll 2,5 Millionen Euro verloren haben.", "de", [("soll", "hedge", "said_to")]),
+        ("Man hört, dass er krank gewesen sein soll.", "de", [("soll", "hedge", "said_to")]),
+        ("Wie lange sollen wir hier warten?", "de", []),
+        ("Ich weiß nicht, was ich sagen soll.", "de", []),
+        ("Sag ihnen, dass sie früher kommen sollen.", "de", []),
+        ("Du hättest früher gehen sollen.", "de", []),
+        # "seem" / "scheinen" hedge as "seem to" + verb or "it seems that"; as a copula before an adjective
+        # they report an impression in either language; "appear to them" is showing up.
+        ("The answer seems to be wrong.", "en", [("seems to", "hedge", "apparently")]),
+        ("It seems that he left.", "en", [("It seems that", "hedge", "apparently")]),
+        ("The answer seems wrong.", "en", []),
+        ("Die Antwort scheint falsch zu sein.", "de", [("scheint", "hedge", "apparently")]),
+        ("Es scheint, dass er gegangen ist.", "de", [("Es scheint, dass", "hedge", "apparently")]),
+        ("Die Antwort scheint falsch.", "de", []),
+        ("The ghost did not appear to them.", "en", []),
+        ("The lawyers rejected their claims.", "en", []),
+        ("I suggest that we leave early.", "en", []),
+        ("據稱，這個模型很便宜。", "zh", [("據稱", "hedge", "said_to")]),
+        ("謠言很快傳開了。", "zh", [("謠言", "hedge", "rumoured")]),
+    ],
+)
+def test_hedge_constructions(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert hedges(text, lang) == expected
