@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .dates import DateFact, compare_dates
 from .entities import AliasTable, Entity, Mention, find_spelling_variants
 from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
-from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities
+from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities, may_agree
 from .statements import Quote, compare_quotes, lexical_negations
 
 if TYPE_CHECKING:
@@ -141,6 +141,8 @@ def _told_elsewhere(q: Quantity, partners: Sequence[Located]) -> bool:
     """Whether another sentence aligned with this one states the same figure (the claim was split in two)."""
     for partner in partners:
         for other in partner.facts.quantities:
+            if not may_agree(q, other):
+                continue  # a changed currency, unit or value: not the same figure
             differences = compare_quantities(q, other)
             if all(SEVERITY_RANK[d.severity] <= SEVERITY_RANK["low"] for d in differences):
                 return True

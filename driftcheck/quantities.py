@@ -1140,6 +1140,22 @@ def _scale_diff(a: Quantity, b: Quantity, k: int) -> Difference:
     return Difference("number_scale", "high", msg)
 
 
+def may_agree(a: Quantity, b: Quantity) -> bool:
+    """Cheap necessary condition for compare_quantities(a, b) to find nothing above low.
+
+    Another currency is high and another unit medium; otherwise some end of one must be within rounding of
+    some end of the other (a collapsed range, a rounded figure), or the difference is a changed value.
+    """
+    if a.currency and b.currency and a.currency != b.currency:
+        return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    ends_a = (a.value,) if a.high is None else (a.value, a.high)
+    ends_b = (b.value,) if b.high is None else (b.value, b.high)
+    slack = max(_ROUNDING, _TOL)
+    return any(abs(x - y) <= slack * max(abs(x), abs(y)) + 1e-12 for x in ends_a for y in ends_b)
+
+
 def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:
     """Typed differences between two quantities that state the same fact; empty when equivalent."""
     diffs: list[Difference] = []

@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -513,3 +514,35 @@ def test_chinese_scale_before_a_unit_and_the_measure_word_kuai(
 ) -> None:
     (q,) = extract_quantities(text, "zh")
     assert q.value == pytest.approx(value) and q.unit == unit and q.currency == currency
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.tuples(
+        st.sampled_from([1.0, 2.0, 5.5, 5.6, 60.0, 65.0, 1000.0, 1.3e6, 6e10, 6.5e10]),
+        st.sampled_from([None, 65.0, 6.5e10, 1.4e6]),
+        st.sampled_from([None, "USD", "EUR"]),
+        st.sampled_from([None, "gpu", "W"]),
+        st.sampled_from(["none", "approx", "more_than", "at_most"]),
+        st.sampled_from([0, 6, 9]),
+    ),
+    st.tuples(
+        st.sampled_from([1.0, 2.0, 5.5, 5.6, 60.0, 65.0, 1000.0, 1.3e6, 6e10, 6.5e10, 1.01, 59.0]),
+        st.sampled_from([None, 65.0, 6.5e10, 1.4e6]),
+        st.sampled_from([None, "USD", "EUR"]),
+        st.sampled_from([None, "gpu", "W"]),
+        st.sampled_from(["none", "approx", "more_than", "at_most"]),
+        st.sampled_from([0, 6, 9]),
+    ),
+)
+def test_may_agree_is_necessary_for_agreement(x: tuple[Any, ...], y: tuple[Any, ...]) -> None:
+    from driftcheck.quantities import Quantity, compare_quantities, may_agree
+
+    def make(t: tuple[Any, ...]) -> Quantity:
+        value, high, currency, unit, qualifier, scale = t
+        high = high if high is not None and high > value else None
+        return Quantity(0, 1, "x", value, high, unit, currency, qualifier, None, scale, None, "en")
+
+    a, b = make(x), make(y)
+    agree = all(d.severity in ("low", "info") for d in compare_quantities(a, b))
+    assert may_agree(a, b) or not agree
