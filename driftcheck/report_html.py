@@ -29,6 +29,11 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf9
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+|\s+|[^\w\s]", re.UNICODE)
 
 
+def ordinal(index: object) -> object:
+    """A sentence index as editors count (1 for the first sentence); the JSON keeps 0-based indices."""
+    return index + 1 if isinstance(index, int) and not isinstance(index, bool) else index
+
+
 def _e(value: object) -> str:
     """Escape any value for HTML text and attribute context (quote=True)."""
     return html.escape("" if value is None else str(value), quote=True)
@@ -545,7 +550,7 @@ def _side_html(
     )
     return (
         f'<div class="side side-{role}"><div class="sidehead"><strong>{_e(ctx.label(doc_id))}</strong>{ref} '
-        f'<span class="docid">{_e(doc_id)} · sentence {_e(side.get("index"))}</span></div>'
+        f'<span class="docid">{_e(doc_id)} · sentence {_e(ordinal(side.get("index")))}</span></div>'
         f"<blockquote{_lang_attr(ctx.lang(side))}>{highlight(text, changed, mark)}</blockquote>{missing_mark}"
         f'<p class="value">Evidence: <q{_lang_attr(ctx.lang(side))}>{_e(side.get("evidence"))}</q> · '
         f"normalised: {value_html}</p></div>"
@@ -795,7 +800,8 @@ def _claims_section(ctx: _Ctx) -> str:
                 for m in sorted(by_doc[d], key=lambda m: int(m.get("index", 0))):
                     sent = ctx.sentences.get((d, int(m.get("index", 0))))
                     if sent is None:
-                        texts.append(f'<p class="muted">[sentence {_e(m.get("index"))} not in report]</p>')
+                        absent = _e(ordinal(m.get("index")))
+                        texts.append(f'<p class="muted">[sentence {absent} not in report]</p>')
                     else:
                         lang = sent.get("language") or ctx.docs[d].get("language")
                         texts.append(f"<p{_lang_attr(lang)}>{_e(sent.get('text'))}</p>")

@@ -17,6 +17,7 @@ from driftcheck.report_html import (
     doc_label,
     involves,
     ordered_findings,
+    ordinal,
     oriented,
     reference_of,
 )
@@ -53,7 +54,8 @@ def _side_line(docs: Mapping[str, Mapping[str, Any]], side: Mapping[str, Any], i
     value_part = f" — normalised: {md_escape(value)}" if value is not None else ""
     return (
         f"- **{md_escape(doc_label(docs, doc_id))}**{ref}: {_quote(side.get('evidence'))}{value_part}  \n"
-        f"  in {md_escape(doc_id)}, sentence {md_escape(side.get('index'))}: {_quote(side.get('text'))}"
+        f"  in {md_escape(doc_id)}, sentence {md_escape(ordinal(side.get('index')))}: "
+        f"{_quote(side.get('text'))}"
     )
 
 

@@ -646,12 +646,13 @@ def negation_polarity(text: str, lang: str | None) -> int:
 # Lexical negation
 #
 # Negation that a word carries in itself: affixes (unlikely, impolite, pointless, ziellos, unmöglich), verbs
-# and adverbs of absence or refusal (lack, avoid, fail to, hardly; fehlen, vermeiden, kaum, egal; 缺乏, 避免,
-# 忘记), "too … to" (= so … that not), and Chinese 不-words that English and German render as one adjective
-# (不好 "bad", 不安 "restless", 不可能 "impossible"). A translation moves negation freely between such words
-# and explicit negators ("nicht überzeugt" / "unconvinced", 不礼貌 / "impolite", "spurlos" / "without a
-# trace"), so a flipped polarity that one of them can account for is not evidence of a flipped claim. They do
-# not count for polarity: the pair rule consults them only when the polarities differ.
+# and adverbs of absence or refusal (lack, avoid, fail to, decline to, without, hardly; fehlen, vermeiden,
+# kaum, egal, lehnte ab, ohne; 缺乏, 避免, 忘记), "too … to" (= so … that not), and Chinese 不-words that
+# English and German render as one adjective (不好 "bad", 不安 "restless", 不可能 "impossible"). A
+# translation moves negation freely between such words and explicit negators ("nicht überzeugt" /
+# "unconvinced", 不礼貌 / "impolite", "spurlos" / "without a trace"), so a flipped polarity that one of them
+# can account for is not evidence of a flipped claim. They do not count for polarity: the pair rule consults
+# them only when the polarities differ.
 
 _LEX_EN = (
     r"\bun(?!der|til|it|ion|iq|ivers|iform|anim|ify|ifie|cle\b|able\b)[a-z]{4,}\b"
@@ -665,6 +666,7 @@ _LEX_EN = (
     r"|\bstop(?:s|ped|ping)?\b|\bfar\s+from\b|\btoo\s+\w+\s+to\b|\bhardly\b|\bbarely\b|\bscarcely\b"
     r"|\blittle\s+chance\b|\bout\s+of\s+(?:the\s+)?question\b|\bignoran\w+|\breluctan\w+|\bforg[eo]t\w*"
     r"|\bden(?:y|ies|ied|ial)\b|\brefus\w+|\bunless\b|\binstead\s+of\b|\brather\s+than\b"
+    r"|\bdeclin(?:e|es|ed|ing)\s+to\b|\bwithout\b|\bneither\b"
 )
 _LEX_DE = (
     r"\b[Uu]n(?!ter|ser|s\b|d\b|ga[rn]|gefähr|bedingt|ion|ivers|iform)[a-zäöüß]{4,}"
@@ -674,6 +676,7 @@ _LEX_DE = (
     r"|\b\w{3,}los(?:e[mnrs]?)?\b|\begal\b|\bunterl[aä]ss\w*|\bverzicht\w*|\bvermeid\w*|\bfehl(?:t|en|te|ten)\b"
     r"|\bmangel\w*|\babwesen\w*|\bkaum\b|\bverg(?:iss|ess|aß|äß)\w*|\bleugne\w*|\bweiger\w*|\bverweiger\w*"
     r"|\bes\s+sei\s+denn\b|\bzu\s+\w+,?\s+um\b|\bstatt\b|\banstatt\b|\baufhör\w*|\bhör\w*\s+auf\b"
+    r"|\blehnt\w*\s+(?:\w+\s+){0,4}?ab\b|\babgelehnt\b|\bohne\b"
 )
 _LEX_ZH = (
     r"不(?:好|安|幸|满|便|在|礼貌|情愿|一样|可能|完美|懂事|存在|道德|合理|公平|正常|健康|清楚|舒服|耐烦"

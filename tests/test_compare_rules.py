@@ -277,6 +277,10 @@ def test_a_reporting_verb_both_versions_use_does_not_excuse_a_dropped_hedge() ->
         ("Er ging ziellos durch die Stadt.", "de", "He walked through the city without a goal.", "en"),
         ("这样做很不礼貌。", "zh", "Doing this is rude.", "en"),
         ("我会不高兴，但我不会哭。", "zh", "I would be unhappy, but I would not cry.", "en"),
+        # Declining, refusing, "without": a verb or preposition that says "not" (a user's report).
+        ("Der Sprecher wollte sich dazu nicht äußern.", "de", "The spokesman declined to comment.", "en"),
+        ("Die Ministerin lehnte eine Stellungnahme ab.", "de", "The minister did not comment.", "en"),
+        ("Er kam nicht mit seinem Sohn.", "de", "He came without his son.", "en"),
     ],
 )
 def test_a_negation_said_with_a_word_is_not_a_flip(a: str, la: str, b: str, lb: str) -> None:

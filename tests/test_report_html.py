@@ -565,3 +565,15 @@ def test_omission_in_a_two_document_report_is_the_other_documents(tmp_path: Path
 
 def test_omission_without_group_information_omits_nothing(tiny: dict[str, Any]) -> None:
     assert filter_data(render_html(tiny))[OMISSION]["omitted"] == []
+
+
+def test_sentences_are_numbered_as_editors_count(tiny: dict[str, Any]) -> None:
+    # The JSON keeps 0-based indices; cards say "sentence 1" for the first sentence, as finding messages do.
+    from driftcheck.report_text import render_markdown
+
+    finding = next(f for f in tiny["findings"] if f["a"]["index"] == 0)
+    doc = finding["a"]["doc"]
+    html_text = render_html(tiny)
+    assert f"{doc} · sentence 1</span>" in html_text
+    assert f"{doc} · sentence 0</span>" not in html_text
+    assert f"in {doc}, sentence 1:" in render_markdown(tiny)
