@@ -1345,7 +1345,10 @@ def run_pairs(path: str, options: TranslationOptions | None = None, glossary: st
         for f in found:
             # Translation memories repeat segments; the segment id is part of what a finding is about, so it
             # is part of the fingerprint (otherwise repeated segments would collapse into one finding).
-            f = dataclasses.replace(f, id=fingerprint(f"{f.type}@{pair.id}", f.a, f.b), segment=pair.id)
+            key = f"{f.type}@{pair.id}"
+            if f.message.startswith("placeholder "):
+                key += f"@{f.a.value}"  # each lost or added tag is its own finding (evidence: the segment)
+            f = dataclasses.replace(f, id=fingerprint(key, f.a, f.b), segment=pair.id)
             findings.setdefault(f.id, f)
 
     documents = (src.document, tgt.document)

@@ -302,3 +302,18 @@ def test_an_untagged_file_mixing_source_languages_reads_each_long_segment_in_its
     source.write_text(changed_text, encoding="utf-8")
     changed = run_pairs(str(source))
     assert {(f.segment, f.type) for f in changed.findings if f.severity == "high"} == {("e1", "number_value")}
+
+
+def test_every_lost_or_added_placeholder_of_a_segment_is_its_own_finding(tmp_path: Path) -> None:
+    from driftcheck.translation import run_pairs
+
+    # Two placeholders lost and one added in one segment: three findings, not one (their evidence is the
+    # whole segment, so the placeholder itself must be part of the id).
+    source = tmp_path / "p.tsv"
+    source.write_text("Hallo {name}, Sie haben %d Punkte und {extra}.\tHello {nom}, you have points.\ts1\n",
+                      encoding="utf-8")
+    report = run_pairs(str(source))
+    placeholder = sorted((f.type, f.a.value) for f in report.findings if f.message.startswith("placeholder "))
+    expected = [("addition", "{nom}"), ("omission", "%d"), ("omission", "{extra}"), ("omission", "{name}")]
+    assert placeholder == expected
+    assert len({f.id for f in report.findings}) == len(report.findings)
