@@ -64,12 +64,20 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "up to": "at_most", "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
     "as much as": "at_most", "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    # Comparatives bound a figure the same way ("older than 40" = "more than 40 years old").
+    "older than": "more_than", "longer than": "more_than", "larger than": "more_than",
+    "bigger than": "more_than", "higher than": "more_than", "greater than": "more_than",
+    "younger than": "less_than", "shorter than": "less_than", "smaller than": "less_than",
+    "lower than": "less_than",
     # German
     "rund": "approx", "etwa": "approx", "ungefähr": "approx", "zirka": "approx", "annähernd": "approx",
     "schätzungsweise": "approx", "knapp": "just_under", "fast": "just_under", "beinahe": "just_under",
     "nahezu": "just_under", "über": "more_than", "mehr als": "more_than", "gut": "more_than",
     "bis zu": "at_most", "höchstens": "at_most", "maximal": "at_most", "mindestens": "at_least",
     "wenigstens": "at_least", "weniger als": "less_than", "unter": "less_than",
+    "älter als": "more_than", "länger als": "more_than", "größer als": "more_than", "höher als": "more_than",
+    "jünger als": "less_than", "kürzer als": "less_than", "kleiner als": "less_than",
+    "niedriger als": "less_than",
     # Chinese (prefixes)
     "约": "approx", "大约": "approx", "大概": "approx", "约为": "approx", "近": "just_under",
     "约有": "approx", "大约有": "approx",  # "has about": 有 sits between the qualifier and the number

@@ -311,3 +311,18 @@ def test_a_modal_soll_is_not_a_dropped_hedge() -> None:
         "en",
     )
     assert only(found, "hedge").severity == "medium"
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("Die Opfer waren älter als 40 Jahre.", "de", "The victims were more than 40 years old.", "en"),
+        ("The victims were older than 40.", "en", "The victims were over 40.", "en"),
+        ("Die Kinder waren jünger als 12 Jahre.", "de", "The children were under 12 years old.", "en"),
+    ],
+)
+def test_a_comparative_bounds_a_figure_like_its_qualifier(a: str, la: str, b: str, lb: str) -> None:
+    assert [f for f in findings(a, b, la, lb) if f.type == "qualifier"] == []
+    # ...and dropping it is still a dropped qualifier.
+    plain = b.replace("more than ", "").replace("over ", "").replace("under ", "")
+    assert only(findings(a, plain, la, lb), "qualifier").severity == "low"
