@@ -300,14 +300,18 @@ def _slug(text: str) -> str:
 # transliteration (休斯敦 = Houston) that pinyin cannot recover: those are compared by sound (consonant-class
 # keys, below). Matches start at token (or pinyin syllable) boundaries, so "us" is not found in "houses".
 
-_SHORT_FORMS = {"US": ("us", "usa", "america"), "GB": ("uk", "britain"), "AE": ("uae",), "CN": ("prc",)}
+_SHORT_FORMS = {"US": ("us", "usa", "america"), "GB": ("uk", "britain"), "AE": ("uae",), "CN": ("prc",),
+                "EU": ("eu",)}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SHORT_FORM_NAMES = {s: {*forms, n} for n, forms in (("unitedstates", _SHORT_FORMS["US"]),
                                                        ("unitedkingdom", _SHORT_FORMS["GB"]),
                                                        ("unitedarabemirates", _SHORT_FORMS["AE"]),
-                                                       ("china", _SHORT_FORMS["CN"])) for s in forms}
-_LATIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_LATIN_TOKEN = re.compile(r"[^\W\d_]+")  # hyphen and apostrophe parts apart: Johns / Hopkins / Universität
+                                                       ("china", _SHORT_FORMS["CN"]),
+                                                       ("europeanunion", _SHORT_FORMS["EU"])) for s in forms}
+# Letters other than Han: a Latin name glued to Chinese text (农业协会Coldiretti) is a word of its own.
+_LATIN_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]+(?:[-'’][^\W\d_\u3400-\u9fff]+)*")
+# Hyphen and apostrophe parts apart: Johns / Hopkins / Universität.
+_LATIN_TOKEN = re.compile(r"[^\W\d_\u3400-\u9fff]+")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff·]+")
 # Common Chinese surnames (the most frequent hundred or so): a Chinese person's name in a translation is
 # its pinyin, often with the given name first (段梦琪 = Duan Mengqi or Mengqi Duan).
@@ -376,7 +380,8 @@ class _NameIndex:
     syllables: _Tokens
     exonyms: frozenset[str]
     words: tuple[str, ...]  # folded Latin words
-    han: tuple[str, ...] = ()  # runs of Han characters
+    han: tuple[str, ...] = ()  # runs of Han characters, CLDR names taken out (their English is known)
+    capitalised: tuple[str, ...] = ()  # folded Latin words written with a capital (all, in lower-case text)
 
 
 def _fold(text: str) -> str:
@@ -498,29 +503,61 @@ _ZH_COUNTRY_ABBREVIATIONS = {
 }
 _ZH_ABBREVIATED = re.compile(
     "([" + "".join(_ZH_COUNTRY_ABBREVIATIONS) + "])(?=[方军总媒籍企股政外通驻]|["
-    + "".join(_ZH_COUNTRY_ABBREVIATIONS) + "][方关两边])")
+    + "".join(_ZH_COUNTRY_ABBREVIATIONS) + "][方关两边])"
+    # and after a verb of travel: 访日 "visit Japan", 赴美 "go to the US"
+    "|(?<=[访赴抵])([" + "".join(_ZH_COUNTRY_ABBREVIATIONS) + "])")
 
 
 def _abbreviated_countries(text: str) -> set[str]:
     table = _exonyms("zh").english
     found: set[str] = set()
     for m in _ZH_ABBREVIATED.finditer(text):
-        found.update(table.get(_ZH_COUNTRY_ABBREVIATIONS[m.group(1)], ()))
+        found.update(table.get(_ZH_COUNTRY_ABBREVIATIONS[m.group(1) or m.group(2)], ()))
     return found
 
 
 @lru_cache(maxsize=8192)
 def _index(text: str, lang: str | None) -> _NameIndex:
-    exonyms = _exonyms(lang).in_text(text) if lang and lang != "en" else set()
+    spans = _exonyms(lang).spans(text) if lang and lang != "en" else []
+    exonyms = {e for _, _, english in spans for e in english}
     if lang == "zh":
         exonyms |= _abbreviated_countries(text)
-    words = tuple(_fold(w) for w in _LATIN_WORD.findall(text))
+    raw = _LATIN_WORD.findall(text)
+    words = tuple(_fold(w) for w in raw)
     for w in words:
         exonyms |= _SHORT_FORM_NAMES.get(w, set())  # USA, UK: the short forms are names of the country too
+    if lang == "de":
+        exonyms |= _compound_places(words)
     tokens = _Tokens.of(_fold(t) for t in _LATIN_TOKEN.findall(text))
-    han = tuple(_HAN_RUN.findall(text))
-    syllables = _Tokens.of(_pinyin_syllables(text)) if han else _Tokens.of(())
-    return _NameIndex(tokens, syllables, frozenset(exonyms), words, han)
+    # A CLDR name's English is known (欧盟 is the EU): its characters are not matched by sound as well.
+    masked = text
+    for start, end, _ in spans:
+        if _HAN.search(text[start:end]):
+            masked = masked[:start] + " " * (end - start) + masked[end:]
+    han = tuple(_HAN_RUN.findall(masked))
+    syllables = _Tokens.of(_pinyin_syllables(text)) if _HAN.search(text) else _Tokens.of(())
+    lowered = not any(ch.isupper() for ch in text)
+    capitalised = tuple(_fold(w) for w in raw if lowered or w[:1].isupper())
+    return _NameIndex(tokens, syllables, frozenset(exonyms), words, han, capitalised)
+
+
+def _compound_places(words: Iterable[str]) -> set[str]:
+    """English names of the CLDR places that end a German compound (Norditalien, Westafrika)."""
+    heads = _de_compound_heads()
+    found: set[str] = set()
+    for w in words:
+        for k in range(3, len(w) - 4):
+            english = heads.get(w[k:])
+            if english:
+                found.update(english)
+                break
+    return found
+
+
+@cache
+def _de_compound_heads() -> dict[str, tuple[str, ...]]:
+    return {_fold(name): english for name, english in _exonyms("de").english.items()
+            if " " not in name and len(name) >= 5}
 
 
 def _pinyin_syllables(text: str) -> list[str]:
@@ -586,11 +623,15 @@ def _renderings(name: str, lang: str | None) -> frozenset[str]:
     return frozenset(f for f in forms if f)
 
 
-def _rendered(name: str, lang: str | None, target: _NameIndex) -> bool:
-    """Whether a source name appears in the target under one of its renderings."""
+def _rendered(name: str, lang: str | None, target: _NameIndex, loose: bool = False) -> bool:
+    """Whether a source name appears in the target under one of its renderings. A Chinese name is matched by
+    sound against the capitalised words of the target (names), or with loose (a weak candidate that only
+    counts as half of a swap) against any word."""
     forms = _renderings(name, lang)
-    if any(target.tokens.has(f) for f in forms):
-        return True
+    if any(target.tokens.has(f) or f in target.exonyms for f in forms):
+        return True  # the same spelling, or a CLDR name of the target's language (Rome / Rom / 罗马)
+    if target.syllables.starts and any(target.syllables.has(f, inflected=False) for f in forms):
+        return True  # a Chinese name written in pinyin in the source (Xi Jinping / 习近平)
     if len(forms) > 2 and any(_stem_match(w, forms) for w in target.words):
         return True  # an exonym's adjective: 中国 / "Chinese", Spanien / "Spanish"
     words = [w for w in _LATIN_WORD.findall(name) if len(w) >= 4]
@@ -611,8 +652,28 @@ def _rendered(name: str, lang: str | None, target: _NameIndex) -> bool:
         # A foreign name in transliteration: the target word that sounds like it (阿隆索 / Alonso). Not for
         # CLDR places, whose English names are known (比利时 is Belgium, whatever sounds like it).
         cldr = lang is not None and lang != "en" and bool(_exonyms(lang).in_text(name))
-        return not cldr and any(_phonetic_in_latin(part, target.words) for part in name.split("·"))
+        latin = target.words if loose else target.capitalised
+        return not cldr and any(_phonetic_in_latin(part, latin)
+                                for part in _han_name_parts(name))
+    if target.han and not _HAN.search(name) and _fold(name) not in _english_places():
+        # (Not for a CLDR place, whose Chinese names are known: Rome is 罗马, whatever sounds like it.)
+        # A Latin name in a Chinese target: its transliteration (Meloni / 梅洛尼), by any distinctive word.
+        raw = [w for w in _LATIN_TOKEN.findall(name) if len(w) >= 3 and _fold(w) not in _EN_NOT_NAMES]
+        if any(_phonetic_in_han(w, target.han) for w in raw):
+            return True
+    if any(_SHORT_FORM_NAMES.get(_fold(w), set()) & target.exonyms for w in _LATIN_TOKEN.findall(name)):
+        return True  # "EU Solidarity Fund" / 欧盟团结基金: the short form of a CLDR name
     return len(_fold(name)) >= 5 and _sounds_like_word(name, target.words)
+
+
+def _han_name_parts(name: str) -> list[str]:
+    """The parts of a Chinese name to match by sound: each side of the interpunct, and for a long
+    transliteration run also its leading three or more characters (the run may run on into the next word:
+    特斯拉尚未 = Tesla + 尚未 "not yet")."""
+    parts = name.split("·")
+    if len(parts) == 1 and len(name) >= 4:
+        parts += [name[:n] for n in range(len(name) - 1, 2, -1)]
+    return parts
 
 
 def _fuzzy_part(word: str, words: Sequence[str]) -> bool:
@@ -791,6 +852,7 @@ _ZH_PERSON_AFTER = ("说", "表示", "称", "指出", "认为", "介绍", "强�
                     "重提")
 _ZH_PERSON_AFTER_CHARS = frozenset(v[0] for v in _ZH_PERSON_AFTER) | frozenset("的在是和与")
 _ZH_PLACE_TAIL = ("州", "岛", "社区", "旗")
+_ZH_WEEKDAYS = frozenset("一二三四五六日天末")
 
 
 @dataclass(frozen=True)
@@ -823,6 +885,12 @@ def _source_names(loc: Located, lang: str | None) -> list[_SourceName]:
             # A German common noun the extractor took for a name ("Angst", "Geld") is only the dropped
             # half of a swap; without the lexicon, so is a lone word that opens the sentence.
             strong = lang != "de" or _de_source_strong(e.text, text, e.start)
+            if lang == "en" and _LATIN_WORD.fullmatch(e.text) and _opens_sentence(text, e.start):
+                # "Heavy rain ...", "Civil protection chief ...": an English sentence capitalises its first
+                # word, so a lone one there is a name only by its shape or as a CLDR place.
+                strong = not _plain_initial(e.text)
+            if lang == "de" and _de_abbreviation(e.text):
+                strong = False  # MwSt, Lkw: abbreviations of common nouns, translated (VAT, lorry)
             add(e.start, e.end, e.kind, strong)
         elif lang == "de" and _LATIN_WORD.fullmatch(e.text) and not any(ch.isdigit() for ch in e.text):
             short = len(e.text) < 4
@@ -1013,6 +1081,17 @@ def _de_source_strong(name: str, text: str, start: int) -> bool:
     return not (" " not in name.strip() and _opens_sentence(text, start))
 
 
+_VOWELS = frozenset("aeiouyäöü")
+
+
+def _de_abbreviation(word: str) -> bool:
+    """Whether a word has the shape of a German abbreviation of a common noun: short, capitalised, with
+    lower-case letters but no vowel among them (MwSt, Lkw, Kfz, GmbH). Names carry vowels (Lutz, Ott)."""
+    lower = [c for c in word if c.islower()]
+    return (word.isalpha() and len(word) <= 5 and word[:1].isupper() and bool(lower)
+            and not any(c in _VOWELS for c in lower))
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[:start]
     return not re.sub(r"[\W\d_]+", "", before) or re.search(r"[.!?:]\s*[\"„“”'‚‘]?\s*$", before) is not None
@@ -1047,8 +1126,8 @@ def _chinese_names(text: str, add: Callable[[int, int, str, bool], None]) -> Non
             sizes = [s for s in (2, 3) if run[i + s:].startswith(_ZH_PERSON_AFTER) and i + s <= len(run)]
             if not sizes and run[:i].endswith(_ZH_PERSON_BEFORE) and i + 2 <= len(run):
                 sizes = [2] if run[i + 2:i + 3] in _ZH_PERSON_AFTER_CHARS or i + 3 > len(run) else [3]
-            if sizes:
-                add(base + i, base + i + sizes[0], "person", True)
+            if sizes and not (ch == "周" and run[i + 1:i + 2] in _ZH_WEEKDAYS):
+                add(base + i, base + i + sizes[0], "person", True)  # (周日 "Sunday" is no name)
         # Places named by a generic tail (帕拉州, 马略卡岛): the name part is the transliteration before it.
         for tail in _ZH_PLACE_TAIL:
             for t in re.finditer(re.escape(tail), run):
@@ -1066,8 +1145,8 @@ def _checkable_source_name(text: str, kind: str, lang: str | None) -> bool:
     if _HAN.search(text):
         # Chinese organisation names are translated word by word (新华社 = Xinhua News Agency,
         # 总统委员会 = presidential committee), which neither pinyin nor CLDR recovers; only places and
-        # people are checked.
-        return kind != "org"
+        # people are checked. A placeholder name (黄某 "Mr Huang") starts with a surname (在某種 does not).
+        return kind != "org" and ("某" not in text or text[0] in _ZH_SURNAMES)
     words = _LATIN_WORD.findall(text)
     if not words or any(ch.isdigit() for ch in text):
         return False
@@ -1116,19 +1195,22 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
     """Names the translation drops, or brings in without support in the source (source = side a)."""
     la, lb = a.sentence.language, b.sentence.language
     ia, ib = _index(a.sentence.text, la), _index(b.sentence.text, lb)
-    missing = [n for n in _source_names(a, la) if not _rendered(n.text, la, ib)]
+    missing = [n for n in _source_names(a, la) if not _rendered(n.text, la, ib, loose=not n.strong)]
     dropped = [n for n in missing if n.strong]
     weak = [n for n in missing if not n.strong]
     added = [e for e in b.facts.entities
-             if _checkable_target_name(b, e.start, e.text) and not _found(e.text, ia)]
+             if _checkable_target_name(b, e.start, e.text) and not _found(e.text, ia)
+             and not (lb and lb != "en" and _rendered(e.text, lb, ia))]  # Rom / Rome: the CLDR name
     # Different spellings of one name inside a sentence count once.
     dropped = list({_fold(n.text): n for n in dropped}.values())
     added = list({_fold(e.text): e for e in added}.values())
+    target_han = bool(_HAN.search(b.sentence.text))
+    if target_han and la != "zh":
+        return _han_target_findings(a, b, ia, dropped, weak, added)
     # A Chinese target writes an English source's names in Chinese (Nvidia = 英伟达), which sound does not
     # always recover: a source name nothing explains beside a target name nothing explains is most likely
     # the same name; pair them off one for one. (Chinese source names against a Latin target are compared
     # by sound instead: 格里沃里 / Grigory Karasin matches, 格里沃里 / Putin does not.)
-    target_han = bool(_HAN.search(b.sentence.text))
     pairable = [n for n in dropped if target_han]
     paired = min(len(pairable), len(added))
     if not any(ch.isupper() for ch in b.sentence.text):
@@ -1144,9 +1226,62 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
     for e in added:
         message = (f"{b.sentence.doc} names {e.text!r}, which {a.sentence.doc} does not name "
                    f"(no matching spelling, exonym or transliteration)")
-        severity = _added_severity(e, bool(dropped), bool(weak), a)
+        severity = _added_severity(_name_evidence(b, e), bool(dropped), bool(weak), a)
         out.append(make("entity", severity, message, whole(a), evidence(b, e.start, e.end, e.key)))
     return out
+
+
+def _han_target_findings(a: Located, b: Located, ia: _NameIndex, dropped: list[_SourceName],
+                         weak: list[_SourceName], added: list[Entity]) -> list[Finding]:
+    """A Latin-script source against a Chinese target. The target's own Chinese names (transliterations,
+    CLDR names, persons after a role) are checked against the source by pinyin, sound and CLDR, as a Chinese
+    source's are against a Latin target. A source place or person the target does not render is reported;
+    a source name of another kind (organisations are mostly translated word by word: 欧盟委员会) only when
+    the target brings in a Chinese name nothing in the source supports, its likely replacement."""
+    han_added = [n for n in _source_names(b, "zh") if n.kind != "org" and _HAN.search(n.text)
+                 and not _rendered(n.text, "zh", ia)]
+    added = [e for e in added if not _HAN.search(e.text)]  # Latin names in the Chinese text
+    swap = bool(han_added) or bool(added)
+    report = [n for n in dropped if swap or n.kind in ("place", "person")]
+    out = []
+    for n in report:
+        message = f"{b.sentence.doc} does not name {n.text!r}, which {a.sentence.doc} names ({n.kind})"
+        out.append(make("entity", "medium", message, evidence(a, n.start, n.end, _fold(n.text)), whole(b)))
+    for n in han_added:
+        if not (n.strong or report):
+            continue
+        message = (f"{b.sentence.doc} names {n.text!r}, which {a.sentence.doc} does not name "
+                   f"(no matching spelling, exonym or transliteration)")
+        # Translators add context a reader of the target needs (意大利总理 "the Italian prime minister"):
+        # a name in the target alone is a hint; beside a dropped source name it is the replacement.
+        # A CLDR place the target adds is mostly that context too (意大利总理德拉吉 for "Prime Minister
+        # Draghi"); a dropped place is reported on the source side.
+        place = bool(_exonyms("zh").in_text(n.text))
+        severity = "medium" if report and not place else "info"
+        out.append(make("entity", severity, message, whole(a), evidence(b, n.start, n.end, _fold(n.text))))
+    for e in added:
+        message = (f"{b.sentence.doc} names {e.text!r}, which {a.sentence.doc} does not name "
+                   f"(no matching spelling, exonym or transliteration)")
+        severity = _added_severity(_name_evidence(b, e), bool(report), bool(weak), a)
+        out.append(make("entity", severity, message, whole(a), evidence(b, e.start, e.end, e.key)))
+    return out
+
+
+def _name_evidence(loc: Located, e: Entity) -> Entity:
+    """The target name as evidence of its kind: one that opens the sentence without a first word that only
+    its capital makes look like a name ("Click Save" counts as "Save", of unknown kind)."""
+    words = list(_LATIN_WORD.finditer(e.text))
+    if len(words) >= 2 and _opens_sentence(loc.sentence.text, e.start) and _plain_initial(words[0].group()):
+        rest = words[1].start()
+        return dataclasses.replace(e, text=e.text[rest:], start=e.start + rest, key=_fold(e.text[rest:]),
+                                   kind="other" if len(words) == 2 else e.kind)
+    return e
+
+
+def _plain_initial(word: str) -> bool:
+    """Whether a capitalised first word of an English sentence is no evidence of a name: not name-shaped
+    (USA, McKinsey, Hamáček) and not a CLDR place."""
+    return word.isascii() and not _is_shape_name(word) and _fold(word) not in _english_places()
 
 
 def _added_severity(e: Entity, swap: bool, weak_swap: bool, source: Located) -> str:
@@ -1164,6 +1299,9 @@ def _added_severity(e: Entity, swap: bool, weak_swap: bool, source: Located) -> 
         return "medium"
     if len(words) == 1 and _EN_ADJECTIVE.search(words[0].lower()):
         return "info"  # Jewish, Christian: adjectives of a people or faith, often for a source noun
+    if len(words) == 1 and words[0].isupper() and any(
+            _de_abbreviation(w) for w in _LATIN_WORD.findall(source.sentence.text)):
+        return "info"  # an acronym for the source's abbreviation of a common noun: MwSt / VAT
     if _HAN.search(source.sentence.text) or _HAN.search(e.text):
         # A Chinese source writes foreign names in transliteration (休斯敦 = Houston) and names things by
         # translation (基督 = Christ) that we cannot map back: an unsupported target name is a hint, unless

@@ -123,3 +123,66 @@ def test_phonetic_keys_match_transliterations_not_other_names() -> None:
     assert not _phonetic_in_han("Putin", ["格里沃里认为"])
     assert _keys_similar(_latin_key("Trump"), "TLNP")  # 特朗普
     assert not _keys_similar(_latin_key("Bulgaria"), "MK")
+
+
+def _flags_to(tmp_path: Path, source_lang: str, target_lang: str, source: str, target: str) -> list[str]:
+    """Messages of the findings at low or above, for any pair of languages."""
+    file = tmp_path / "pair.jsonl"
+    row = {"id": "1", "source": source, "target": target, "source_lang": source_lang,
+           "target_lang": target_lang}
+    file.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    findings = report_dict(run_pairs(str(file)))["findings"]
+    return [f["message"] for f in findings
+            if f["type"] == "entity" and SEVERITY_RANK[f["severity"]] >= SEVERITY_RANK["low"]]
+
+
+# English source against a Chinese target: CLDR names of the source's places and the sound of its people.
+@pytest.mark.parametrize(("source", "correct", "changed"), [
+    ("Chancellor Olaf Scholz travelled to Vienna.", "总理朔尔茨前往维也纳。", "总理朔尔茨前往布拉格。"),
+    ("Angela Merkel spoke in Chicago.", "默克尔在芝加哥发表讲话。", "朔尔茨在芝加哥发表讲话。"),
+])
+def test_english_source_names_against_chinese_target(
+    tmp_path: Path, source: str, correct: str, changed: str
+) -> None:
+    assert _flags_to(tmp_path, "en", "zh", source, correct) == []
+    assert _flags_to(tmp_path, "en", "zh", source, changed), changed
+
+
+# Exonyms the other way: an English place in its German CLDR name, alone or heading a compound.
+@pytest.mark.parametrize(("source", "correct", "changed"), [
+    ("The ministers met in Rome on Friday.", "Die Minister trafen sich am Freitag in Rom.",
+     "Die Minister trafen sich am Freitag in Madrid."),
+    ("Storms hit southern Spain again.", "Stürme trafen erneut Südspanien.",
+     "Stürme trafen erneut Südfrankreich."),
+])
+def test_english_places_in_german_cldr_names(tmp_path: Path, source: str, correct: str, changed: str) -> None:
+    assert _flags_to(tmp_path, "en", "de", source, correct) == []
+    assert _flags_to(tmp_path, "en", "de", source, changed), changed
+
+
+def test_chinese_name_is_matched_by_sound_against_names_not_common_words(tmp_path: Path) -> None:
+    source = "美国总统特朗普宣布对欧盟进口钢材征收关税。"
+    assert _flags_to(tmp_path, "zh", "en", source,
+                     "US President Trump announced a tariff on steel imported from the EU.") == []
+    assert _flags_to(tmp_path, "zh", "en", source,
+                     "US President Obama announced a tariff on steel imported from the EU.")
+
+
+def test_transliteration_run_may_run_into_the_next_word(tmp_path: Path) -> None:
+    # 马斯克 (Musk) + 尚未 ("not yet"): the name is the leading part of the run.
+    assert _flags_to(tmp_path, "zh", "en", "马斯克尚未回应。", "Musk has not yet responded.") == []
+    assert _flags_to(tmp_path, "zh", "en", "马斯克尚未回应。", "Bezos has not yet responded.")
+
+
+def test_sentence_initial_english_word_is_not_a_name_by_its_capital(tmp_path: Path) -> None:
+    assert _flags_to(tmp_path, "en", "de", "Strong winds closed the bridge.",
+                     "Starker Wind sperrte die Brücke.") == []
+    assert _flags_to(tmp_path, "de", "en", "Tippen Sie auf Senden.", "Tap Send.") == []
+    # A name-shaped or CLDR first word still counts.
+    assert _flags_to(tmp_path, "en", "de", "Portugal won the final.", "Spanien gewann das Finale.")
+
+
+def test_german_abbreviation_of_a_common_noun_is_not_a_name(tmp_path: Path) -> None:
+    assert _flags_to(tmp_path, "de", "en", "Der Lkw blieb liegen.", "The HGV broke down.") == []
+    assert _flags_to(tmp_path, "de", "en", "Der Vertrag mit Merck wurde verlängert.",
+                     "The contract with Bayer was extended.")
