@@ -280,7 +280,11 @@ def _compare_beads(
             loc = _combined(tgt, bead.tgt, 1)
             message = (f"{tgt_id} adds sentence {loc.sentence.index + 1}, which {src_id} does not have: "
                        f"“{loc.sentence.text}”")
-            f = make("addition", "info", message, whole(loc), None)
+            # A translation that adds a sentence stating a figure, a date or a name adds a claim the source
+            # does not make (low); an added connective or a restated point is info.
+            facts = loc.facts
+            claims = bool(facts.quantities or facts.dates or facts.entities)
+            f = make("addition", "low" if claims else "info", message, whole(loc), None)
             findings.setdefault(f.id, f)
     return alignments, groups, list(findings.values())
 

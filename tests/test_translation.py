@@ -192,3 +192,28 @@ def test_bad_input_file_is_exit_2_one_line_no_output(app: typer.Typer, files: di
 def test_bad_format_is_usage_error(app: typer.Typer, files: dict[str, Path]) -> None:
     result = CliRunner().invoke(app, ["translation", str(files["de"]), str(files["en"]), "--format", "pdf"])
     assert result.exit_code == 2
+
+
+def test_an_added_sentence_with_a_figure_is_low_and_a_plain_one_info(tmp_path: Path) -> None:
+    source = tmp_path / "src.txt"
+    source.write_text(
+        "Der Stadtrat hat am Montag über den neuen Bahnhof beraten.\n\n"
+        "Die Bauarbeiten sollen im Frühjahr beginnen.\n\n"
+        "Anwohner hatten sich über den Lärm beschwert.\n\n"
+        "Die Verwaltung will die Pläne im Internet veröffentlichen.\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "tgt.txt"
+    target.write_text(
+        "The city council discussed the new railway station on Monday.\n\n"
+        "The station will cost 2.4 billion euros.\n\n"
+        "Construction is to begin in spring.\n\n"
+        "Residents had complained about the noise.\n\n"
+        "That is remarkable.\n\n"
+        "The administration wants to publish the plans online.\n",
+        encoding="utf-8",
+    )
+    options = TranslationOptions(cache_dir=str(tmp_path / "c"))
+    data = report_dict(run_translation(str(source), str(target), options))
+    added = {f["a"]["text"]: f["severity"] for f in _by_type(data, "addition")}
+    assert added == {"The station will cost 2.4 billion euros.": "low", "That is remarkable.": "info"}
