@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import csv
 import dataclasses
+import functools
 import io
 import itertools
 import re
@@ -868,18 +869,66 @@ class _SourceName:
     strong: bool  # reported alone when the target lacks it; a weak one only as half of a swap
 
 
+# A candidate's strength, or a deferred test (the HanTa tagger, ~1.5 ms a German sentence) giving it: True or
+# False, or None when the candidate is no name after all. Most candidates are rendered in the target, where
+# their strength does not matter, so the test runs only for those that are not (or that overlap another).
+_Strength = bool | Callable[[], bool | None]
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str
+    strength: _Strength | None
+
+    def strong(self) -> bool | None:
+        """The strength, the deferred test run once; None when the candidate is dropped."""
+        if callable(self.strength):
+            self.strength = self.strength()
+        return self.strength
+
+    def name(self, strong: bool) -> _SourceName:
+        return _SourceName(self.start, self.end, self.text, self.kind, strong)
+
+
 def _source_names(loc: Located, lang: str | None) -> list[_SourceName]:
     """Names in a source sentence: the extractor's, then CLDR places and the rules above; no overlaps."""
-    text = loc.sentence.text
-    out: list[_SourceName] = []
+    out = []
+    for c in _source_candidates(loc, lang):
+        strong = c.strong()
+        if strong is not None:
+            out.append(c.name(strong))
+    return out
 
-    def add(start: int, end: int, kind: str, strong: bool) -> None:
-        for k, n in enumerate(out):
-            if n.start < end and start < n.end:
-                if strong and not n.strong:
-                    out[k] = _SourceName(start, end, text[start:end], kind, strong)
-                return
-        out.append(_SourceName(start, end, text[start:end], kind, strong))
+
+def _missing_source_names(loc: Located, lang: str | None, target: _NameIndex) -> list[_SourceName]:
+    """The source names the target does not render (as _source_names, filtered by _rendered), deciding a
+    candidate's strength only when it is not rendered: loose matching concerns Chinese names alone."""
+    missing = []
+    for c in _source_candidates(loc, lang):
+        if callable(c.strength) and not _HAN.search(c.text):
+            if _rendered(c.text, lang, target):
+                continue
+            strong = c.strong()
+            if strong is not None:
+                missing.append(c.name(strong))
+            continue
+        strong = c.strong()
+        if strong is not None and not _rendered(c.text, lang, target, loose=not strong):
+            missing.append(c.name(strong))
+    return missing
+
+
+def _source_candidates(loc: Located, lang: str | None) -> list[_Candidate]:
+    """The name candidates of _source_names, by start, with their strength possibly still deferred: a
+    deferred one overlaps no other candidate, so its test cannot change which of two overlapping ones wins."""
+    text = loc.sentence.text
+    ops: list[tuple[int, int, str, _Strength]] = []
+
+    def add(start: int, end: int, kind: str, strong: _Strength) -> None:
+        ops.append((start, end, kind, strong))
 
     if lang and lang != "en":
         for start, end, _ in _exonyms(lang).spans(text):
@@ -888,29 +937,56 @@ def _source_names(loc: Located, lang: str | None) -> list[_SourceName]:
         if _checkable_source_name(e.text, e.kind, lang):
             # A German common noun the extractor took for a name ("Angst", "Geld") is only the dropped
             # half of a swap; without the lexicon, so is a lone word that opens the sentence.
-            strong = lang != "de" or _de_source_strong(e.text, text, e.start)
+            strength: _Strength = True
+            if lang == "de":
+                strength = functools.partial(_de_source_strong, e.text, text, e.start)
             if lang == "en" and _LATIN_WORD.fullmatch(e.text) and _opens_sentence(text, e.start):
                 # "Heavy rain ...", "Civil protection chief ...": an English sentence capitalises its first
                 # word, so a lone one there is a name only by its shape or as a CLDR place.
-                strong = not _plain_initial(e.text)
+                strength = not _plain_initial(e.text)
             if lang == "de" and _de_abbreviation(e.text):
-                strong = False  # MwSt, Lkw: abbreviations of common nouns, translated (VAT, lorry)
-            add(e.start, e.end, e.kind, strong)
+                strength = False  # MwSt, Lkw: abbreviations of common nouns, translated (VAT, lorry)
+            add(e.start, e.end, e.kind, strength)
         elif lang == "de" and _LATIN_WORD.fullmatch(e.text) and not any(ch.isdigit() for ch in e.text):
             short = len(e.text) < 4
-            strong = (short and bool(_DE_SPEECH_VERB.search(text[: e.start]))) or (
-                "-" not in e.text and _de_name_like(e.text, text, e.start) is True)
-            add(e.start, e.end, e.kind, strong)
+            if short and _DE_SPEECH_VERB.search(text[: e.start]):
+                add(e.start, e.end, e.kind, True)
+            elif "-" in e.text:
+                add(e.start, e.end, e.kind, False)
+            else:
+                add(e.start, e.end, e.kind, functools.partial(_de_name_or, e.text, text, e.start, False))
         elif _HAN.search(e.text) and e.kind == "org":
             add(e.start, e.end, e.kind, False)
     if lang == "de":
         _german_names(text, add)
     elif lang == "zh":
         _chinese_names(text, add)
+    # Which candidates overlap: first come wins, unless a strong one meets a weak one. Only these need their
+    # strength now.
+    spans = [(start, end) for start, end, _, _ in ops]
+    out: list[_Candidate] = []
+    for i, (start, end, kind, deferred) in enumerate(ops):
+        strong: _Strength | None = deferred
+        if callable(deferred) and any(j != i and s < end and start < e for j, (s, e) in enumerate(spans)):
+            strong = deferred()
+            if strong is None:
+                continue
+        for k, n in enumerate(out):
+            if n.start < end and start < n.end:
+                if strong and not n.strength:
+                    out[k] = _Candidate(start, end, text[start:end], kind, strong)
+                break
+        else:
+            out.append(_Candidate(start, end, text[start:end], kind, strong))
     return sorted(out, key=lambda n: n.start)
 
 
-def _german_names(text: str, add: Callable[[int, int, str, bool], None]) -> None:
+def _de_name_or(word: str, sentence: str, start: int, otherwise: bool | None) -> bool | None:
+    """True when HanTa takes the word for a name in context, else otherwise (the rules' verdict)."""
+    return True if _de_name_like(word, sentence, start) is True else otherwise
+
+
+def _german_names(text: str, add: Callable[[int, int, str, _Strength], None]) -> None:
     for m in _DE_STREET.finditer(text):
         add(m.start(), m.end(), "place", True)
     for m in _ACRONYM_HEAD.finditer(text):
@@ -932,24 +1008,30 @@ def _german_names(text: str, add: Callable[[int, int, str, bool], None]) -> None
             continue
         adjective = (prev.islower() and len(prev) > 3 and prev.endswith(("e", "en", "er", "es", "em"))
                      and prev not in _VERBS_OK)  # not the pronouns er, es, sie
+        tagged = False
         if "-" in word:
             span = _de_name_parts(word)
             if span is not None:  # Dingolfing-Landau, Johns-Hopkins(-Universität), Rakoczy(-Reitturnier)
                 add(m.start() + span[0], m.start() + span[1], "other", True)
                 continue
-        elif (prev not in _DE_DETERMINERS and not adjective and len(word) >= 3 and word.isalpha()
-              and _de_name_like(word, text, m.start()) is True):
-            add(m.start(), m.end(), "other", True)  # Murray, Versailles, "von Eighmey"
-            continue
+        elif prev not in _DE_DETERMINERS and not adjective and len(word) >= 3 and word.isalpha():
+            tagged = True  # strong when HanTa reads it as a name: Murray, Versailles, "von Eighmey"
+        otherwise: bool | None
         if prev in _DE_DETERMINERS or (prev and prev[-1:].isdigit()):
-            continue
-        if prev in _DE_BARE_NOUN_PREP or (_DE_NOUN_SUFFIX.search(word.casefold())
-                                          and not _DE_PLACE_OK.search(word.casefold())):
-            continue  # "von Matrosen", "Forderungen": common nouns
-        if adjective:
-            continue  # an inflected adjective before a noun ("ein produktiver Schreiber")
-        # Strong when the word came after a verb of saying ("sagte Hu"), else only the dropped half of a swap.
-        add(m.start(), m.end(), "other", bool(_DE_SPEECH_VERB.search(text[: m.start()])) and len(word) <= 12)
+            otherwise = None
+        elif prev in _DE_BARE_NOUN_PREP or (_DE_NOUN_SUFFIX.search(word.casefold())
+                                            and not _DE_PLACE_OK.search(word.casefold())):
+            otherwise = None  # "von Matrosen", "Forderungen": common nouns
+        elif adjective:
+            otherwise = None  # an inflected adjective before a noun ("ein produktiver Schreiber")
+        else:
+            # Strong when the word came after a verb of saying ("sagte Hu"), else only the dropped half of a
+            # swap.
+            otherwise = bool(_DE_SPEECH_VERB.search(text[: m.start()])) and len(word) <= 12
+        if tagged and otherwise is not True:
+            add(m.start(), m.end(), "other", functools.partial(_de_name_or, word, text, m.start(), otherwise))
+        elif otherwise is not None:
+            add(m.start(), m.end(), "other", otherwise)
 
 
 # --- German: names against common nouns --------------------------------------------------------------------
@@ -970,7 +1052,12 @@ def _hanta() -> Any:
         from HanTa import HanoverTagger
     except ImportError:  # pragma: no cover - a declared dependency; the rules below then use morphology only
         return None
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    # The morphological analysis of a word outside its lexicon is most of the tagging time, and a pure
+    # function of the word whose result HanTa only reads: memoised, a recurring word is analysed once.
+    if callable(getattr(tagger, "analyze_forward", None)):  # HanTa 1.2.x; another version just runs slower
+        tagger.analyze_forward = lru_cache(maxsize=65536)(tagger.analyze_forward)
+    return tagger
 
 
 _DE_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -991,10 +1078,36 @@ def _de_tags(text: str) -> dict[int, str] | None:
         if m is not None and (chunk or m.group()[0].isalnum()):
             chunk.append(m)
         if chunk and (m is None or m.group() in (".", "!", "?", "…")):
-            tags = tagger.tag_sent([t.group() for t in chunk])
-            out.update((t.start(), tag) for t, (_, _, tag) in zip(chunk, tags, strict=True))
+            # Tags only (taglevel 0): the lemmas would double the time.
+            tags = tagger.tag_sent([t.group() for t in chunk], taglevel=0)
+            out.update((t.start(), tag) for t, tag in zip(chunk, tags, strict=True))
             chunk = []
     return out
+
+
+@lru_cache(maxsize=8192)
+def _de_tokens(text: str) -> dict[int, str]:
+    """The tokens _de_tags tags, by start offset."""
+    return {m.start(): m.group() for m in _DE_TOKEN.finditer(text)}
+
+
+def _de_may_tag_name(sentence: str, start: int) -> bool:
+    """Whether _de_tags(sentence) may tag the token at start NE or FM (not when no token starts there)."""
+    word = _de_tokens(sentence).get(start)
+    return word is not None and _de_word_may_tag_name(word)
+
+
+@lru_cache(maxsize=65536)
+def _de_word_may_tag_name(word: str) -> bool:
+    """Whether HanTa may tag the word NE or FM in some context. Its Viterbi search gives a word only the tags
+    of its lexicon entry, when it has one; a word without one is analysed, and anything may come out."""
+    tagger = _hanta()
+    entry = tagger.cache.get(tagger.normalize(word))
+    if entry is None:
+        return True
+    tags = {tag for tag, _ in entry}
+    ids = tagger.tag2int
+    return not tags or tags == {ids["UNKNOWN"]} or ids["NE"] in tags or ids["FM"] in tags
 
 
 def _de_initial_ambiguous(word: str) -> bool:
@@ -1041,12 +1154,17 @@ def _de_name_like(text: str, sentence: str, start: int) -> bool | None:
     """Whether a German source name candidate (at start in sentence) is a name by HanTa in context: True
     when one of its capitalised words is tagged a name (NE) or foreign word (FM), False when every one is
     tagged otherwise; None without HanTa."""
+    if _hanta() is None:
+        return None
+    words = [m for m in _DE_TOKEN.finditer(text) if m.group()[:1].isupper()]
+    if not words:
+        return None
+    if not any(_de_may_tag_name(sentence, start + m.start()) for m in words):
+        # No capitalised word can come out NE or FM, whatever the context: the verdict without tagging.
+        return any("-" in m.group() and _de_name_parts(m.group()) is not None for m in words)
     tags = _de_tags(sentence)
-    if tags is None:
-        return None
-    found = [(m, tags.get(start + m.start())) for m in _DE_TOKEN.finditer(text) if m.group()[:1].isupper()]
-    if not found:
-        return None
+    assert tags is not None
+    found = [(m, tags.get(start + m.start())) for m in words]
     for m, tag in found:
         word = m.group()
         if tag in ("NE", "FM") and not any(ch.isdigit() for ch in word):
@@ -1199,7 +1317,7 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
     """Names the translation drops, or brings in without support in the source (source = side a)."""
     la, lb = a.sentence.language, b.sentence.language
     ia, ib = _index(a.sentence.text, la), _index(b.sentence.text, lb)
-    missing = [n for n in _source_names(a, la) if not _rendered(n.text, la, ib, loose=not n.strong)]
+    missing = _missing_source_names(a, la, ib)
     dropped = [n for n in missing if n.strong]
     weak = [n for n in missing if not n.strong]
     added = [e for e in b.facts.entities

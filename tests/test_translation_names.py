@@ -186,3 +186,22 @@ def test_german_abbreviation_of_a_common_noun_is_not_a_name(tmp_path: Path) -> N
     assert _flags_to(tmp_path, "de", "en", "Der Lkw blieb liegen.", "The HGV broke down.") == []
     assert _flags_to(tmp_path, "de", "en", "Der Vertrag mit Merck wurde verlängert.",
                      "The contract with Bayer was extended.")
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("Maria sagte, sie wisse nicht, wo Tom sei.", "Mary said she didn't know where Tom was."),
+    ("Der Hund von Herrn Schmidt lief nach Versailles.", "Mr Smith's dog ran to Geneva."),
+    ("Die Johns-Hopkins-Universität und die MwSt in Dingolfing-Landau.", "The university and VAT."),
+    ("Angst und Geld, sagte Hu in Murray.", "Fear and money, said Hu."),
+])
+def test_missing_names_decided_lazily_as_eagerly(source: str, target: str) -> None:
+    """The names the target misses are the same whether HanTa's verdict is taken for every candidate first
+    (_source_names) or only for the candidates the target does not render (_missing_source_names)."""
+    from driftcheck.compare import Located
+    from driftcheck.translation import _index, _missing_source_names, _rendered, _source_names, _synthetic
+
+    src = _synthetic("source", "x", [source], "de", ["de"])
+    a = Located(src.sentences[0], src.facts[0], None, 0)
+    index = _index(target, "en")
+    eager = [n for n in _source_names(a, "de") if not _rendered(n.text, "de", index, loose=not n.strong)]
+    assert _missing_source_names(a, "de", index) == eager
