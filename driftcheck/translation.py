@@ -1341,16 +1341,23 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
         paired = len(pairable)
     dropped = [n for n in dropped if n not in pairable[:paired]]
     added = added[paired:]
-    out = []
-    for n in dropped:
-        message = f"{b.sentence.doc} does not name {n.text!r}, which {a.sentence.doc} names ({n.kind})"
-        out.append(make("entity", "medium", message, evidence(a, n.start, n.end, _fold(n.text)), whole(b)))
+    out = [_dropped_name(a, b, n) for n in dropped]
     for e in added:
-        message = (f"{b.sentence.doc} names {e.text!r}, which {a.sentence.doc} does not name "
-                   f"(no matching spelling, exonym or transliteration)")
         severity = _added_severity(_name_evidence(b, e), bool(dropped), bool(weak), a)
-        out.append(make("entity", severity, message, whole(a), evidence(b, e.start, e.end, e.key)))
+        out.append(make("entity", severity, _added_name_message(a, b, e.text), whole(a),
+                        evidence(b, e.start, e.end, e.key)))
     return out
+
+
+def _dropped_name(a: Located, b: Located, n: _SourceName) -> Finding:
+    """A source name the target does not render (medium)."""
+    message = f"{b.sentence.doc} does not name {n.text!r}, which {a.sentence.doc} names ({n.kind})"
+    return make("entity", "medium", message, evidence(a, n.start, n.end, _fold(n.text)), whole(b))
+
+
+def _added_name_message(a: Located, b: Located, name: str) -> str:
+    return (f"{b.sentence.doc} names {name!r}, which {a.sentence.doc} does not name "
+            f"(no matching spelling, exonym or transliteration)")
 
 
 def _han_target_findings(a: Located, b: Located, ia: _NameIndex, dropped: list[_SourceName],
@@ -1365,15 +1372,11 @@ def _han_target_findings(a: Located, b: Located, ia: _NameIndex, dropped: list[_
     added = [e for e in added if not _HAN.search(e.text)]  # Latin names in the Chinese text
     swap = bool(han_added) or bool(added)
     report = [n for n in dropped if swap or n.kind in ("place", "person")]
-    out = []
-    for n in report:
-        message = f"{b.sentence.doc} does not name {n.text!r}, which {a.sentence.doc} names ({n.kind})"
-        out.append(make("entity", "medium", message, evidence(a, n.start, n.end, _fold(n.text)), whole(b)))
+    out = [_dropped_name(a, b, n) for n in report]
     for n in han_added:
         if not (n.strong or report):
             continue
-        message = (f"{b.sentence.doc} names {n.text!r}, which {a.sentence.doc} does not name "
-                   f"(no matching spelling, exonym or transliteration)")
+        message = _added_name_message(a, b, n.text)
         # Translators add context a reader of the target needs (意大利总理 "the Italian prime minister"):
         # a name in the target alone is a hint; beside a dropped source name it is the replacement.
         # A CLDR place the target adds is mostly that context too (意大利总理德拉吉 for "Prime Minister
@@ -1382,10 +1385,9 @@ def _han_target_findings(a: Located, b: Located, ia: _NameIndex, dropped: list[_
         severity = "medium" if report and not place else "info"
         out.append(make("entity", severity, message, whole(a), evidence(b, n.start, n.end, _fold(n.text))))
     for e in added:
-        message = (f"{b.sentence.doc} names {e.text!r}, which {a.sentence.doc} does not name "
-                   f"(no matching spelling, exonym or transliteration)")
         severity = _added_severity(_name_evidence(b, e), bool(report), bool(weak), a)
-        out.append(make("entity", severity, message, whole(a), evidence(b, e.start, e.end, e.key)))
+        out.append(make("entity", severity, _added_name_message(a, b, e.text), whole(a),
+                        evidence(b, e.start, e.end, e.key)))
     return out
 
 
