@@ -1341,6 +1341,13 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
         paired = len(pairable)
     dropped = [n for n in dropped if n not in pairable[:paired]]
     added = added[paired:]
+    if len(dropped) == 1 and len(added) == 1:
+        # One name out, one name in: one swap for the editor, with both names as evidence (not a "does not
+        # name" and a "names" finding about the same change).
+        n, e = dropped[0], added[0]
+        message = f"{b.sentence.doc} names {e.text!r} where {a.sentence.doc} names {n.text!r} ({n.kind})"
+        return [make("entity", "medium", message, evidence(a, n.start, n.end, _fold(n.text)),
+                     evidence(b, e.start, e.end, e.key))]
     out = [_dropped_name(a, b, n) for n in dropped]
     for e in added:
         severity = _added_severity(_name_evidence(b, e), bool(dropped), bool(weak), a)

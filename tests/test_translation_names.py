@@ -205,3 +205,17 @@ def test_missing_names_decided_lazily_as_eagerly(source: str, target: str) -> No
     index = _index(target, "en")
     eager = [n for n in _source_names(a, "de") if not _rendered(n.text, "de", index, loose=not n.strong)]
     assert _missing_source_names(a, "de", index) == eager
+
+
+def test_one_name_out_and_one_in_is_one_swap_with_both_names_as_evidence(tmp_path: Path) -> None:
+    path = tmp_path / "swap.tsv"
+    path.write_text(
+        "Bahnchef Richard Lutz stellte den Plan am Montag in Leipzig vor.\t"
+        "Rail chief Rüdiger Grube presented the plan in Leipzig on Monday.\ts1\n",
+        encoding="utf-8",
+    )
+    findings = [f for f in report_dict(run_pairs(str(path)))["findings"] if f["type"] == "entity"]
+    assert len(findings) == 1
+    swap = findings[0]
+    assert swap["severity"] == "medium"
+    assert swap["a"]["evidence"] == "Richard Lutz" and swap["b"]["evidence"] == "Rüdiger Grube"
