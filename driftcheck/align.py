@@ -286,15 +286,13 @@ class _Rest:
         return out
 
 
-def _top_k_mean(values: np.ndarray, k: int, axis: int) -> np.ndarray:
-    """Mean of the k largest finite values along an axis (fewer where fewer are finite)."""
-    size = values.shape[axis]
-    kk = max(1, min(k, size))
-    top = -np.partition(-values, kk - 1, axis=axis)
-    top = top[:, :, :kk] if axis == 2 else top[:kk]
+def _top_k_mean(values: np.ndarray, k: int) -> np.ndarray:
+    """Mean of the k largest finite values along the last axis (fewer where fewer are finite: padding)."""
+    kk = max(1, min(k, values.shape[-1]))
+    top = -np.partition(-values, kk - 1, axis=-1)[..., :kk]
     finite = np.isfinite(top)
-    total = np.where(finite, top, 0.0).sum(axis=axis)
-    count = np.maximum(finite.sum(axis=axis), 1).astype(values.dtype)
+    total = np.where(finite, top, 0.0).sum(axis=-1)
+    count = np.maximum(finite.sum(axis=-1), 1).astype(values.dtype)
     return total / count
 
 
@@ -320,7 +318,7 @@ def _select_against(
     padded = np.full((n, ndocs * longest), -np.inf, dtype=cosine.dtype)
     padded[:, doc_of * longest + position] = cosine
     # Row side: mean of sentence i's k nearest in each other document (k capped by that document's length).
-    row_knn = _top_k_mean(padded.reshape(n, ndocs, longest), settings.k, axis=2)  # (n, ndocs)
+    row_knn = _top_k_mean(padded.reshape(n, ndocs, longest), settings.k)  # (n, ndocs)
     # Column side: mean of each other sentence's k nearest among a's sentences.
     kb = min(settings.k, n)
     col_knn = -np.partition(-cosine, kb - 1, axis=0)[:kb].mean(axis=0)
