@@ -211,23 +211,25 @@ def align_documents(
     weights = anchor_weights([x for d in docs for x in d.anchors])
     found: list[Alignment] = []
     rest = _Rest(docs, weights)
+    # One SentenceRef per sentence, shared by all its alignments (creating frozen dataclasses is not free).
+    refs: dict[tuple[int, int], SentenceRef] = {}
+
+    def ref(doc: int, row: int) -> SentenceRef:
+        found_ref = refs.get((doc, row))
+        if found_ref is None:
+            found_ref = refs[(doc, row)] = SentenceRef(docs[doc].doc, docs[doc].indices[row])
+        return found_ref
+
     # One product per document against all later ones instead of one per document pair: a corpus of 100
     # documents has ~5,000 pairs, and per-pair numpy calls cost more than the arithmetic (measured 1.0 s ->
-    # 0.3 s on 5,464 sentences). BLAS on one thread: the products are small and a shared 2-core machine
-    # thrashes with more (measured 17 s vs 2 s for 5,500 per-pair products).
+    # 0.3 s on 5,464 sentences). BLAS on one thread: two halve the products on an idle 2-core machine (0.22
+    # -> 0.11 s for 5,085 sentences), but with one other busy process the second thread's spin-waits made
+    # the whole stage 3-4x slower (0.9 s -> 2.9-3.5 s, measured); per-pair products thrashed the same way.
     with threadpool_limits(limits=1, user_api="blas"):
         for ai, a in enumerate(docs):
             for first, last in rest.blocks(ai, len(a.indices), settings.block_cells):
                 for i, row, j, score, anchored in _select_against(a, rest, first, last, settings):
-                    b = docs[row]
-                    found.append(
-                        Alignment(
-                            SentenceRef(a.doc, a.indices[i]),
-                            SentenceRef(b.doc, b.indices[j]),
-                            score,
-                            anchored=anchored,
-                        )
-                    )
+                    found.append(Alignment(ref(ai, i), ref(row, j), score, anchored=anchored))
             if within:
                 found.extend(_align_within(a, weights, settings))
     return sorted(found, key=lambda x: (x.a.doc, x.a.index, x.b.doc, x.b.index))
@@ -398,7 +400,8 @@ def _sparse_overlap(a: AlignInput, rest: _Rest, lo: int, hi: int, cells: np.ndar
             rows = rest.postings.get(anchor)
             if rows is None or weight == 0.0:
                 continue
-            cols = rows[(rows >= lo) & (rows < hi)] - lo
+            # Postings are ascending row numbers: the rows in [lo, hi) are one slice.
+            cols = rows[np.searchsorted(rows, lo) : np.searchsorted(rows, hi)] - lo
             if cols.size:
                 keys.append(i * width + cols)
                 amounts.append(np.full(cols.size, weight, dtype=np.float32))
@@ -470,46 +473,35 @@ def group_claims(
     min_cohesion: float = COHESION,
 ) -> tuple[list[Alignment], list[ClaimGroup]]:
     """Group aligned sentences into claims, strongest links first, so chains cannot swallow a document."""
-    # Union-find over small integers: SentenceRef hashing is Python-level and was most of the cost.
+    # Union-find over small integers (SentenceRef hashing is Python-level and was most of the cost), with
+    # per-group state kept only for roots and merged smaller-into-larger: which root survives a merge does
+    # not change which sentences end up together, and folding the smaller dicts keeps merges cheap.
     node_of: dict[tuple[str, int], int] = {}
     refs: list[SentenceRef] = []
     ends: list[tuple[int, int]] = []
     for link in alignments:
-        pair = []
-        for ref in (link.a, link.b):
-            key = (ref.doc, ref.index)
-            node = node_of.get(key)
-            if node is None:
-                node = node_of[key] = len(refs)
-                refs.append(ref)
-            pair.append(node)
-        ends.append((pair[0], pair[1]))
+        a, b = link.a, link.b
+        key_a, key_b = (a.doc, a.index), (b.doc, b.index)
+        x = node_of.get(key_a)
+        if x is None:
+            x = node_of[key_a] = len(refs)
+            refs.append(a)
+        y = node_of.get(key_b)
+        if y is None:
+            y = node_of[key_b] = len(refs)
+            refs.append(b)
+        ends.append((x, y))
     parent = list(range(len(refs)))
-    per_doc: dict[int, Counter[str]] = {n: Counter({r.doc: 1}) for n, r in enumerate(refs)}
+    size = [1] * len(refs)
+    # Sentences per document in each group (only roots' entries are live).
+    per_doc: list[dict[str, int]] = [{ref.doc: 1} for ref in refs]
     # Cross-document links between groups, kept per pair of roots and summed on merge, so the cohesion test
     # costs O(1) instead of a loop over both groups' members (which took seconds on many-document corpora).
-    between: dict[int, Counter[int]] = {n: Counter() for n in range(len(refs))}
-    for x, y in {(min(x, y), max(x, y)) for x, y in ends}:
+    between: list[dict[int, int]] = [{} for _ in refs]
+    for x, y in {(x, y) if x < y else (y, x) for x, y in ends}:
         if refs[x].doc != refs[y].doc:
-            between[x][y] += 1
-            between[y][x] += 1
-
-    def cohesive(root_a: int, root_b: int) -> bool:
-        """Whether enough cross pairs (different documents) of two groups are aligned themselves."""
-        counts_a, counts_b = per_doc[root_a], per_doc[root_b]
-        cross = sum(counts_a.values()) * sum(counts_b.values())
-        cross -= sum(count * counts_b[doc] for doc, count in counts_a.items())
-        return cross == 0 or between[root_a][root_b] >= min_cohesion * cross
-
-    def merge_links(root_a: int, root_b: int) -> None:
-        """Fold root_b's links to other groups into root_a's."""
-        for other, count in between.pop(root_b).items():
-            if other == root_a:
-                continue
-            between[root_a][other] += count
-            between[other][root_a] += count
-            del between[other][root_b]
-        del between[root_a][root_b]
+            between[x][y] = between[x].get(y, 0) + 1
+            between[y][x] = between[y].get(x, 0) + 1
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -525,14 +517,28 @@ def group_claims(
             accepted.add(n)
             continue
         counts_a, counts_b = per_doc[root_a], per_doc[root_b]
-        if any(counts_a[doc] + count > max_per_doc for doc, count in counts_b.items()):
-            continue  # this link would chain two different claims together
-        if not cohesive(root_a, root_b):
-            continue  # one link between two groups that otherwise do not align: a chain, not one claim
+        if len(counts_b) > len(counts_a):
+            counts_a, counts_b = counts_b, counts_a
+        # Would this link put more than max_per_doc sentences of one document in a claim? Then it chains two
+        # different claims together.
+        if any(counts_a.get(doc, 0) + count > max_per_doc for doc, count in counts_b.items()):
+            continue
+        # Cohesion: enough cross pairs (different documents) of the two groups must be aligned themselves;
+        # one link between two groups that otherwise do not align is a chain, not one claim.
+        cross = size[root_a] * size[root_b] - sum(
+            count * counts_a.get(doc, 0) for doc, count in counts_b.items()
+        )
+        links = between[root_a].get(root_b, 0)
+        if cross and links < min_cohesion * cross:
+            continue
+        if len(between[root_a]) < len(between[root_b]):
+            root_a, root_b = root_b, root_a
         parent[root_b] = root_a
-        counts_a.update(counts_b)
-        del per_doc[root_b]
-        merge_links(root_a, root_b)
+        size[root_a] += size[root_b]
+        for doc, count in counts_b.items():
+            counts_a[doc] = counts_a.get(doc, 0) + count
+        per_doc[root_a] = counts_a
+        _fold_links(between, root_a, root_b)
         accepted.add(n)
 
     members: dict[int, list[SentenceRef]] = {}
@@ -563,3 +569,17 @@ def group_claims(
         elif link.anchored:
             kept.append(Alignment(link.a, link.b, link.score, "", anchored=True))
     return kept, groups
+
+
+def _fold_links(between: list[dict[int, int]], root_a: int, root_b: int) -> None:
+    """Fold root_b's link counts to other groups into root_a's (root_b stops being a root)."""
+    links_a = between[root_a]
+    for other, count in between[root_b].items():
+        if other == root_a:
+            continue
+        links_a[other] = links_a.get(other, 0) + count
+        links_other = between[other]
+        links_other[root_a] = links_other.get(root_a, 0) + count
+        del links_other[root_b]
+    links_a.pop(root_b, None)
+    between[root_b] = {}

@@ -162,6 +162,8 @@ def quantity_findings(
     there, b's different figure is most likely about something else (a claim split over two sentences, a
     bullet that merges two), so a high or medium mismatch is not reported.
     """
+    if not a.facts.quantities or not b.facts.quantities:
+        return []  # only figures on both sides are compared (and recorded as matched)
     out = []
     for qa, qb in match_quantities(a.facts.quantities, b.facts.quantities):
         if qa is None or qb is None:
@@ -253,6 +255,8 @@ def _keys(entities: Iterable[Entity], aliases: AliasTable) -> dict[str, Entity]:
 
 def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding]:
     """A clean one-for-one name substitution between two aligned sentences that otherwise agree."""
+    if len(a.facts.entities) < 2 or len(b.facts.entities) < 2:
+        return []  # a swap needs a shared name and a swapped one on each side
     ka, kb = _keys(a.facts.entities, aliases), _keys(b.facts.entities, aliases)
     only_a = [k for k in ka if not any(_same_thing(k, other) for other in kb)]
     only_b = [k for k in kb if not any(_same_thing(k, other) for other in ka)]
@@ -309,6 +313,8 @@ def _maker_hint(thing: Entity, owner: str, aliases: AliasTable, names: Iterable[
 
 def attribution_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding]:
     """Who owns, made or said what: "Meta's Deepseek-V3" against "Deepseek-V3 ... Meta's Llama-4"."""
+    if not a.facts.attributions and not b.facts.attributions:
+        return []
     out = []
     reported: set[tuple[str, str]] = set()
     for first, second in ((a, b), (b, a)):
@@ -463,6 +469,8 @@ def _sourced_apart_from(plain: Located, hedged: Located) -> bool:
 
 def hedge_findings(a: Located, b: Located) -> list[Finding]:
     """A hedge ("is said to", "reportedly") that one version has and the other states as plain fact."""
+    if not a.facts.hedges and not b.facts.hedges:
+        return []
     if a.sentence.kind not in CLAIM_KINDS or b.sentence.kind not in CLAIM_KINDS:
         return []  # headlines drop hedges by convention; that is not the body stating it as fact
     hedged_a = [m for m in a.facts.hedges if m.kind == "hedge"]
@@ -649,7 +657,13 @@ def spelling_findings(located: Sequence[Located], aliases: AliasTable) -> list[F
 
 def corpus_quote_findings(located: Sequence[Located], settings: CompareSettings) -> list[Finding]:
     """The same quotation worded differently by two outlets, even where the sentences did not align."""
-    quotes = [(x, q) for x in located for q in x.facts.quotes]
+    # Quotes too short to match outside an alignment are left out before the all-pairs loop.
+    quotes = [
+        (x, q)
+        for x in located
+        for q in x.facts.quotes
+        if len(_words_of_quotation(q.text)) >= settings.quote_min_words
+    ]
     out = []
     for n, (x, qx) in enumerate(quotes):
         for y, qy in quotes[n + 1 :]:
@@ -707,9 +721,10 @@ def omission_findings(
     reference: str | None,
 ) -> list[Finding]:
     """Claims most other documents (or the reference) tell that one document leaves out."""
+    rank = {doc: n for n, doc in enumerate(doc_ids)}
     out = []
     for group in groups:
-        told = sorted({m.doc for m in group.members}, key=list(doc_ids).index)
+        told = sorted({m.doc for m in group.members}, key=rank.__getitem__)
         for missing in group.missing:
             if reference is not None:
                 if reference not in told:
@@ -781,8 +796,11 @@ def compare_corpus(
         if x is None or y is None:
             continue
         a, b = _orient(x, y, reference)
-        partners_a = [p for p in by_doc.get(b.sentence.doc, []) if p is not b and p is not a]
-        partners_b = [p for p in by_doc.get(a.sentence.doc, []) if p is not a and p is not b]
+        partners_a: list[Located] = []
+        partners_b: list[Located] = []
+        if a.facts.quantities and b.facts.quantities:  # partners only matter to figures on both sides
+            partners_a = [p for p in by_doc.get(b.sentence.doc, []) if p is not b and p is not a]
+            partners_b = [p for p in by_doc.get(a.sentence.doc, []) if p is not a and p is not b]
         keep(
             compare_pair(
                 a, b, settings, alias_table, partners_a=partners_a, partners_b=partners_b, matched=matched

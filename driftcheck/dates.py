@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["DateFact", "Difference", "compare_dates", "date_spans", "extract_dates", "match_dates"]
 
@@ -121,15 +122,30 @@ _YEAR_PREP = (
 
 _I = re.IGNORECASE
 # Each pattern runs only when its trigger is present: most sentences have no digits or weekday words, and
-# skipping whole patterns keeps extraction at several thousand sentences per second.
+# skipping whole patterns keeps extraction at several thousand sentences per second. A trigger must find
+# something in every text its patterns can match in (tests/test_fact_fast_paths.py checks this).
+#
+# Triggers are searched case-sensitively in the lower-cased text, which is much faster than re.IGNORECASE.
+# That finds every case-insensitive occurrence of a lower-case word except through the three letters that
+# re.IGNORECASE equates with an ASCII letter and str.lower() does not map to it (ı and ſ stay, İ becomes
+# "i" plus U+0307); _CASE_ODD makes the word triggers fire on those too. Lower-casing changes no digit or
+# Han character. A trigger firing where its patterns find nothing only costs their scan.
+_CASE_ODD = "|[ıſ\u0307]"
 _TRIGGERS = {
     "digit": re.compile(r"\d"),
     "zh": re.compile(r"[年月日号时点點]"),
-    "weekday": re.compile(r"day|tag|mittwoch|sonnabend", _I),
+    "weekday": re.compile(r"day|tag|mittwoch|sonnabend" + _CASE_ODD),
     "zh_week": re.compile(r"周|星期|礼拜"),
-    "rel_day": re.compile(r"yesterday|today|tomorrow|gestern|heute|morgen|[昨今明前][天日]", _I),
-    "rel_year": re.compile(r"year|jahr|[去今明前]年", _I),
+    "rel_day": re.compile(r"yesterday|today|tomorrow|gestern|heute|morgen|[昨今明前][天日]" + _CASE_ODD),
+    "rel_year": re.compile(r"year|jahr|[去今明前]年" + _CASE_ODD),
 }
+# Any trigger at all, to settle the common sentence with none (no digit, no date word) at once: a character
+# of any trigger that starts with one (digits, Han), or a word of any other. Two searches, because the
+# regex engine scans a character class or a plain word list much faster than one mixed alternation.
+_ANY_TRIGGER_CHAR = re.compile(r"[\d年月日号时点點周星礼昨今明前去]")
+_ANY_TRIGGER_WORD = re.compile(
+    r"day|tag|mittwoch|sonnabend|yesterday|today|tomorrow|gestern|heute|morgen|year|jahr" + _CASE_ODD
+)
 _TRIGGER_OF = {
     "iso": "digit", "de_numeric": "digit", "en_mdy": "digit", "en_dmy": "digit", "de_dmy": "digit",
     "month_year": "digit", "zh_date": "zh", "zh_year": "zh", "zh_day": "zh", "en_time": "digit",
@@ -310,6 +326,16 @@ def _bare_year_ok(text: str, start: int, mod: str | None) -> bool:
     return _YEAR_PREP_BEFORE.search(before) is not None
 
 
+# re.IGNORECASE matches "ſunday" and "İn" where str.lower() leaves ſ/ı (and İ gives i + U+0307): table lookups
+# of matched words use this folding, or such text raised KeyError.
+_ODD_CASE = str.maketrans({"ı": "i", "ſ": "s", "\u0307": ""})
+
+
+def _lookup_key(word: str) -> str:
+    """A matched word as the tables spell it: lower-cased, with ı, ſ and a combining dot above folded."""
+    return word.lower().translate(_ODD_CASE)
+
+
 def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date | None) -> DateFact | None:
     """Turn one pattern match into a DateFact, or None when the match is not a date after all."""
     g = m.groupdict()
@@ -323,7 +349,7 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
     if g.get("year"):
         year = _zh_int(g["year"])
     if g.get("month"):
-        key = g["month"].rstrip(".").lower()
+        key = _lookup_key(g["month"].rstrip("."))
         month = (
             _MONTHS.get(key)
             if not key[0].isdigit() and key[0] not in "一二三四五六七八九十"
@@ -346,27 +372,27 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
         bare = g.get("minute") is None and not g.get("half") and not g.get("quarter")
         if kind == "zh_time" and bare and not (g["hour"].isdigit() or g.get("ap")):
             return None
-        ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+        ampm = _lookup_key(g.get("ampm") or "").replace(".", "").replace(" ", "")
         if (ampm == "pm" or g.get("ap") in {"下午", "晚上", "傍晚", "夜里", "夜间"}) and hour < 12:
             hour += 12
         if ampm == "am" and hour == 12:
             hour = 0
     if g.get("wd"):
         wd = g["wd"]
-        weekday = _ZH_WEEKDAYS[wd] if wd in _ZH_WEEKDAYS else _WEEKDAYS[wd.lower()]
+        weekday = _ZH_WEEKDAYS[wd] if wd in _ZH_WEEKDAYS else _WEEKDAYS[_lookup_key(wd)]
         relative = True
-        how = _REL_WEEKDAY_SHIFT.get((g.get("rel") or "").lower()) if g.get("rel") else None
+        how = _REL_WEEKDAY_SHIFT.get(_lookup_key(g.get("rel") or "")) if g.get("rel") else None
         if published is not None and how is not None:
             d = _shift_weekday(published, weekday, how)
             year, month, day = d.year, d.month, d.day
     if kind == "rel_day":
-        key = (g.get("relday") or g.get("zhday") or m.group(0)).lower()
+        key = _lookup_key(g.get("relday") or g.get("zhday") or m.group(0))
         relative = True
         if published is not None and key in _REL_DAY:
             d = published + _dt.timedelta(days=_REL_DAY[key])
             year, month, day = d.year, d.month, d.day
     if kind == "rel_year":
-        key = _SPACES.sub(" ", (g.get("relyear") or g.get("zhyear") or "").lower())
+        key = _SPACES.sub(" ", _lookup_key(g.get("relyear") or g.get("zhyear") or ""))
         relative = True
         if published is not None and key in _REL_YEAR:
             year = published.year + _REL_YEAR[key]
@@ -395,21 +421,12 @@ def _merge(a: DateFact, b: DateFact, text: str) -> DateFact | None:
 def extract_dates(text: str, lang: str | None = None, published: _dt.date | None = None) -> list[DateFact]:
     """Dates and clock times stated in `text`, relative ones resolved against `published` when given."""
     del lang  # the tables are disjoint enough that all languages are tried; kept for API symmetry
-    cands: list[tuple[int, int, int, DateFact]] = []
-    present = {name: rx.search(text) is not None for name, rx in _TRIGGERS.items()}
-    for order, (kind, pat) in enumerate(_PATTERNS):
-        if not present[_TRIGGER_OF[kind]]:
-            continue
-        for m in pat.finditer(text):
-            fact = _fact_from_match(kind, m, text, published)
-            if fact is not None and fact.end > fact.start:
-                cands.append((fact.start, -(fact.end - fact.start), order, fact))
-    cands.sort(key=lambda c: (c[0], c[1], c[2]))
     chosen: list[DateFact] = []
-    for _s, _l, _o, fact in sorted(cands, key=lambda c: (c[1], c[2])):  # longest first, then table order
-        if all(fact.end <= c.start or fact.start >= c.end for c in chosen):
-            chosen.append(fact)
-    chosen.sort(key=lambda f: f.start)
+    for kind, m, fact in _chosen_matches(text):
+        if published is not None:
+            # Read again to resolve relative dates: fields change, never the span or whether it is a date.
+            fact = _fact_from_match(kind, m, text, published) or fact
+        chosen.append(fact)
     merged: list[DateFact] = []
     for fact in chosen:
         if merged:
@@ -419,6 +436,34 @@ def extract_dates(text: str, lang: str | None = None, published: _dt.date | None
                 continue
         merged.append(fact)
     return merged
+
+
+# Memoised because a sentence is read twice: by facts (with its publication date) and by quantities
+# (date_spans, without one). Which matches become facts, and their spans, never depend on the publication
+# date, which only fills in the fields of relative dates; the facts here are read without it.
+@lru_cache(maxsize=4096)
+def _chosen_matches(text: str) -> tuple[tuple[str, re.Match[str], DateFact], ...]:
+    """The matches that state dates in text, overlaps resolved (longest, then table order), in text order."""
+    low = text.lower()
+    if not (_ANY_TRIGGER_CHAR.search(low) or _ANY_TRIGGER_WORD.search(low)):
+        return ()  # no pattern can match without its trigger
+    cands: list[tuple[int, int, int, tuple[str, re.Match[str], DateFact]]] = []
+    present = {name: rx.search(low) is not None for name, rx in _TRIGGERS.items()}
+    for order, (kind, pat) in enumerate(_PATTERNS):
+        if not present[_TRIGGER_OF[kind]]:
+            continue
+        for m in pat.finditer(text):
+            fact = _fact_from_match(kind, m, text, None)
+            if fact is not None and fact.end > fact.start:
+                cands.append((fact.start, -(fact.end - fact.start), order, (kind, m, fact)))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    chosen: list[tuple[str, re.Match[str], DateFact]] = []
+    for _s, _l, _o, cand in sorted(cands, key=lambda c: (c[1], c[2])):  # longest first, then table order
+        fact = cand[2]
+        if all(fact.end <= c.start or fact.start >= c.end for _k, _m, c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c[2].start)
+    return tuple(chosen)
 
 
 def date_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from driftcheck.models import SentenceRef
@@ -109,6 +109,9 @@ class AliasTable:
 
     def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
         self._parent: dict[str, str] = {}
+        # name -> canonical key: the compare stage asks for the same few keys tens of thousands of times.
+        # Emptied by add(), the only change to the groups.
+        self._memo: dict[str, str] = {}
         for alias, canonical in pairs:
             self.add(alias, canonical)
 
@@ -119,6 +122,7 @@ class AliasTable:
 
     def add(self, alias: str, canonical: str) -> None:
         """Declare that alias names the same thing as canonical; canonical's group key wins."""
+        self._memo.clear()
         a, c = self._root(fold_name(alias)), self._root(fold_name(canonical))
         if a != c:
             self._parent[a] = c
@@ -126,7 +130,10 @@ class AliasTable:
 
     def canonical(self, name: str) -> str:
         """Canonical key for a name or key (its own folded key when undeclared)."""
-        return self._root(fold_name(name))
+        key = self._memo.get(name)
+        if key is None:
+            key = self._memo[name] = self._root(fold_name(name))
+        return key
 
     def same(self, a: str, b: str) -> bool:
         """True when the two names share a canonical key."""
@@ -337,6 +344,7 @@ class _Tok(NamedTuple):
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_new_tuple = tuple.__new__
 _APOSTROPHE_CHARS = ("'", "’")
 
 
@@ -356,17 +364,21 @@ def _is_plain(word: str) -> bool:
 @lru_cache(maxsize=1024)  # one text is tokenised up to three times per extraction (context, German pre-pass)
 def _tokens(text: str) -> tuple[_Tok, ...]:
     toks: list[_Tok] = []
+    append = toks.append
     for m in _TOKEN.finditer(text):
-        start, end, surface = m.start(), m.end(), m.group()
+        surface = m.group()
+        start, end = m.span()
         tail = _ATTACHED_TAILS.search(surface) if "-" in surface else None  # every tail starts with "-"
         if tail and tail.start() > 0:  # "Hong Kong-based": the name is "Kong", "-based" is an adjective
             head, rest = surface[: tail.start()], surface[tail.start() + 1 :]
-            toks.append(_Tok(start, start + tail.start(), head, plain=_is_plain(head)))
-            toks.append(_Tok(start + tail.start() + 1, end, rest, plain=_is_plain(rest)))
+            append(_Tok(start, start + tail.start(), head, plain=_is_plain(head)))
+            append(_Tok(start + tail.start() + 1, end, rest, plain=_is_plain(rest)))
             continue
         # Both possessive forms start with an apostrophe right after the token: test that before the regex.
         possessive = text[end : end + 1] in _APOSTROPHE_CHARS and _POSS_AFTER.match(text, end) is not None
-        toks.append(_Tok(start, end, surface, possessive, _is_plain(surface)))
+        # tuple.__new__ with all five fields (keep in step with _Tok) builds what _Tok(...) builds, without
+        # the frame of the generated __new__: this runs once per word of every sentence.
+        append(_new_tuple(_Tok, (start, end, surface, possessive, _is_plain(surface))))
     return tuple(toks)
 
 
@@ -519,13 +531,12 @@ def _entities_memo(text: str, lang: str | None, context: str | None) -> tuple[En
 @lru_cache(maxsize=256)  # a document passed as context serves every one of its sentences
 def _context_for(context: str, code: str) -> tuple[_Context, tuple[Entity, ...]]:
     """The context evidence, and for German the pre-pass entities of the context text that produced it."""
-    ctx = _context(context)
     if code != "de":
-        return ctx, ()
+        return _Context(context), ()
     # Mid-sentence capitals are nouns in German: only words already accepted as names elsewhere in the
     # context rescue a sentence-initial word.
-    first = _latin_entities(context, code, _Context(ctx.lower_words, set()))
-    return _Context(ctx.lower_words, {w for e in first for w in e.text.split()}), tuple(first)
+    first = _latin_entities(context, code, _Context(context, set()))
+    return _Context(context, {w for e in first for w in e.text.split()}), tuple(first)
 
 
 def _inner_caps_matter(text: str, ctx: _Context) -> bool:
@@ -586,19 +597,33 @@ def _candidate(tok: _Tok, text: str, code: str, prev: _Tok | None, title_line: b
 _PLURAL_LOOKING = re.compile(r"[^su]s$")
 
 
-@dataclass
 class _Context:
-    """What the surrounding text says about words: seen lowercase, seen capitalised mid-sentence."""
+    """What the surrounding text says about words: seen lowercase, seen capitalised mid-sentence.
 
-    lower_words: set[str]
-    inner_caps: set[str]
+    Each set is built from the text on first use: only a capitalised sentence-initial word that nothing else
+    decides consults them, and most sentences have none.
+    """
 
+    def __init__(self, text: str, inner_caps: set[str] | None = None) -> None:
+        self._text = text
+        self._lower: set[str] | None = None
+        self._inner = inner_caps  # given: the German pre-pass names stand in for the text's inner capitals
 
-def _context(text: str) -> _Context:
-    toks = _tokens(text)
-    lower = {t.text for t in toks if t.text.islower()}
-    inner = {t.text for t in toks if t.text[:1].isupper() and not _is_sentence_initial(text, t.start)}
-    return _Context(lower, inner)
+    @property
+    def lower_words(self) -> set[str]:
+        """Words the text has in lower case."""
+        if self._lower is None:
+            self._lower = {t.text for t in _tokens(self._text) if t.text.islower()}
+        return self._lower
+
+    @property
+    def inner_caps(self) -> set[str]:
+        """Words the text capitalises where they do not start a sentence."""
+        if self._inner is None:
+            text = self._text
+            caps = (t for t in _tokens(text) if t.text[:1].isupper())
+            self._inner = {t.text for t in caps if not _is_sentence_initial(text, t.start)}
+        return self._inner
 
 
 _DE_DETERMINER = re.compile(
@@ -925,8 +950,10 @@ def extract_attributions(
     text: str, lang: str | None, entities: Sequence[Entity] | None = None
 ) -> list[Attribution]:
     """Possessive and of/von/的 phrases saying who owns, made or employs what, in text order."""
-    code = _lang(lang, text)
     ents = sorted(entities if entities is not None else extract_entities(text, lang), key=lambda e: e.start)
+    if len(ents) < 2:
+        return []  # every attribution links two entities
+    code = _lang(lang, text)
     out: list[Attribution] = []
     for i, owner in enumerate(ents):
         nxt = ents[i + 1] if i + 1 < len(ents) else None
@@ -1039,12 +1066,13 @@ def find_spelling_variants(
     """Pairs of surface spellings of one name across (or within) documents: same key, or a near-miss key."""
     first: dict[str, Mention] = {}  # surface -> its first mention; insertion order breaks ties
     surfaces: dict[str, list[SentenceRef]] = {}
+    seen: set[tuple[str, str, int]] = set()  # (surface, doc, index): a set, not a scan of the list
     for m in mentions:
         first.setdefault(m.entity.text, m)
         refs = surfaces.setdefault(m.entity.text, [])
-        ref = SentenceRef(m.doc, m.index)
-        if ref not in refs:
-            refs.append(ref)
+        if (m.entity.text, m.doc, m.index) not in seen:
+            seen.add((m.entity.text, m.doc, m.index))
+            refs.append(SentenceRef(m.doc, m.index))
     by_key: dict[str, list[str]] = {}
     for surface in surfaces:
         by_key.setdefault(fold_name(surface), []).append(surface)
@@ -1068,14 +1096,22 @@ def find_spelling_variants(
                 variant(forms[0], other, 100.0, "info", "form", "same name, different case or hyphenation")
             )
     keys = sorted(by_key)
-    # Only keys that _near_miss could accept take part (no digits, long enough), and only pairs whose lengths
-    # allow the edit limit: this keeps a corpus with thousands of names from costing K² fuzzy comparisons.
+    # Only keys that _near_miss could accept take part (no digits, long enough), and only pairs within the
+    # edit limit reach it: this keeps a corpus with thousands of names from costing K² fuzzy comparisons.
     candidates = [k for k in keys if len(k) >= _NEAR_MISS_MIN_LEN and not any(ch.isdigit() for ch in k)]
     canonical = {k: aliases.canonical(k) if aliases is not None else k for k in candidates}
     for i, ka in enumerate(candidates):
-        for kb in candidates[i + 1 :]:
-            if abs(len(ka) - len(kb)) > _NEAR_MISS_MAX_EDITS:
-                continue
+        # _near_miss accepts only keys within _NEAR_MISS_MAX_EDITS edits (so also lengths), and rapidfuzz
+        # finds those few among the later keys in one C loop; sorted by index, they come in the order of a
+        # pairwise loop over candidates[i + 1 :].
+        close = process.extract(
+            ka,
+            candidates[i + 1 :],
+            scorer=Levenshtein.distance,
+            score_cutoff=_NEAR_MISS_MAX_EDITS,
+            limit=None,
+        )
+        for kb, _distance, _j in sorted(close, key=lambda hit: hit[2]):
             if canonical[ka] == canonical[kb]:
                 continue  # the user declared these one name
             ratio = _near_miss(ka, kb)

@@ -83,6 +83,8 @@ def _script_counts(text: str) -> tuple[int, int, int]:
     """(Han characters, kana/hangul characters, other letters) in `text`."""
     # Regex counts instead of a per-character Python loop: this runs on every line of every document.
     letters = len(_LETTER_RE.findall(text))
+    if text.isascii():  # no Han, kana or hangul: spare the two scans below (most lines of Latin text)
+        return 0, 0, letters
     han = len(_HAN_RE.findall(text))
     kana = len(_KANA_HANGUL_RE.findall(text))
     return han, kana, max(0, letters - han - kana)

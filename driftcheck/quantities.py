@@ -52,6 +52,8 @@ class Quantity:
 _I = re.IGNORECASE
 # Full-width digits and signs map one code point to one code point, so offsets into the text stay valid.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％＄＋－～：", "0123456789.%$+-~:")
+# Any character _FULLWIDTH maps: most text has none, and one search is cheaper than a translate.
+_FULLWIDTH_CHAR = re.compile("[" + "".join(map(chr, _FULLWIDTH)) + "]")
 
 _QUALIFIER_WORDS: dict[str, str] = {
     # English
@@ -748,7 +750,7 @@ def extract_quantities(
     """Quantities stated in `text` (code-point spans); names, years, times, ordinals, `protected` skipped."""
     if not text:
         return []
-    norm = text.translate(_FULLWIDTH)
+    norm = text.translate(_FULLWIDTH) if not text.isascii() and _FULLWIDTH_CHAR.search(text) else text
     reading = lang if lang in ("en", "de", "zh") else guess_lang(norm)
     out: list[Quantity] = []
     pos = 0

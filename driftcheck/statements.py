@@ -98,7 +98,10 @@ def _scan_line(line: str, base: int) -> list[tuple[int, int, int]]:
     """(open mark, inner start, inner end) for balanced quotes in one line; unclosed marks are dropped."""
     stack: list[tuple[str, int]] = []
     found: list[tuple[int, int, int]] = []
-    for i, ch in enumerate(line):
+    # Every character the loop reacts to is a quote mark; others change nothing, so only marks are visited.
+    for mark in _QUOTE_MARK.finditer(line):
+        i = mark.start()
+        ch = line[i]
         prev = line[i - 1] if i > 0 else " "
         nxt = line[i + 1] if i + 1 < len(line) else " "
         if ch in "’‘" and prev.isalnum() and nxt.isalnum():
@@ -485,13 +488,34 @@ class _ScanTable:
     # Matches wherever any single pattern matches, so when it finds nothing no pattern can: one regex pass
     # settles the common marker-free sentence instead of one pass per pattern.
     any_match: re.Pattern[str]
+    # Optional cheaper gate before any_match: a plain alternation of lower-case words, searched in the
+    # lower-cased text, that finds something wherever any pattern can match (see _keyword_gate).
+    keywords: re.Pattern[str] | None = None
 
 
-def _compile_table(patterns: Sequence[tuple[str, str, str]], flags: int) -> _ScanTable:
+# Letters that re.IGNORECASE equates with an ASCII letter but str.lower() does not map to it: dotless ı and
+# long ſ stay as they are, and İ lowers to "i" plus U+0307. A keyword gate also passes any text holding
+# one of them, so a lower-cased keyword search never rejects what a case-insensitive pattern would match.
+_CASE_ODD = "ıſ\u0307"
+
+
+def _keyword_gate(words: Sequence[str]) -> re.Pattern[str]:
+    """A case-sensitive search for any of words (lower case) or a letter str.lower() leaves unmatched.
+
+    Valid as a gate for a case-insensitive table when every match of every pattern in it contains one of
+    the words, case-insensitively (property-tested in tests/test_fact_fast_paths.py).
+    """
+    return re.compile("|".join(re.escape(w) for w in words) + f"|[{_CASE_ODD}]")
+
+
+def _compile_table(
+    patterns: Sequence[tuple[str, str, str]], flags: int, keywords: Sequence[str] = ()
+) -> _ScanTable:
     return _ScanTable(
         scans=tuple((re.compile(p, flags), kind, key) for p, kind, key in patterns),
         order={p[2]: i for i, p in enumerate(patterns) if p[2] != "_skip"},
         any_match=re.compile("|".join(f"(?:{p})" for p, _kind, _key in patterns), flags),
+        keywords=_keyword_gate(keywords) if keywords else None,
     )
 
 
@@ -502,6 +526,8 @@ def _scan(text: str, table: _ScanTable, scan_text: str | None = None) -> list[Ma
     the markers keep the original surface.
     """
     scan_text = text if scan_text is None else scan_text
+    if table.keywords is not None and not table.keywords.search(scan_text.lower()):
+        return []  # no keyword, so no pattern can match (a necessary condition, see _ScanTable.keywords)
     if not table.any_match.search(scan_text):
         return []
     found: list[Marker] = []
@@ -526,7 +552,19 @@ def extract_hedges(text: str, lang: str | None) -> list[Marker]:
     return [mk for mk in markers if mk.key != "_skip"]
 
 
-_HEDGE_TABLES = {code: _compile_table(p, re.IGNORECASE if code == "en" else 0) for code, p in _HEDGES.items()}
+# One word of each English hedge pattern, in every alternative: a case-insensitive match of any pattern
+# contains one of them. The English table is case-insensitive and slow to rule out with any_match alone
+# (word boundaries, lookbehinds); almost no sentence has a hedge.
+# fmt: off
+_HEDGE_KEYWORDS_EN = (
+    "said", "believed", "thought", "understood", "supposedly", "report", "rumo", "alleged", "purported",
+    "apparently", "seem", "appear", "claim", "suggest", "according", "citing", "cited",
+)
+# fmt: on
+_HEDGE_TABLES = {
+    code: _compile_table(p, re.IGNORECASE if code == "en" else 0, _HEDGE_KEYWORDS_EN if code == "en" else ())
+    for code, p in _HEDGES.items()
+}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -631,8 +669,15 @@ def _negations_memo(text: str, lang: str | None) -> tuple[Marker, ...]:
     return tuple(out)
 
 
+# As _HEDGE_KEYWORDS_EN: each English negation pattern contains one of these in every alternative ("no"
+# covers not, nor, none, nothing, nobody, nowhere and cannot; "n'" and "n’" the contractions).
+_NEG_KEYWORDS_EN = ("no", "n'", "n’", "unable", "never", "neither", "without")
 _NEG_TABLES = {
-    code: _compile_table([(p, "negation", key) for p, key in table], 0 if code == "zh" else re.IGNORECASE)
+    code: _compile_table(
+        [(p, "negation", key) for p, key in table],
+        0 if code == "zh" else re.IGNORECASE,
+        _NEG_KEYWORDS_EN if code == "en" else (),
+    )
     for code, table in (("en", _NEG_EN), ("de", _NEG_DE), ("zh", _NEG_ZH))
 }
 

@@ -240,3 +240,54 @@ def test_batched_alignment_equals_the_pair_by_pair_reference(block_cells: int) -
         assert sorted(map(key, batched)) == expected
         total += len(expected)
     assert total > 500  # the corpora did produce alignments to compare
+
+
+def _group_claims_plainly(
+    alignments: list[Alignment], doc_ids: list[str], max_per_doc: int = 3, min_cohesion: float = 1 / 3
+) -> list[tuple[tuple[str, int], ...]]:
+    """Claim grouping written for clarity, not speed: sets of members, cohesion counted pair by pair."""
+    group_of: dict[SentenceRef, frozenset[SentenceRef]] = {}
+    for link in alignments:
+        for ref in (link.a, link.b):
+            group_of.setdefault(ref, frozenset({ref}))
+    linked = {frozenset((x.a, x.b)) for x in alignments}
+    for link in sorted(alignments, key=lambda x: -x.score):  # stable: ties keep input order
+        first, second = group_of[link.a], group_of[link.b]
+        if first == second:
+            continue
+        docs = [r.doc for r in first | second]
+        if any(docs.count(d) > max_per_doc for d in set(docs)):
+            continue
+        cross = [(x, y) for x in first for y in second if x.doc != y.doc]
+        if cross and sum(frozenset(p) in linked for p in cross) < min_cohesion * len(cross):
+            continue
+        merged = first | second
+        for ref in merged:
+            group_of[ref] = merged
+    return sorted({tuple(sorted((r.doc, r.index) for r in g)) for g in group_of.values()})
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_claim_grouping_equals_a_plain_reference_on_random_links(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    doc_ids = [f"d{n}" for n in range(int(rng.integers(2, 7)))]
+    refs = [SentenceRef(d, i) for d in doc_ids for i in range(int(rng.integers(1, 8)))]
+    links = []
+    for _ in range(int(rng.integers(1, 60))):
+        a, b = rng.choice(len(refs), size=2, replace=False)
+        # Few distinct scores, so that ties (input order decides) are exercised too.
+        links.append(
+            Alignment(refs[a], refs[b], float(rng.integers(10, 16)) / 10, anchored=bool(rng.random() < 0.2))
+        )
+    kept, groups = group_claims(links, doc_ids)
+    found = sorted(tuple((r.doc, r.index) for r in g.members) for g in groups)
+    assert found == _group_claims_plainly(links, doc_ids)
+    for group in groups:
+        told = {m.doc for m in group.members}
+        assert group.missing == tuple(d for d in doc_ids if d not in told)
+    member_group = {m: g.id for g in groups for m in g.members}
+    for link in kept:
+        if link.group:  # an accepted link joins two sentences of its group
+            assert member_group[link.a] == member_group[link.b] == link.group
+        else:  # refused links survive only with strong exact evidence
+            assert link.anchored

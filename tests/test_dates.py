@@ -140,3 +140,18 @@ def test_date_spans_protect_quantities() -> None:
 def test_relative_duration() -> None:
     (f,) = extract_dates("vor drei Wochen", "de", PUBLISHED)
     assert f.relative
+
+
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [("laſt ſunday", "last sunday"), ("laſt Sunday", "last Sunday"), ("yeſterday", "yesterday")],
+)
+def test_letters_that_ignorecase_folds_read_like_their_ascii_twins(odd: str, plain: str) -> None:
+    # re.IGNORECASE matches the long s (ſ) as "s" but str.lower() keeps it: the table lookups raised KeyError.
+    published = dt.date(2025, 1, 28)
+    found = extract_dates(odd, "en", published)
+    expected = extract_dates(plain, "en", published)
+    assert [(f.year, f.month, f.day, f.weekday, f.relative) for f in found] == [
+        (f.year, f.month, f.day, f.weekday, f.relative) for f in expected
+    ]
+    assert found
