@@ -17,14 +17,17 @@ matches clear a lower one. One sentence may thus match two (a split or merged se
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from .embedding import available_cores
 from .models import Alignment, ClaimGroup, SentenceRef
 
 
@@ -222,16 +225,32 @@ def align_documents(
 
     # One product per document against all later ones instead of one per document pair: a corpus of 100
     # documents has ~5,000 pairs, and per-pair numpy calls cost more than the arithmetic (measured 1.0 s ->
-    # 0.3 s on 5,464 sentences). BLAS on one thread: two halve the products on an idle 2-core machine (0.22
-    # -> 0.11 s for 5,085 sentences), but with one other busy process the second thread's spin-waits made
-    # the whole stage 3-4x slower (0.9 s -> 2.9-3.5 s, measured); per-pair products thrashed the same way.
+    # 0.3 s on 5,464 sentences). Documents are worked on by one thread per core, each calling BLAS on one
+    # thread: numpy releases the GIL in the products and most element-wise passes, so two documents' work
+    # overlaps. Two BLAS threads on one product instead halve it on an idle 2-core machine, but with one
+    # other busy process their spin-waits made the whole stage 3-4x slower (0.9 s -> 2.9-3.5 s, measured);
+    # independent single-threaded calls just take turns. Results are collected in document order.
+
+    def against_later(ai: int) -> list[tuple[int, int, int, float, bool]]:
+        a = docs[ai]
+        return [
+            hit
+            for first, last in rest.blocks(ai, len(a.indices), settings.block_cells)
+            for hit in _select_against(a, rest, first, last, settings)
+        ]
+
+    workers = min(available_cores(), max(1, len(docs)))
     with threadpool_limits(limits=1, user_api="blas"):
-        for ai, a in enumerate(docs):
-            for first, last in rest.blocks(ai, len(a.indices), settings.block_cells):
-                for i, row, j, score, anchored in _select_against(a, rest, first, last, settings):
-                    found.append(Alignment(ref(ai, i), ref(row, j), score, anchored=anchored))
+        if workers > 1:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                per_doc = list(pool.map(against_later, range(len(docs))))
+        else:
+            per_doc = [against_later(ai) for ai in range(len(docs))]
+        for ai, hits in enumerate(per_doc):
+            for i, row, j, score, anchored in hits:
+                found.append(Alignment(ref(ai, i), ref(row, j), score, anchored=anchored))
             if within:
-                found.extend(_align_within(a, weights, settings))
+                found.extend(_align_within(docs[ai], weights, settings))
     return sorted(found, key=lambda x: (x.a.doc, x.a.index, x.b.doc, x.b.index))
 
 
@@ -270,7 +289,8 @@ class _Rest:
         for row, anchors in enumerate(self.anchors):
             for anchor in anchors:
                 postings.setdefault(anchor, []).append(row)
-        self.postings = {anchor: np.asarray(rows, dtype=np.int64) for anchor, rows in postings.items()}
+        # Each anchor's rows as a list (bisect finds a range without numpy's per-call cost) and an array.
+        self.postings = {a: (rows, np.asarray(rows, dtype=np.int64)) for a, rows in postings.items()}
 
     def blocks(self, ai: int, rows: int, cells: int) -> list[tuple[int, int]]:
         """Runs of whole later documents [first, last) whose product with document ai stays under cells."""
@@ -393,23 +413,26 @@ def _sparse_overlap(a: AlignInput, rest: _Rest, lo: int, hi: int, cells: np.ndar
     """Shared-anchor evidence (as anchor_overlap) at the given cells (row * width + column), capped at 1."""
     width = hi - lo
     keys: list[np.ndarray] = []
-    amounts: list[np.ndarray] = []
+    weights: list[float] = []
+    counts: list[int] = []
     for i, anchors in enumerate(a.anchors):
         for anchor in anchors:
             weight = rest.weights.get(anchor, 0.0)
-            rows = rest.postings.get(anchor)
-            if rows is None or weight == 0.0:
+            posting = rest.postings.get(anchor)
+            if posting is None or weight == 0.0:
                 continue
             # Postings are ascending row numbers: the rows in [lo, hi) are one slice.
-            cols = rows[np.searchsorted(rows, lo) : np.searchsorted(rows, hi)] - lo
-            if cols.size:
-                keys.append(i * width + cols)
-                amounts.append(np.full(cols.size, weight, dtype=np.float32))
+            listed, rows = posting
+            first, last = bisect.bisect_left(listed, lo), bisect.bisect_left(listed, hi)
+            if last > first:
+                keys.append(i * width + rows[first:last] - lo)
+                weights.append(weight)
+                counts.append(last - first)
     out = np.zeros(cells.size, dtype=np.float32)
     if not keys:
         return out
     key = np.concatenate(keys)
-    amount = np.concatenate(amounts)
+    amount = np.repeat(np.asarray(weights, dtype=np.float32), counts)
     order = np.argsort(key, kind="stable")
     key, amount = key[order], amount[order]
     unique, starts = np.unique(key, return_index=True)

