@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import os
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,6 +124,24 @@ class StageClock:
         self.last = now
 
 
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block (reference counting still frees memory).
+
+    A run allocates hundreds of thousands of small objects that live until the report is written (sentences,
+    facts, alignments, findings) and forms few reference cycles, so the collector's ~400 passes over them
+    free next to nothing: they took 0.27-0.30 s of a 2.2 s run on 5,085 sentences (measured with
+    gc.callbacks), with no change in peak memory.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run_compare(
     paths: Sequence[str],
     options: CompareOptions | None = None,
@@ -134,6 +154,17 @@ def run_compare(
     `timings` receives wall seconds per stage and `counters` the sentences encoded afresh and whether the
     model was loaded; neither goes into the report, which must not depend on the cache.
     """
+    with cyclic_gc_paused():
+        return _run_compare(paths, options, progress, timings, counters)
+
+
+def _run_compare(
+    paths: Sequence[str],
+    options: CompareOptions | None,
+    progress: Progress | None,
+    timings: dict[str, float] | None,
+    counters: dict[str, int] | None,
+) -> Report:
     options = options or CompareOptions()
     clock = StageClock(timings)
     corpus = load_corpus(paths)

@@ -65,7 +65,7 @@ from .models import (
     Signature,
 )
 from .ordered_align import Bead, align_ordered
-from .pipeline import Segmented, segment_document
+from .pipeline import Segmented, cyclic_gc_paused, segment_document
 from .quantities import extract_quantities
 
 __all__ = ["TranslationOptions", "findings_csv", "run_pairs", "run_translation"]
@@ -135,6 +135,12 @@ def _measure_anchors(facts: SentenceFacts) -> frozenset[str]:
 def run_translation(source: str, target: str, options: TranslationOptions | None = None,
                     progress: Progress | None = None, timings: dict[str, float] | None = None) -> Report:
     """Align a source article with its translation in order and report what drifted, omitted or added."""
+    with cyclic_gc_paused():  # see there: the collector's passes cost much and free nothing here
+        return _run_translation(source, target, options, progress, timings)
+
+
+def _run_translation(source: str, target: str, options: TranslationOptions | None,
+                     progress: Progress | None, timings: dict[str, float] | None) -> Report:
     from .embedding import EmbeddingCache, embed, load_encoder
     from .pipeline import StageClock
 
@@ -1584,6 +1590,11 @@ def _span(loc: Located, start: int, end: int) -> Evidence:
 
 def run_pairs(path: str, options: TranslationOptions | None = None, glossary: str | None = None) -> Report:
     """Compare the facts of already-paired segments (TSV, JSONL, TMX, XLIFF); no embedding model is loaded."""
+    with cyclic_gc_paused():
+        return _run_pairs(path, options, glossary)
+
+
+def _run_pairs(path: str, options: TranslationOptions | None, glossary: str | None) -> Report:
     options = options or TranslationOptions()
     pairs = read_pairs(path)
     terms = load_glossary(glossary) if glossary else None
