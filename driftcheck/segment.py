@@ -53,6 +53,16 @@ _DE_ORDINAL_CONTEXT = frozenset(
     }
 )  # fmt: skip
 
+# Words that open a German sentence and cannot follow an ordinal (which precedes a noun or an adjective:
+# "am 3. Oktober", "der 5. beste"): after "auf 12." one of them means the number ended the sentence.
+_DE_SENTENCE_OPENERS = frozenset(
+    {
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "er", "sie", "es",
+        "wir", "ich", "man", "dies", "diese", "dieser", "dieses", "doch", "aber", "auch", "damit", "dabei",
+        "dass", "wie", "was", "wer", "wo", "wenn", "als", "so", "dann", "zudem", "außerdem", "trotzdem",
+        "allerdings", "laut", "nach", "bei", "mit", "seit", "im", "am", "in",
+    }
+)  # fmt: skip
 _WORD_BEFORE_RE = re.compile(r"(\w+)\W*$")
 _NUMBER_WORD_BEFORE_RE = re.compile(r"(?:^|\s)(\w+)\s+\d{1,3}\.$")
 
@@ -188,7 +198,14 @@ def _keep_cut(text: str, lo: int, end: int, start: int, language: str) -> bool:
     if language == "de" and term == ".":
         ctx = _NUMBER_WORD_BEFORE_RE.search(before)
         if ctx is not None and ctx.group(1).lower() in _DE_ORDINAL_CONTEXT:
-            return False
+            opener = re.match(r"\w+", text[start:])
+            # "auf 12. Die Polizei": capitalised "Die" cannot follow an ordinal, so the sentence ended.
+            return (
+                opener is not None
+                and opener.group(0)[0].isupper()
+                and opener.group(0).lower() in _DE_SENTENCE_OPENERS
+            )
+
     return True
 
 
