@@ -786,9 +786,12 @@ def compare_corpus(
         for f in items:
             findings.setdefault(f.id, f)
 
+    # Partners (see quantity_findings) are body sentences: a headline or summary bullet restating a's figure
+    # is not a second half of a split claim, and counting it let "$4.2 billion" in b's headline hide b's body
+    # saying "$4.5 billion" against a's "$4.2 billion" (found in a review with new stories).
     by_doc: dict[str, list[Located]] = {}
     for loc in located.values():
-        if loc.facts.quantities:
+        if loc.facts.quantities and loc.sentence.kind == "body":
             by_doc.setdefault(loc.sentence.doc, []).append(loc)
     matched: set[tuple[str, int, int]] = set()
     for link in alignments:

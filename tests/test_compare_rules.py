@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from driftcheck.compare import CompareSettings, Located, compare_pair, fingerprint
@@ -326,3 +328,47 @@ def test_a_comparative_bounds_a_figure_like_its_qualifier(a: str, la: str, b: st
     # ...and dropping it is still a dropped qualifier.
     plain = b.replace("more than ", "").replace("over ", "").replace("under ", "")
     assert only(findings(a, plain, la, lb), "qualifier").severity == "low"
+
+
+def _segmented(doc: str, lines: list[tuple[str, str]], lang: str = "en") -> Any:
+    from driftcheck.pipeline import Segmented
+
+    text = "\n".join(t for _, t in lines)
+    document = Document(doc, f"{doc}.txt", text, (), language=lang)
+    sentences, start = [], 0
+    for index, (kind, line) in enumerate(lines):
+        sentences.append(Sentence(doc, index, line, lang, kind, start, start + len(line)))
+        start += len(line) + 1
+    return Segmented(document, tuple(sentences), tuple(extract_facts(s, document) for s in sentences))
+
+
+@pytest.mark.parametrize("kind", ["headline", "bullet"])
+def test_a_summary_restating_the_figure_does_not_hide_a_changed_figure_in_the_body(kind: str) -> None:
+    from driftcheck.compare import compare_corpus
+    from driftcheck.models import Alignment, SentenceRef
+
+    summary = "Norvane revenue rises to $4.2 billion"
+    a = _segmented("a", [(kind, summary), ("body", "Norvane reported quarterly revenue of $4.2 billion.")])
+    b = _segmented("b", [(kind, summary), ("body", "Norvane reported quarterly revenue of $4.5 billion.")])
+    bodies = Alignment(SentenceRef("a", 1), SentenceRef("b", 1), 2.0, "g1")
+    found = compare_corpus([a, b], [bodies], [], SETTINGS)
+    changed = only(found, "number_value")
+    assert (changed.a.evidence, changed.b.evidence) == ("$4.2 billion", "$4.5 billion")
+    assert changed.severity == "high"
+
+
+def test_a_figure_told_in_another_body_sentence_still_excuses_a_split_claim() -> None:
+    from driftcheck.compare import compare_corpus
+    from driftcheck.models import Alignment, SentenceRef
+
+    a = _segmented("a", [("body", "Training cost $5.6 million, using 2,048 GPUs.")])
+    b = _segmented(
+        "b",
+        [
+            ("body", "Training used 2,048 GPUs and cost $6 million in all."),
+            ("body", "The run cost $5.6 million."),
+        ],
+    )
+    first = Alignment(SentenceRef("a", 0), SentenceRef("b", 0), 2.0, "g1")
+    found = compare_corpus([a, b], [first], [], SETTINGS)
+    assert not [f for f in found if f.type == "number_value" and f.severity == "high"]
