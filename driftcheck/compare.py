@@ -546,12 +546,17 @@ def _weight(text: str) -> int:
     return len(text) - han + 3 * han
 
 
+# A negated clause ends at a closing quotation mark or a strong stop: '"...will not miss a corner," said Ma'
+# must not reach "said", which the other version shares.
+_CLAUSE_END = re.compile(r'[,.!?]["”“»«]|[;!?]')  # a quote mark after a stop closes the quotation
+
+
 def _negation_concerns_shared_claim(negated: Located, plain: Located, marker_end: int) -> bool:
     """Whether the negated words are about what the other sentence says, not a clause it leaves out."""
     if negated.sentence.language and negated.sentence.language == plain.sentence.language:
         # Same language: a word of the negated clause (the few content words after the marker) must occur
         # in the other sentence, compared by a 5-letter stem so that released/release match.
-        clause = _content_words(negated.sentence.text[marker_end:])[:4]
+        clause = _content_words(_CLAUSE_END.split(negated.sentence.text[marker_end:], maxsplit=1)[0])[:4]
         other = {w[:5] for w in _content_words(plain.sentence.text)}
         return any(w[:5] in other for w in clause)
     # Across languages words cannot be compared; a translation pair of similar length is taken as one claim.

@@ -264,7 +264,7 @@ _CORP_SUFFIXES = {"inc", "ltd", "gmbh", "ag", "corp", "llc", "co", "plc", "sa", 
 _ORG_HEADS = {
     "bank", "university", "universität", "department", "ministry", "institute", "institut", "museum",
     "agency", "forum", "times", "news", "post", "journal", "capital", "management", "group", "holdings",
-    "partners", "ventures", "labs", "lab", "association", "council", "committee", "commission",
+    "partners", "ventures", "labs", "lab", "securities", "association", "council", "committee", "commission",
     "foundation", "party", "office", "corporation", "company", "platforms", "technologies", "systems",
     "airlines", "club",
 }
@@ -715,13 +715,21 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
     current: list[_Tok] = []
     after_title = False
     pending_title = False
+    # German: a capital right after a bare-noun preposition is taken for a common noun ("von Matrosen"), but
+    # when a name of two or more words follows it at once, it is that name's first word: "von Harbor Bridge
+    # Securities" lost "Harbor" and a translation was reported as naming "Bridge Securities".
+    held: _Tok | None = None
+    claims_held = False
 
     def flush() -> None:
-        nonlocal current, after_title
+        nonlocal current, after_title, claims_held
         if current:
+            if claims_held and held is not None and len(current) >= 2:
+                current.insert(0, held)
             runs.append((current, after_title))
         current = []
         after_title = False
+        claims_held = False
 
     prev: _Tok | None = None
     for i, tok in enumerate(toks):
@@ -731,6 +739,7 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
             if current:
                 flush()
             pending_title = False
+            held = None
             prev = tok
             continue
         gap = text[prev.end : tok.start] if prev else ""
@@ -778,9 +787,12 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
         ):
             if not current:
                 after_title = pending_title and adjacent
+                claims_held = held is not None and held is prev and adjacent
             current.append(tok)
         else:
             flush()
+            after_preposition = code == "de" and adjacent and _after_bare_noun_preposition(tok, prev, text)
+            held = tok if after_preposition else None
         pending_title = False
         if tok.possessive or (
             code == "de" and current and low.endswith("s") and _known_name(tok.text[:-1], code)
@@ -810,6 +822,16 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
                 possessive = True
         out.append(Entity(start, end, surface, fold_name(surface), _classify(words, titled), possessive))
     return out
+
+
+def _after_bare_noun_preposition(tok: _Tok, prev: _Tok | None, text: str) -> bool:
+    """A capital that _german_candidate refused only for the bare-noun preposition before it."""
+    if prev is None or prev.text.casefold() not in _DE_BARE_NOUN_PREP or not tok.text[:1].isupper():
+        return False
+    low = tok.text.casefold()
+    if low in _STOP_DE or low in _STOP_EN or low in _GENERIC_ACRONYMS or low in _MONTHS_DAYS:
+        return False
+    return _german_candidate(tok, None, False, text)
 
 
 def _particle_ok(particle: str, current: list[_Tok], code: str) -> bool:
@@ -1058,6 +1080,7 @@ def _attr(text: str, owner: Entity, thing: Entity, start: int, end: int) -> Attr
 NEAR_MISS_RATIO = 88.0
 _NEAR_MISS_MIN_LEN = 6  # short keys (meta/metz, v3/r1, blind/bling) are too often distinct real names
 _NEAR_MISS_MAX_EDITS = 2
+_NEAR_MISS_ONE_SWAP_LEN = 8
 
 
 def find_spelling_variants(
@@ -1133,6 +1156,12 @@ def _near_miss(ka: str, kb: str) -> float | None:
     if long_.startswith(short) or long_.endswith(short):
         return None  # a part of a longer name (Andreessen / Andreessen Horowitz) is not a misspelling
     ratio = fuzz.ratio(ka, kb)
-    if ratio < NEAR_MISS_RATIO or Levenshtein.distance(ka, kb) > _NEAR_MISS_MAX_EDITS:
+    edits = Levenshtein.distance(ka, kb)
+    if edits > _NEAR_MISS_MAX_EDITS:
+        return None
+    # One letter swapped in a name of 8+ letters is a typo even where the Indel ratio, which counts a
+    # substitution twice, stays under the bar (ma xuejun / ma xuejin = 87.5, like austria/australia, which
+    # differ by two inserted letters).
+    if ratio < NEAR_MISS_RATIO and not (edits == 1 and len(short) >= _NEAR_MISS_ONE_SWAP_LEN):
         return None
     return float(ratio)

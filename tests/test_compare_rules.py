@@ -372,3 +372,15 @@ def test_a_figure_told_in_another_body_sentence_still_excuses_a_split_claim() ->
     first = Alignment(SentenceRef("a", 0), SentenceRef("b", 0), 2.0, "g1")
     found = compare_corpus([a, b], [first], [], SETTINGS)
     assert not [f for f in found if f.type == "number_value" and f.severity == "high"]
+
+
+def test_a_negated_clause_ends_at_the_closing_quote() -> None:
+    # The lost clause "will not miss a single corner" is not the claim the shorter quote makes; "said" after
+    # the quote is shared by both and must not make the clause look shared.
+    a = '"The teams are checking village by village and will not miss a single corner," said Ma Xuejun.'
+    b = '"Teams are searching village by village," county chief Ma Xuejun said.'
+    assert not [f for f in findings(a, b) if f.type == "negation"]
+    # The negation still counts when the clause is the shared claim.
+    assert only(
+        findings('"We will not miss a corner," he said.', '"We will miss a corner," he said.'), "negation"
+    )

@@ -374,3 +374,41 @@ def test_extractors_match_corpus_golden() -> None:
     assert len(got) == len(want)
     for g, w in zip(got, want, strict=True):
         assert g == w, f"{g[0]} line {g[1]} lang {g[2]}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name of two or more words after "von"/"mit" keeps its first word (was "Bridge Securities").
+        (
+            "Analyst Daniel Reeves von Harbor Bridge Securities sagte, die Zahlen seien gut.",
+            ["Daniel Reeves", "Harbor Bridge Securities"],
+        ),
+        ("Sie sprach mit Jane Doe Smith über die Pläne.", ["Jane Doe Smith"]),
+        # A bare noun after such a preposition stays out, and does not join a one-word name after it.
+        ("Er bekam von Matrosen Unterstützung.", []),
+        ("Das Paket kam von Amazon.", ["Amazon"]),
+    ],
+)
+def test_german_name_after_a_bare_noun_preposition_keeps_its_first_word(
+    text: str, expected: list[str]
+) -> None:
+    assert texts(text, "de") == expected
+
+
+def test_securities_firm_is_an_organisation() -> None:
+    (entity,) = [e for e in extract_entities("He joined Harbor Bridge Securities in May.", "en")]
+    assert entity.kind == "org"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "variants"),
+    [
+        ("Ma Xuejun", "Ma Xuejin", 1),  # one letter swapped in an 8-letter key (Indel ratio 87.5)
+        ("Austria", "Australia", 0),  # two letters inserted: another country
+        ("Wang Yi", "Wang Yu", 0),  # too short to call a swap a typo
+    ],
+)
+def test_one_swapped_letter_in_a_long_name_is_a_misspelling(a: str, b: str, variants: int) -> None:
+    ms = mentions(("x", 0, f"They met {a} today."), ("y", 0, f"They met {b} today."))
+    assert len(find_spelling_variants(ms)) == variants
