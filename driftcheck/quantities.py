@@ -63,6 +63,9 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "nearly": "just_under", "almost": "just_under", "just under": "just_under", "close to": "just_under",
     "over": "more_than", "more than": "more_than", "above": "more_than", "in excess of": "more_than",
     "upwards of": "more_than", "just over": "more_than", "exceeding": "more_than",
+    # Verbs that say "more than" of the figure after them ("losses could exceed 1.2 billion yuan" = 超过).
+    "exceed": "more_than", "exceeds": "more_than", "exceeded": "more_than", "surpass": "more_than",
+    "surpasses": "more_than", "surpassed": "more_than", "surpassing": "more_than", "topped": "more_than",
     "up to": "at_most", "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
     "as much as": "at_most", "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
@@ -80,6 +83,8 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "älter als": "more_than", "länger als": "more_than", "größer als": "more_than", "höher als": "more_than",
     "jünger als": "less_than", "kürzer als": "less_than", "kleiner als": "less_than",
     "niedriger als": "less_than",
+    "übersteigt": "more_than", "übersteigen": "more_than", "überstieg": "more_than", "überstiegen": "more_than",
+    "übertraf": "more_than", "übertrafen": "more_than", "überschritt": "more_than",
     # Chinese (prefixes)
     "约": "approx", "大约": "approx", "大概": "approx", "约为": "approx", "近": "just_under",
     "约有": "approx", "大约有": "approx",  # "has about": 有 sits between the qualifier and the number

@@ -384,3 +384,15 @@ def test_a_negated_clause_ends_at_the_closing_quote() -> None:
     assert only(
         findings('"We will not miss a corner," he said.', '"We will miss a corner," he said.'), "negation"
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("Direct losses could exceed 1.2 billion yuan.", "en", "直接经济损失可能超过12亿元。", "zh"),
+        ("Sales surpassed 2 million units.", "en", "Sales were more than 2 million units.", "en"),
+        ("Die Verluste überstiegen 1,2 Milliarden Euro.", "de", "Losses were over 1.2 billion euros.", "en"),
+    ],
+)
+def test_a_verb_of_exceeding_is_the_more_than_qualifier(a: str, la: str, b: str, lb: str) -> None:
+    assert not [f for f in findings(a, b, la, lb) if f.type in ("qualifier", "number_value")]
