@@ -83,8 +83,9 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "älter als": "more_than", "länger als": "more_than", "größer als": "more_than", "höher als": "more_than",
     "jünger als": "less_than", "kürzer als": "less_than", "kleiner als": "less_than",
     "niedriger als": "less_than",
-    "übersteigt": "more_than", "übersteigen": "more_than", "überstieg": "more_than", "überstiegen": "more_than",
-    "übertraf": "more_than", "übertrafen": "more_than", "überschritt": "more_than",
+    "übersteigt": "more_than", "übersteigen": "more_than", "überstieg": "more_than",
+    "überstiegen": "more_than", "übertraf": "more_than", "übertrafen": "more_than",
+    "überschritt": "more_than",
     # Chinese (prefixes)
     "约": "approx", "大约": "approx", "大概": "approx", "约为": "approx", "近": "just_under",
     "约有": "approx", "大约有": "approx",  # "has about": 有 sits between the qualifier and the number

@@ -35,7 +35,7 @@ class Marker:
     start: int
     end: int
     text: str
-    kind: str  # "hedge" | "source" | "negation"
+    kind: str  # "hedge" | "modal" | "source" | "negation"
     key: str
 
 
@@ -425,6 +425,13 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         # A claim as a noun ("their claims") and a first-person "I suggest" (a proposal) hedge nothing.
         (r"\bclaim(?:ed|ing)\b|\bclaim" + _NOT_AFTER_DETERMINER + r"s?\b", "hedge", "claims"),
         (r"\bsuggest(?<!\bI\ssuggest)(?<!\bwe\ssuggest)(?:s|ed|ing)?\b", "hedge", "suggests"),
+        # Modal possibility: "may be revised" against "will be revised" is a claim made certain. Lower-case
+        # only ("May" is the month); compare uses it within one language alone (see compare.hedge_findings).
+        (
+            r"(?-i:\b(?:may|might|could)\b)|\bpossibly\b|\bperhaps\b|\bprobably\b|\b(?:un)?likely\b",
+            "modal",
+            "may",
+        ),
         (r"\baccording\s+to\b", "source", "according_to"),
         (r"\bciting\b|\bcited\b", "source", "according_to"),
         (r"\breport(?:s|ed)\b", "source", "reportedly"),
@@ -455,6 +462,12 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         ),
         (r"\bbehaupte\w*\b", "hedge", "claims"),
         (
+            r"\bkönnte[nst]?\b|\bdürfte[nst]?\b|\b[Mm]öglicherweise\b|\b[Vv]ielleicht\b|\b[Ww]ahrscheinlich\b"
+            r"|\b[Vv]ermutlich\b|\b[Ee]ventuell\b",
+            "modal",
+            "may",
+        ),
+        (
             r"\bdeute[nt]\s+(?:darauf\s+hin|an)\b|\blegt\s+nahe\b|\blassen\s+vermuten\b|\blässt\s+vermuten\b",
             "hedge",
             "suggests",
@@ -470,6 +483,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (r"疑似|涉嫌|所谓", "hedge", "allegedly"),
         (r"似乎|好像|貌似|看来", "hedge", "apparently"),
         (r"暗示", "hedge", "suggests"),
+        (r"(?<!不)可能|或许|也许|恐怕", "modal", "may"),
         (
             r"据[^，。；！？\n]{1,12}?(?:报道|消息|称|表示|介绍)|根据[^，。；！？\n]{1,12}?(?:报道|数据|消息|说法)|援引",
             "source",
@@ -558,7 +572,8 @@ def extract_hedges(text: str, lang: str | None) -> list[Marker]:
 # fmt: off
 _HEDGE_KEYWORDS_EN = (
     "said", "believed", "thought", "understood", "supposedly", "report", "rumo", "alleged", "purported",
-    "apparently", "seem", "appear", "claim", "suggest", "according", "citing", "cited",
+    "apparently", "seem", "appear", "claim", "suggest", "according", "citing", "cited", "may", "might",
+    "could", "possibly", "perhaps", "probably", "likely",
 )
 # fmt: on
 _HEDGE_TABLES = {
