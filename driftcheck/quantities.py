@@ -453,6 +453,8 @@ _DE_HINT_RE = re.compile(
 )
 _EN_HINT_RE = re.compile(r"\b(?:the|and|of|is|was|with|to|that|for|on|are|million|billion|percent)\b")
 
+# A percentage right before "more/less than": the number after it is the baseline year, not a bound.
+_RATE_BEFORE = re.compile(r"(?:%|\bProzent|\bpercent|\bper\s+cent)\s*$", re.IGNORECASE)
 _YEAR_MIN, _YEAR_MAX = 1000, 2099  # bare integers in this range with nothing attached are years (dates.py)
 _TOL = 1e-6  # relative tolerance for "the same value": float noise only, never real rounding
 # Rounding an editor accepts when marked approximate: 2 % covers 405 -> 400 and 2.78 -> 2.8, not 5.6 -> 5.5.
@@ -938,6 +940,17 @@ def _read_quantity(
         and len(norm[core.start : core.end]) == 4
     ):
         return None, core.end  # a year; dates.py reads it
+    if (
+        core.kind == "dig"
+        and high is None
+        and not strong
+        and qual in ("more_than", "less_than")
+        and norm[core.start : core.end].isdigit()
+        and len(norm[core.start : core.end]) == 4
+        and _YEAR_MIN <= int(norm[core.start : core.end]) <= _YEAR_MAX
+        and _RATE_BEFORE.search(norm[:start])
+    ):
+        return None, core.end  # "3,1 Prozent mehr als 2023": the year a change is measured against
     if (
         core.kind == "dig"
         and lang == "en"

@@ -546,3 +546,30 @@ def test_may_agree_is_necessary_for_agreement(x: tuple[Any, ...], y: tuple[Any, 
     a, b = make(x), make(y)
     agree = all(d.severity in ("low", "info") for d in compare_quantities(a, b))
     assert may_agree(a, b) or not agree
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The year after "percent more than" is the baseline of the change, not a bounded figure.
+        ("Das sind 3,1 Prozent mehr als 2023, als der Umschlag sank.", "de", "3,1 Prozent"),
+        ("Exports were 5% less than 2022.", "en", "5%"),
+        # Counts that merely look like years keep their qualifier.
+        ("More than 2023 people came.", "en", "More than 2023 people"),
+        ("Es kamen mehr als 2000 Menschen.", "de", "mehr als 2000 Menschen"),
+    ],
+)
+def test_a_year_after_a_percentage_comparison_is_not_a_figure(text: str, lang: str, expected: str) -> None:
+    assert one(text, lang).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Direct losses could exceed 1.2 billion yuan.", "en"),
+        ("Sales topped 1 million units.", "en"),
+        ("Die Verluste überstiegen 1,2 Milliarden Euro.", "de"),
+    ],
+)
+def test_verbs_of_exceeding_are_a_more_than_qualifier(text: str, lang: str) -> None:
+    assert one(text, lang).qualifier == "more_than"
