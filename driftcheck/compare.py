@@ -669,9 +669,13 @@ CLAIM_KINDS = frozenset({"body", "bullet"})
 # --- corpus rules -----------------------------------------------------------------------------------------
 
 
-def spelling_findings(located: Sequence[Located], aliases: AliasTable) -> list[Finding]:
+def spelling_findings(
+    located: Sequence[Located], aliases: AliasTable, reference: str | None = None
+) -> list[Finding]:
     """Names spelt two ways anywhere in the corpus (also inside one article)."""
     by_ref = {(x.sentence.doc, x.sentence.index): x for x in located}
+    if reference is not None:  # the reference's spelling is the one others are measured against
+        located = sorted(located, key=lambda x: x.sentence.doc != reference)  # stable: order kept otherwise
     mentions = [Mention(x.sentence.doc, x.sentence.index, e) for x in located for e in x.facts.entities]
     out = []
     for variant in find_spelling_variants(mentions, aliases):
@@ -834,9 +838,21 @@ def compare_corpus(
         if loc.facts.quantities and loc.sentence.kind == "body":
             by_doc.setdefault(loc.sentence.doc, []).append(loc)
     matched: set[tuple[str, int, int]] = set()
+    # With a reference, two other outlets are compared only on claims the reference does not tell: where it
+    # does, each outlet's drift is reported against the reference once, not again against every other outlet
+    # (a review with four versions got one changed figure reported six times).
+    told_by_reference = {
+        g.id for g in groups if reference is not None and any(m.doc == reference for m in g.members)
+    }
     for link in alignments:
         x, y = located.get((link.a.doc, link.a.index)), located.get((link.b.doc, link.b.index))
         if x is None or y is None:
+            continue
+        if (
+            link.group in told_by_reference
+            and reference not in (link.a.doc, link.b.doc)
+            and link.a.doc != link.b.doc
+        ):
             continue
         a, b = _orient(x, y, reference)
         partners_a: list[Located] = []
@@ -850,7 +866,7 @@ def compare_corpus(
             )
         )
     content = list(located.values())
-    keep(spelling_findings(content, alias_table))
+    keep(spelling_findings(content, alias_table, reference))
     keep(corpus_quote_findings(content, settings))
     keep(addition_findings(content, settings, len(segmented), matched))
     doc_ids = [seg.document.id for seg in segmented]

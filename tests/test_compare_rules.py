@@ -423,3 +423,33 @@ def test_modals_are_not_compared_across_languages() -> None:
         "The figures could be revised in March.", "Die Zahlen werden im März revidiert.", "en", "de"
     )
     assert not [f for f in found if f.type == "hedge"]
+
+
+def test_with_a_reference_other_outlets_are_compared_only_where_the_reference_is_silent() -> None:
+    from driftcheck.compare import compare_corpus
+    from driftcheck.models import Alignment, ClaimGroup, SentenceRef
+
+    ref = _segmented("ref", [("body", "Revenue was $4.2 billion."), ("body", "The firm has 900 staff.")])
+    x = _segmented("x", [("body", "Revenue was $4.5 billion."), ("body", "The firm has 950 staff.")])
+    y = _segmented("y", [("body", "Revenue was $4.6 billion."), ("body", "The firm has 990 staff.")])
+    revenue = ClaimGroup("g1", (SentenceRef("ref", 0), SentenceRef("x", 0), SentenceRef("y", 0)), ())
+    staff = ClaimGroup("g2", (SentenceRef("x", 1), SentenceRef("y", 1)), ("ref",))
+    links = [
+        Alignment(SentenceRef("ref", 0), SentenceRef("x", 0), 2.0, "g1"),
+        Alignment(SentenceRef("ref", 0), SentenceRef("y", 0), 2.0, "g1"),
+        Alignment(SentenceRef("x", 0), SentenceRef("y", 0), 2.0, "g1"),
+        Alignment(SentenceRef("x", 1), SentenceRef("y", 1), 2.0, "g2"),
+    ]
+    groups = [revenue, staff]
+
+    def between_x_and_y(reference: str | None) -> set[str]:
+        found = compare_corpus([ref, x, y], links, groups, SETTINGS, reference=reference)
+        return {f.a.evidence for f in found if f.b is not None and {f.a.doc, f.b.doc} == {"x", "y"}}
+
+    # Without a reference x and y are compared on both claims; with one, only on the claim it does not tell
+    # (their revenue figures are each reported against the reference's instead).
+    assert between_x_and_y(None) == {"$4.5 billion", "950"}
+    assert between_x_and_y("ref") == {"950"}
+    found = compare_corpus([ref, x, y], links, groups, SETTINGS, reference="ref")
+    against_reference = {(f.b.doc, f.b.evidence) for f in found if f.b is not None and f.a.doc == "ref"}
+    assert against_reference == {("x", "$4.5 billion"), ("y", "$4.6 billion")}
