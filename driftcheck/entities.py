@@ -259,6 +259,12 @@ _DE_NOUN_SUFFIX = re.compile(
     r"|haus|werk|zeit|land|welt|markt|amt|rat|stelle|weise|sache|frage|krise)$"
 )
 _DE_PLACE_OK = re.compile(r"(?:land|ien|reich|burg|berg|stadt|dorf|heim|hausen|furt|ingen)$")
+# Last words of geographic names in English ("Red Sea", "Yangtze River") and first words ("Lake Tahoe").
+_PLACE_HEADS = {
+    "sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "canal", "river", "lake", "mountains",
+    "island", "islands", "peninsula", "desert", "valley", "coast", "alps",
+}  # fmt: skip
+_PLACE_LEADS = {"lake", "mount", "cape", "isle", "gulf", "strait"}
 _CORP_SUFFIXES = {"inc", "ltd", "gmbh", "ag", "corp", "llc", "co", "plc", "sa", "se", "kg"}
 # fmt: off
 _ORG_HEADS = {
@@ -456,6 +462,8 @@ def _classify(words: list[str], after_title: bool) -> str:
         return "product"
     if words[-1].casefold().rstrip(".") in _CORP_SUFFIXES or words[-1].casefold() in _ORG_HEADS:
         return "org"
+    if len(words) >= 2 and (words[-1].casefold() in _PLACE_HEADS or words[0].casefold() in _PLACE_LEADS):
+        return "place"  # Red Sea, Persian Gulf, Suez Canal; Lake Geneva, Mount Everest
     if low in _DEMONYMS or low in _OTHER_NAMES:
         return "other"
     if after_title:

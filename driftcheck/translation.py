@@ -432,8 +432,38 @@ def _exonym_table(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         for name in names:
             if name and en:
                 rows.setdefault(name, set()).add(_fold(en))
+    for name, english_names in _WATERS.get(lang, {}).items():
+        rows.setdefault(name, set()).update(_fold(en) for en in english_names)
     # Names of 2+ characters only: one-character CJK entries would match inside unrelated words.
     return tuple((name, tuple(sorted(en))) for name, en in sorted(rows.items()) if len(name) >= 2)
+
+
+# Seas, oceans and waterways in the news, which CLDR does not name ("das Rote Meer" rendered "the Red Sea"
+# was reported as a dropped name). German entries are stems: every word may take an ending (Rote, Roten,
+# Rotes Meer; des Roten Meeres), so "Indisch Ozean" matches "Indischen Ozean"; nominatives in -er are extra.
+_WATERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "de": {
+        "Rot Meer": ("Red Sea",), "Schwarz Meer": ("Black Sea",), "Mittelmeer": ("Mediterranean",
+        "Mediterranean Sea"), "Ostsee": ("Baltic Sea", "Baltic"), "Nordsee": ("North Sea",),
+        "Südchinesisch Meer": ("South China Sea",), "Ostchinesisch Meer": ("East China Sea",),
+        "Kaspisch Meer": ("Caspian Sea",), "Pazifik": ("Pacific", "Pacific Ocean"),
+        "Atlantik": ("Atlantic", "Atlantic Ocean"), "Indisch Ozean": ("Indian Ocean",),
+        "Indischer Ozean": ("Indian Ocean",), "Persisch Golf": ("Persian Gulf",),
+        "Persischer Golf": ("Persian Gulf",), "Suezkanal": ("Suez Canal",),
+        "Panamakanal": ("Panama Canal",), "Straße von Hormus": ("Strait of Hormuz",),
+        "Ärmelkanal": ("English Channel",), "Schwarzmeer": ("Black Sea",),
+        "Golf von Mexiko": ("Gulf of Mexico",),
+    },
+    "zh": {
+        "红海": ("Red Sea",), "黑海": ("Black Sea",), "地中海": ("Mediterranean", "Mediterranean Sea"),
+        "波罗的海": ("Baltic Sea", "Baltic"), "南海": ("South China Sea",), "东海": ("East China Sea",),
+        "里海": ("Caspian Sea",), "太平洋": ("Pacific", "Pacific Ocean"),
+        "大西洋": ("Atlantic", "Atlantic Ocean"),
+        "印度洋": ("Indian Ocean",), "波斯湾": ("Persian Gulf",), "苏伊士运河": ("Suez Canal",),
+        "巴拿马运河": ("Panama Canal",), "霍尔木兹海峡": ("Strait of Hormuz",),
+        "英吉利海峡": ("English Channel",), "墨西哥湾": ("Gulf of Mexico",),
+    },
+}  # fmt: skip
 
 
 def _pinyin(text: str) -> str:
@@ -1329,6 +1359,14 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
     added = [e for e in b.facts.entities
              if _checkable_target_name(b, e.start, e.text) and not _found(e.text, ia)
              and not (lb and lb != "en" and _rendered(e.text, lb, ia))]  # Rom / Rome: the CLDR name
+    if lb == "de" and added:
+        added = _german_target_names(b, added, swap=bool(dropped))
+    if lb and lb != "en" and added:
+        # A word of a place name the target renders from the source ("Meer" of "das Rote Meer" for the Red
+        # Sea): the place is there, so the word adds nothing.
+        rendered_places = [(s, e) for s, e, english in _exonyms(lb).spans(b.sentence.text)
+                           if any(_found(en, ia) for en in english)]
+        added = [x for x in added if not any(s <= x.start and x.end <= e for s, e in rendered_places)]
     # Different spellings of one name inside a sentence count once.
     dropped = list({_fold(n.text): n for n in dropped}.values())
     added = list({_fold(e.text): e for e in added}.values())
@@ -1360,6 +1398,22 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
         out.append(make("entity", severity, _added_name_message(a, b, e.text), whole(a),
                         evidence(b, e.start, e.end, e.key)))
     return out
+
+
+def _german_target_names(b: Located, added: list[Entity], swap: bool) -> list[Entity]:
+    """The added names of a German target that are names by the rules and HanTa used for German sources.
+
+    German capitalises every noun, and the extractor's capitalised runs in a German translation held "Hafen",
+    "Kohle", "Meer" and "Ende" (a review with an English source and its German translation): as for a German
+    source, a candidate HanTa and the rules call weak counts only beside a dropped source name (a swap).
+    """
+    names = _source_names(b, "de")
+
+    def kept(e: Entity) -> bool:
+        overlapping = [n for n in names if n.start < e.end and e.start < n.end]
+        return any(n.strong for n in overlapping) or (swap and bool(overlapping))
+
+    return [e for e in added if kept(e)]
 
 
 def _dropped_name(a: Located, b: Located, n: _SourceName) -> Finding:

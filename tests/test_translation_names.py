@@ -219,3 +219,31 @@ def test_one_name_out_and_one_in_is_one_swap_with_both_names_as_evidence(tmp_pat
     swap = findings[0]
     assert swap["severity"] == "medium"
     assert swap["a"]["evidence"] == "Richard Lutz" and swap["b"]["evidence"] == "Rüdiger Grube"
+
+
+# German targets capitalise every noun: the common nouns of a correct German translation are not names the
+# translator added, and seas and waterways render under their own names (a review with a port story).
+@pytest.mark.parametrize(("source", "correct", "changed"), [
+    ("The port of Rotterdam handled a record 470 million tonnes of cargo.",
+     "Der Hafen Rotterdam schlug eine Rekordmenge von 470 Millionen Tonnen um.",
+     "Der Hafen Antwerpen schlug eine Rekordmenge von 470 Millionen Tonnen um."),
+    ("Throughput was hit by weak demand for coal.",
+     "Der Umschlag litt unter der schwachen Nachfrage nach Kohle.",
+     "Der Umschlag litt unter der schwachen Nachfrage aus Polen."),
+    ("Shipping lines have been avoiding the Red Sea since late 2023.",
+     "Reedereien meiden das Rote Meer seit Ende 2023.",
+     "Reedereien meiden das Schwarze Meer seit Ende 2023."),
+    ("Tankers wait outside the Strait of Hormuz.",
+     "Tanker warten vor der Straße von Hormus.",
+     "Tanker warten vor dem Suezkanal."),
+])
+def test_german_target_common_nouns_and_waterways(
+    tmp_path: Path, source: str, correct: str, changed: str
+) -> None:
+    assert _flags_to(tmp_path, "en", "de", source, correct) == []
+    assert _flags_to(tmp_path, "en", "de", source, changed), changed
+
+
+def test_chinese_names_of_seas_render_the_english_ones(tmp_path: Path) -> None:
+    assert _flags_to(tmp_path, "en", "zh", "Ships avoid the Red Sea.", "船只避开红海。") == []
+    assert _flags_to(tmp_path, "en", "zh", "Ships avoid the Red Sea.", "船只避开黑海。")
