@@ -364,6 +364,11 @@ def _print_summary(data: dict[str, Any]) -> None:
         f"{summary['documents']} documents, {summary['sentences']} sentences, "
         f"{summary['alignments']} aligned pairs in {len(data['groups'])} claim groups; findings: {severities}"
     )
+    if summary["documents"] == 1:
+        console.print(
+            "one document: only its headline and summary lines were compared with its body; "
+            "give two or more versions of the story to compare outlets"
+        )
 
 
 @app.command()

@@ -148,6 +148,10 @@ def _run_translation(source: str, target: str, options: TranslationOptions | Non
     clock = StageClock(timings)
     src_doc, src_corpus = _load_one(source, "source")
     tgt_doc, tgt_corpus = _load_one(target, "target")
+    if src_doc.text == tgt_doc.text:
+        raise InputError(
+            f"{target}: the same text as the source {source}; give the source and its translation"
+        )
     if tgt_doc.id == src_doc.id:
         # Same file stem in two directories: ids must differ, or every finding would name one document.
         src_doc = dataclasses.replace(src_doc, id=f"{src_doc.id}-source")

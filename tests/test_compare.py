@@ -225,6 +225,7 @@ def test_a_single_document_is_compared_with_itself(tmp_path: Path) -> None:
     assert data["summary"]["documents"] == 1
     assert data["alignments"], "headline and summary bullets align with the body"
     assert all(x["a"]["doc"] == x["b"]["doc"] for x in data["alignments"])
+    assert "one document" in " ".join(result.stdout.split())  # the editor is told what was (not) compared
 
 
 def test_fail_on_exits_1_only_for_unsuppressed_findings(tmp_path: Path) -> None:

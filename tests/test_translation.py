@@ -217,3 +217,17 @@ def test_an_added_sentence_with_a_figure_is_low_and_a_plain_one_info(tmp_path: P
     data = report_dict(run_translation(str(source), str(target), options))
     added = {f["a"]["text"]: f["severity"] for f in _by_type(data, "addition")}
     assert added == {"The station will cost 2.4 billion euros.": "low", "That is remarkable.": "info"}
+
+
+def test_cli_refuses_a_translation_that_is_the_source_itself(
+    app: typer.Typer, files: dict[str, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "r.json"
+    copy = tmp_path / "copy.txt"
+    copy.write_text(files["de"].read_text("utf-8"), "utf-8")
+    for target in (files["de"], copy):  # the same file, or the same text under another name
+        result = CliRunner().invoke(app, ["translation", str(files["de"]), str(target), "--json", str(out),
+                                          "--cache-dir", str(tmp_path / "c")])
+        assert result.exit_code == 2, result.output
+        assert "same text as the source" in result.output
+        assert not out.exists()
