@@ -11,12 +11,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .dates import DateFact, compare_dates
-from .entities import AliasTable, Entity, Mention, find_spelling_variants
+from .entities import AliasTable, Entity, Mention, find_spelling_variants, likely_same_name
 from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
 from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities, may_agree
 from .statements import Quote, compare_quotes, lexical_negations
@@ -397,7 +398,8 @@ def quotes_match(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: bo
     if share < settings.quote_overlap:
         return False
     # Two speakers named and different: the same words from two people are two quotes.
-    return not (qa.speaker_key and qb.speaker_key and qa.speaker_key != qb.speaker_key)
+    # A misspelt speaker is still the speaker (the misspelling is reported as such).
+    return not (qa.speaker_key and qb.speaker_key and not likely_same_name(qa.speaker_key, qb.speaker_key))
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:
@@ -782,6 +784,8 @@ def omission_findings(
             loc = located[(source.doc, source.index)]
             if loc.sentence.kind not in CLAIM_KINDS:
                 continue  # a headline or subheading is not a claim an outlet can leave out
+            if reference is None:
+                loc = _shown_for_omission(group, located, loc)
             message = (
                 f"{missing} does not tell this claim, which {', '.join(told)} tell: “{loc.sentence.text}”"
             )
@@ -798,6 +802,22 @@ def omission_findings(
                 )
             )
     return out
+
+
+def _shown_for_omission(
+    group: ClaimGroup, located: dict[tuple[str, int], Located], first: Located
+) -> Located:
+    """The sentence an omission quotes: one in the language most tellers use (an English editor of four
+    versions got the German translation's sentence because its id sorts first), else the group's first."""
+    members = [located[(m.doc, m.index)] for m in group.members]
+    languages = Counter(x.sentence.language for x in members)
+    common = max(languages.values())
+    if languages[first.sentence.language] == common:
+        return first
+    for x in members:
+        if languages[x.sentence.language] == common and x.sentence.kind in CLAIM_KINDS:
+            return x
+    return first
 
 
 def _alias_pairs(groups: Sequence[Sequence[str]]) -> list[tuple[str, str]]:

@@ -1152,6 +1152,11 @@ def find_spelling_variants(
     return out
 
 
+def likely_same_name(ka: str, kb: str) -> bool:
+    """Whether two folded name keys are one name, allowing a likely misspelling (ma xuejun / ma xuejin)."""
+    return ka == kb or _near_miss(ka, kb) is not None
+
+
 def _near_miss(ka: str, kb: str) -> float | None:
     """Similarity when two different keys look like one name misspelt, else None."""
     if any(map(str.isdigit, ka)) or any(map(str.isdigit, kb)):  # map: no Python frame per character

@@ -1389,9 +1389,11 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
         paired = len(pairable)
     dropped = [n for n in dropped if n not in pairable[:paired]]
     added = added[paired:]
-    if len(dropped) == 1 and len(added) == 1:
+    if len(dropped) == 1 and len(added) == 1 and (
+            dropped[0].kind == added[0].kind or "other" in (dropped[0].kind, added[0].kind)):
         # One name out, one name in: one swap for the editor, with both names as evidence (not a "does not
-        # name" and a "names" finding about the same change).
+        # name" and a "names" finding about the same change). A dropped place and an added person are two
+        # changes (积石山县 left out, 马学军 misspelt "Ma Xuejin"), not one swap.
         n, e = dropped[0], added[0]
         message = f"{b.sentence.doc} names {e.text!r} where {a.sentence.doc} names {n.text!r} ({n.kind})"
         return [make("entity", "medium", message, evidence(a, n.start, n.end, _fold(n.text)),

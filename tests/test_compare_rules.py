@@ -453,3 +453,25 @@ def test_with_a_reference_other_outlets_are_compared_only_where_the_reference_is
     found = compare_corpus([ref, x, y], links, groups, SETTINGS, reference="ref")
     against_reference = {(f.b.doc, f.b.evidence) for f in found if f.b is not None and f.a.doc == "ref"}
     assert against_reference == {("x", "$4.5 billion"), ("y", "$4.6 billion")}
+
+
+def test_a_misspelt_speaker_still_says_the_same_quote() -> None:
+    a = '"The teams are checking village by village and will not miss a single corner," said Ma Xuejun.'
+    b = '"Rescue teams are searching village by village," county chief Ma Xuejin said.'
+    assert only(findings(a, b), "quote").severity == "medium"  # words changed, not just cut
+
+
+def test_an_omission_quotes_the_claim_in_the_language_most_outlets_use() -> None:
+    from driftcheck.compare import compare_corpus
+    from driftcheck.models import ClaimGroup, SentenceRef
+
+    de = _segmented("de", [("body", "Norvane will 1.200 Stellen streichen.")], lang="de")
+    wire = _segmented("wire", [("body", "Norvane plans to cut 1,200 jobs.")])
+    herald = _segmented("herald", [("body", "Norvane will cut 1,200 jobs.")])
+    daily = _segmented("daily", [("body", "Norvane reported revenue.")])
+    group = ClaimGroup(
+        "g1", (SentenceRef("de", 0), SentenceRef("herald", 0), SentenceRef("wire", 0)), ("daily",)
+    )
+    found = compare_corpus([daily, de, herald, wire], [], [group], SETTINGS)
+    omission = only(found, "omission")
+    assert omission.a.doc == "herald" and "daily does not tell" in omission.message

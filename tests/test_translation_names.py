@@ -247,3 +247,9 @@ def test_german_target_common_nouns_and_waterways(
 def test_chinese_names_of_seas_render_the_english_ones(tmp_path: Path) -> None:
     assert _flags_to(tmp_path, "en", "zh", "Ships avoid the Red Sea.", "船只避开红海。") == []
     assert _flags_to(tmp_path, "en", "zh", "Ships avoid the Red Sea.", "船只避开黑海。")
+
+
+def test_a_dropped_place_and_an_added_person_are_two_findings_not_a_swap(tmp_path: Path) -> None:
+    flags = _flags_to(tmp_path, "zh", "en", "积石山县县长马学军说，救援队伍正在逐村排查。",
+                      "County chief Ma Xuejin said rescue teams were searching village by village.")
+    assert len(flags) == 2 and not any(" where " in m for m in flags), flags
