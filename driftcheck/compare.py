@@ -505,6 +505,15 @@ ONE_WORDING_SHARE = 0.6
 ONE_WORDING_MIN_WORDS = 3
 
 
+@functools.lru_cache(maxsize=65536)
+def _wording(text: str, language: str) -> frozenset[str]:
+    """A sentence's content words by 5-letter stem (Han characters in Chinese); cached: a sentence meets
+    every sentence it is aligned with."""
+    if language == "zh":
+        return frozenset(ch for ch in text if _HAN.match(ch))
+    return frozenset(w[:5] for w in _content_words(text))
+
+
 def _one_wording(a: Located, b: Located) -> bool:
     """Whether two sentences in one language word one claim alike, so a modal is the change between them."""
     if not a.sentence.language or a.sentence.language != b.sentence.language:
@@ -513,12 +522,7 @@ def _one_wording(a: Located, b: Located) -> bool:
         return False
     if a.sentence.text.rstrip().endswith(("?", "？")) or b.sentence.text.rstrip().endswith(("?", "？")):
         return False  # a question claims nothing a modal could weaken
-    if a.sentence.language == "zh":
-        wa = {ch for ch in a.sentence.text if _HAN.match(ch)}
-        wb = {ch for ch in b.sentence.text if _HAN.match(ch)}
-    else:
-        wa = {w[:5] for w in _content_words(a.sentence.text)}
-        wb = {w[:5] for w in _content_words(b.sentence.text)}
+    wa, wb = _wording(a.sentence.text, a.sentence.language), _wording(b.sentence.text, b.sentence.language)
     if min(len(wa), len(wb)) < ONE_WORDING_MIN_WORDS:
         return False
     return len(wa & wb) >= ONE_WORDING_SHARE * min(len(wa), len(wb))
