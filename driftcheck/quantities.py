@@ -178,8 +178,10 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"(?:cases|Fälle|Fällen)(?![A-Za-z])|例", "case", 1.0),
     (r"(?:kilomet(?:er|re)s?|km|Kilometern?)(?![A-Za-z])|公里|千米", "m", 1e3),
     (r"(?:met(?:er|re)s?|Metern?)(?![A-Za-z])|米", "m", 1.0),
-    (r"(?:miles?|Meilen)(?![A-Za-z])|英里", "mile", 1.0),
-    (r"(?:feet|foot|ft|Fuß)(?![A-Za-z])|英尺", "foot", 1.0),
+    # Miles and feet in metres, so that a conversion agrees ("25 km (15.5 miles)", "40 metres" / "130 feet")
+    # and "25 km" against "25 miles" is a changed figure, not two unrelated ones.
+    (r"(?:miles?|Meilen)(?![A-Za-z])|英里", "m", 1609.344),
+    (r"(?:feet|foot|ft|Fuß)(?![A-Za-z])|英尺", "m", 0.3048),
     (r"(?:tonnes?|tons?|Tonnen)(?![A-Za-z])|吨", "g", 1e6),
     (r"(?:kilograms?|kg|Kilogramm)(?![A-Za-z])|公斤|千克", "g", 1e3),
     (r"(?:chips|Chips)(?![A-Za-z])|(?:[个块颗枚])?芯片", "chip", 1.0),
@@ -1081,6 +1083,20 @@ def _pair_cost(a: Quantity, b: Quantity) -> float:
     return dist
 
 
+_PERCENTAGES = frozenset({"percent", "percentage_point"})
+
+
+def _same_number_other_unit(a: Quantity, b: Quantity) -> bool:
+    """The same value and range shape, in two currencies or as percent against percentage points."""
+    if (a.high is None) != (b.high is None) or not _close(a.value, b.value):
+        return False
+    if a.high is not None and b.high is not None and not _close(a.high, b.high):
+        return False
+    other_currency = bool(a.currency and b.currency and a.currency != b.currency)
+    other_percentage = a.unit in _PERCENTAGES and b.unit in _PERCENTAGES and a.unit != b.unit
+    return other_currency or other_percentage
+
+
 def match_quantities(
     a: Sequence[Quantity], b: Sequence[Quantity]
 ) -> list[tuple[Quantity | None, Quantity | None]]:
@@ -1097,6 +1113,17 @@ def match_quantities(
         if i not in to_b and j not in used_b:
             to_b[i] = j
             used_b.add(j)
+    # Left over on both sides, the same number in another currency or another kind of percentage ("$5 million"
+    # / "€5 million", "4.2 percentage points" / "4.2 percent"): one figure whose unit changed, which
+    # compare_quantities reports, not two unrelated figures.
+    for i, x in enumerate(a):
+        if i in to_b:
+            continue
+        for j, y in enumerate(b):
+            if j not in used_b and _same_number_other_unit(x, y):
+                to_b[i] = j
+                used_b.add(j)
+                break
     pairs: list[tuple[Quantity | None, Quantity | None]] = [
         (x, b[to_b[i]] if i in to_b else None) for i, x in enumerate(a)
     ]

@@ -475,3 +475,39 @@ def test_an_omission_quotes_the_claim_in_the_language_most_outlets_use() -> None
     found = compare_corpus([daily, de, herald, wire], [], [group], SETTINGS)
     omission = only(found, "omission")
     assert omission.a.doc == "herald" and "daily does not tell" in omission.message
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "severity"),
+    [
+        (
+            "The minister pledged $5 million in aid.",
+            "The minister pledged €5 million in aid.",
+            "number_unit",
+            "high",
+        ),
+        ("Support rose by 4.2 percentage points.", "Support rose by 4.2 percent.", "number_unit", "medium"),
+        (
+            "The crash site is 25 km from the town.",
+            "The crash site is 25 miles from the town.",
+            "number_value",
+            "high",
+        ),
+        ("The coach fell 40 metres.", "The coach fell 40 feet.", "number_value", "high"),
+    ],
+)
+def test_a_changed_unit_or_currency_of_the_same_number_is_found(
+    a: str, b: str, kind: str, severity: str
+) -> None:
+    assert only(findings(a, b), kind).severity == severity
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The site is 25 km (15.5 miles) from the town.", "The site is 15.5 miles from the town."),
+        ("The coach fell about 40 metres.", "The coach fell some 130 feet."),
+    ],
+)
+def test_a_converted_length_is_the_same_figure(a: str, b: str) -> None:
+    assert not [f for f in findings(a, b) if f.severity in ("high", "medium")]

@@ -71,7 +71,7 @@ EN_ROWS = [
     ("a $5m round", 5e6, None, None, "USD", "none", 6),
     ("sixty-five people", 65, None, "person", None, "none", 0),
     ("3.5 percentage points", 3.5, None, "percentage_point", None, "none", 0),
-    ("up to 20 feet high", 20, None, "foot", None, "at_most", 0),
+    ("up to 20 feet high", 20 * 0.3048, None, "m", None, "at_most", 0),
     ("a 17-year-old", 17, None, "year", None, "none", 0),
     ("fewer than 300 people", 300, None, "person", None, "less_than", 0),
     ("１３０ people", 130, None, "person", None, "none", 0),
