@@ -385,8 +385,8 @@ def _words_of_quotation(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-def quotes_match(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: bool) -> bool:
-    """Whether two quotes are the same quotation (so that changed words are drift, not another quote)."""
+def _same_words(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: bool) -> bool:
+    """Whether two quotes share enough words to be one quotation, whoever is named as saying it."""
     wa, wb = _quote_words(qa), _quote_words(qb)
     if not wa or not wb:
         return False
@@ -394,12 +394,34 @@ def quotes_match(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: bo
         return False
     shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     longer_set = set(longer)
-    share = sum(1 for w in shorter if w in longer_set) / len(shorter)
-    if share < settings.quote_overlap:
-        return False
+    return sum(1 for w in shorter if w in longer_set) / len(shorter) >= settings.quote_overlap
+
+
+def _other_speaker(qa: Quote, qb: Quote) -> bool:
+    """Two speakers named and not one person (a misspelt speaker is still the speaker)."""
+    return bool(qa.speaker_key and qb.speaker_key and not likely_same_name(qa.speaker_key, qb.speaker_key))
+
+
+_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al"})
+
+
+def _two_people(qa: Quote, qb: Quote) -> bool:
+    """Whether the two speakers are two people by name: each a name (capitalised words, or Chinese), and
+    neither a fuller form of the other ("Did Grindel" from a question, "Grindel")."""
+    for q in (qa, qb):
+        words = (q.speaker or "").split()
+        if not words or any(
+            not w[:1].isupper() and w not in _NAME_PARTICLES for w in words if not _HAN.search(w)
+        ):
+            return False  # "When asked to comment" is no name
+    ka, kb = qa.speaker_key or "", qb.speaker_key or ""
+    return not (ka.endswith(kb) or kb.endswith(ka))
+
+
+def quotes_match(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: bool) -> bool:
+    """Whether two quotes are the same quotation (so that changed words are drift, not another quote)."""
     # Two speakers named and different: the same words from two people are two quotes.
-    # A misspelt speaker is still the speaker (the misspelling is reported as such).
-    return not (qa.speaker_key and qb.speaker_key and not likely_same_name(qa.speaker_key, qb.speaker_key))
+    return _same_words(qa, qb, settings, aligned=aligned) and not _other_speaker(qa, qb)
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:
@@ -428,11 +450,41 @@ def quote_findings(a: Located, b: Located, settings: CompareSettings) -> list[Fi
     out = []
     for qa in a.facts.quotes:
         for qb in b.facts.quotes:
-            if quotes_match(qa, qb, settings, aligned=True):
+            if not _same_words(qa, qb, settings, aligned=True):
+                continue
+            if not _other_speaker(qa, qb):
                 finding = quote_finding(a, qa, b, qb)
                 if finding is not None:
                     out.append(finding)
+            elif not qa.scare and not qb.scare and _two_people(qa, qb):
+                # In two sentences that say the same thing, the same quotation from two people is one
+                # quotation given to the wrong person in one of them.
+                out.append(_speaker_finding(a, qa, b, qb))
     return out
+
+
+def _speaker_finding(a: Located, qa: Quote, b: Located, qb: Quote) -> Finding:
+    """The same quotation said by one person in a and by another in b (high)."""
+
+    def speaker_span(loc: Located, quote: Quote) -> tuple[int, int]:
+        text, name = loc.sentence.text, quote.speaker or ""
+        start = text.find(name, quote.end) if name else -1
+        if start < 0 and name:
+            start = text.find(name)
+        return (start, start + len(name)) if start >= 0 else (quote.start, quote.end)
+
+    message = (
+        f"the same quotation is said by {qa.speaker} in {_label(a)} and by {qb.speaker} in {_label(b)}: "
+        f"“{qa.text}”"
+    )
+    (sa, ea), (sb, eb) = speaker_span(a, qa), speaker_span(b, qb)
+    return make(
+        "attribution",
+        "high",
+        message,
+        evidence(a, sa, ea, qa.speaker_key),
+        evidence(b, sb, eb, qb.speaker_key),
+    )
 
 
 # Reported speech: a sentence that says who said it ("the post described", "laut", "表示") is sourced even

@@ -511,3 +511,17 @@ def test_a_changed_unit_or_currency_of_the_same_number_is_found(
 )
 def test_a_converted_length_is_the_same_figure(a: str, b: str) -> None:
     assert not [f for f in findings(a, b) if f.severity in ("high", "medium")]
+
+
+def test_a_quotation_given_to_another_person_is_a_high_attribution_finding() -> None:
+    a = '"This is a clear mandate to continue our work," Lehmann told supporters in Hanover.'
+    b = '"This is a clear mandate to continue our work," Brandt told supporters in Hanover.'
+    found = only(findings(a, b), "attribution")
+    assert found.severity == "high"
+    assert (found.a.evidence, found.b.evidence) == ("Lehmann", "Brandt")
+    # The same speaker, a fuller form of the name, or a "speaker" that is no name: no such finding.
+    for other in (
+        '"This is a clear mandate to continue our work," Anna Lehmann told supporters in Hanover.',
+        '"This is a clear mandate to continue our work," when asked to comment, she told supporters.',
+    ):
+        assert not [f for f in findings(a, other) if f.type == "attribution"], other
