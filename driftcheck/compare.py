@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from .dates import DateFact, compare_dates
 from .entities import AliasTable, Entity, Mention, find_spelling_variants, likely_same_name
 from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
@@ -256,33 +258,55 @@ def _keys(entities: Iterable[Entity], aliases: AliasTable) -> dict[str, Entity]:
 
 def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding]:
     """A clean one-for-one name substitution between two aligned sentences that otherwise agree."""
-    if len(a.facts.entities) < 2 or len(b.facts.entities) < 2:
-        return []  # a swap needs a shared name and a swapped one on each side
+    if not a.facts.entities or not b.facts.entities:
+        return []  # a swap needs a name on each side
     ka, kb = _keys(a.facts.entities, aliases), _keys(b.facts.entities, aliases)
     only_a = [k for k in ka if not any(_same_thing(k, other) for other in kb)]
     only_b = [k for k in kb if not any(_same_thing(k, other) for other in ka)]
     shared = [k for k in ka if any(_same_thing(k, other) for other in kb)]
     # One unmatched name on each side, of the same kind, while the sentences share another name: that is a
     # swap ("Merkel met Macron" vs "Merkel met Johnson"). More unmatched names mean a different scope.
-    if len(only_a) != 1 or len(only_b) != 1 or not shared:
+    if len(only_a) != 1 or len(only_b) != 1:
         return []
     ea, eb = ka[only_a[0]], kb[only_b[0]]
-    if ea.kind != eb.kind or ea.kind == "other":
+    same_kind = ea.kind == eb.kind and ea.kind != "other"
+    # Two wordings of one claim in one language that differ in one name are a swap as well, whatever the kinds
+    # say ("left Innsbruck that morning" / "left Salzburg that morning": single-word places are of no kind).
+    if not ((shared and same_kind) or (_one_wording(a, b) and _swapped_outright(a, ea, b, eb))):
         return []
     if bool(_HAN.search(ea.text)) != bool(_HAN.search(eb.text)):
         # 梁文锋 and "Liang Wenfeng" differ as strings but may be one name: across scripts the translation
         # name check (transliteration, CLDR names) decides, not string inequality.
         return []
-    message = f"{_label(a)} names {ea.text!r} where {_label(b)} names {eb.text!r} ({ea.kind})"
+    kind = f" ({ea.kind})" if same_kind else ""
+    message = f"{_label(a)} names {ea.text!r} where {_label(b)} names {eb.text!r}{kind}"
     return [
         make(
             "entity",
-            "high",
+            # Names of no known kind may be a fragment of a longer name read two ways: medium, not high.
+            "high" if same_kind else "medium",
             message,
             evidence(a, ea.start, ea.end, ea.key),
             evidence(b, eb.start, eb.end, eb.key),
         )
     ]
+
+
+def _swapped_outright(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:
+    """Whether two names differ as two names, not as two wordings or parses of one ("Ministry of Economy" /
+    "Ministry of Economics"), and neither is a capitalised first word of no kind ("Earlier" / "Later")."""
+    for loc, e in ((a, ea), (b, eb)):
+        if e.kind == "other" and " " not in e.text and not loc.sentence.text[: e.start].strip():
+            return False
+    if ea.key[:4] == eb.key[:4]:
+        return False  # one name and its demonym or inflection: Portugal / Portuguese, Greece / Greek
+    return fuzz.token_set_ratio(ea.text.casefold(), eb.text.casefold()) < SWAP_MAX_SIMILARITY
+
+
+# Names this similar (rapidfuzz token-set ratio) are one name worded two ways: "Hunan Red Tourism Culture
+# Festival" / "... Cultural Festival" (96), "Ministry of Economy" / "Ministry of Economics" (90); different
+# names stay far below (Innsbruck / Salzburg 35, Hanover / Berlin 31, Lower Saxony / Bavaria 21).
+SWAP_MAX_SIMILARITY = 75.0
 
 
 def _same_thing(x: str, y: str) -> bool:

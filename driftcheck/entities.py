@@ -160,6 +160,11 @@ _ORGS = {
 # fmt: on
 # fmt: off
 _PLACES = {
+    # German states, in English and German (state elections are news on their own)
+    "bavaria", "bayern", "lower saxony", "niedersachsen", "saxony", "sachsen", "hesse", "hessen",
+    "thuringia", "thüringen", "brandenburg", "north rhine-westphalia", "nordrhein-westfalen",
+    "baden-württemberg", "rhineland-palatinate", "rheinland-pfalz", "saarland", "schleswig-holstein",
+    "mecklenburg-western pomerania", "mecklenburg-vorpommern", "saxony-anhalt", "sachsen-anhalt",
     "china", "usa", "us", "u.s.", "united states", "america", "europe", "germany", "deutschland", "spain",
     "spanien", "france", "frankreich", "italy", "italien", "russia", "russland", "japan", "india", "indien",
     "uk", "britain", "england", "mexico", "mexiko", "canada", "kanada", "brazil", "brasilien", "austria",
@@ -171,7 +176,7 @@ _PLACES = {
     "paraguay", "argentina", "argentinien", "portugal", "griechenland", "singapur", "tokio", "tokyo", "rom",
     "rome", "südafrika", "nordkorea", "südkorea", "niederlande", "belgien", "dänemark", "norwegen",
     "finnland", "ungarn", "tschechien", "kroatien", "rumänien", "bulgarien", "ägypten", "moskau", "wien",
-    "vienna", "california", "kalifornien", "texas", "bayern", "bavaria", "hamburg", "köln", "frankfurt",
+    "vienna", "california", "kalifornien", "texas", "hamburg", "köln", "frankfurt",
 }
 # fmt: on
 # fmt: off

@@ -525,3 +525,51 @@ def test_a_quotation_given_to_another_person_is_a_high_attribution_finding() -> 
         '"This is a clear mandate to continue our work," when asked to comment, she told supporters.',
     ):
         assert not [f for f in findings(a, other) if f.type == "attribution"], other
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "severity"),
+    [
+        # One wording of one claim, one name changed: a swap even without another shared name.
+        ("The coach had left Innsbruck that morning.", "The coach had left Salzburg that morning.", "medium"),
+        (
+            "The SPD won the state election in Lower Saxony with 38.4% of the vote.",
+            "The SPD won the state election in Bavaria with 38.4% of the vote.",
+            "high",
+        ),
+    ],
+)
+def test_one_name_changed_in_one_wording_is_a_swap(a: str, b: str, severity: str) -> None:
+    assert only(findings(a, b), "entity").severity == severity
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The Ministry of Economy in Buenos Aires announced new rules.",
+            "The Ministry of Economics in Buenos Aires announced new rules.",
+        ),
+        (
+            "Earlier, the agency reported that a plane had landed.",
+            "Later, the agency reported that a plane had landed.",
+        ),
+        (
+            "The dish is typical of Portugal and its coast.",
+            "The dish is typical of Portuguese cooking and its coast.",
+        ),
+    ],
+)
+def test_two_wordings_of_one_name_are_no_swap(a: str, b: str) -> None:
+    assert not [f for f in findings(a, b) if f.type == "entity"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="figures swapped between two names: 'the Greens 23 and the AfD 14' reads the numbers as versions of "
+    "the names (like 'Llama 4'), and figures are paired by value, so the swap is seen by no rule",
+)
+def test_figures_swapped_between_two_parties_are_found() -> None:
+    a = "The SPD will hold 62 of the 146 seats, the Greens 23 and the AfD 14."
+    b = "The SPD will hold 62 of the 146 seats, the Greens 14 and the AfD 23."
+    assert [f for f in findings(a, b) if f.severity == "high"]
