@@ -566,8 +566,8 @@ def test_two_wordings_of_one_name_are_no_swap(a: str, b: str) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="figures swapped between two names: 'the Greens 23 and the AfD 14' reads the numbers as versions of "
-    "the names (like 'Llama 4'), and figures are paired by value, so the swap is seen by no rule",
+    reason="figures swapped between two names: 'the Greens 23 and the AfD 14' reads the numbers as versions "
+    "of the names (like 'Llama 4'), and figures are paired by value, so the swap is seen by no rule",
 )
 def test_figures_swapped_between_two_parties_are_found() -> None:
     a = "The SPD will hold 62 of the 146 seats, the Greens 23 and the AfD 14."
