@@ -300,7 +300,24 @@ def _swapped_outright(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:
             return False
     if ea.key[:4] == eb.key[:4]:
         return False  # one name and its demonym or inflection: Portugal / Portuguese, Greece / Greek
-    return fuzz.token_set_ratio(ea.text.casefold(), eb.text.casefold()) < SWAP_MAX_SIMILARITY
+    if fuzz.token_set_ratio(ea.text.casefold(), eb.text.casefold()) >= SWAP_MAX_SIMILARITY:
+        return False
+    # The two names stand in the same place: the word before or the word after them is the same ("left
+    # Innsbruck that" / "left Salzburg that"), not "(SPD) won" against "Katrin Lehmann's Social Democrats".
+    before_a, after_a = _neighbour_words(a.sentence.text, ea)
+    before_b, after_b = _neighbour_words(b.sentence.text, eb)
+    return bool((before_a and before_a == before_b) or (after_a and after_a == after_b))
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_AFTER = re.compile(r"\W*(\w+)")
+
+
+def _neighbour_words(text: str, e: Entity) -> tuple[str, str]:
+    """The lower-cased words right before and right after a name in its sentence ("" at either end)."""
+    before = _WORD_BEFORE.search(text, 0, e.start)
+    after = _WORD_AFTER.match(text, e.end)
+    return (before.group(1).lower() if before else "", after.group(1).lower() if after else "")
 
 
 # Names this similar (rapidfuzz token-set ratio) are one name worded two ways: "Hunan Red Tourism Culture

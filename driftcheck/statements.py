@@ -412,6 +412,8 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (r"\b(?:is|are|was|were)\s+rumou?red\s+to\b|\brumou?r(?:s|ed)?\b", "hedge", "rumoured"),
         (r"\ballegedly\b|\balleged\b|\b(?:is|are|was|were)\s+alleged\s+to\b", "hedge", "allegedly"),
         (r"\bpurportedly\b|\bpurported\b", "hedge", "purportedly"),
+        # A result called preliminary is not yet final; a version that drops the word states it as final.
+        (r"\bpreliminary\b|\bprovisional(?:ly)?\b", "hedge", "preliminary"),
         # "seem"/"appear" hedge as "seem to" + verb and "it seems that"; a copula before an adjective ("he
         # seemed rusty", German "wirkte eingerostet") reports an impression; "appear to them" is showing up.
         (
@@ -448,6 +450,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "said_to",
         ),
         (r"\bangeblich\w*\b", "hedge", "allegedly"),
+        (r"\b[Vv]orläufig\w*\b", "hedge", "preliminary"),
         (r"\bmutmaßlich\w*\b|\bvermeintlich\w*\b", "hedge", "allegedly"),
         (r"\bBerichten\s+zufolge\b|\bwie\s+\S+\s+berichtet\w*\b|\bberichtet\w*\b", "hedge", "reportedly"),
         (r"\bGerüchten\s+zufolge\b|\bGerücht\w*\b", "hedge", "rumoured"),
@@ -481,6 +484,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (r"据传|传闻|传言|谣言|谣传|盛传|有传", "hedge", "rumoured"),
         (r"声称|宣称", "hedge", "claims"),
         (r"疑似|涉嫌|所谓", "hedge", "allegedly"),
+        (r"初步", "hedge", "preliminary"),
         (r"似乎|好像|貌似|看来", "hedge", "apparently"),
         (r"暗示", "hedge", "suggests"),
         (r"(?<!不)可能|或许|也许|恐怕", "modal", "may"),
@@ -573,7 +577,7 @@ def extract_hedges(text: str, lang: str | None) -> list[Marker]:
 _HEDGE_KEYWORDS_EN = (
     "said", "believed", "thought", "understood", "supposedly", "report", "rumo", "alleged", "purported",
     "apparently", "seem", "appear", "claim", "suggest", "according", "citing", "cited", "may", "might",
-    "could", "possibly", "perhaps", "probably", "likely",
+    "could", "possibly", "perhaps", "probably", "likely", "preliminary", "provisional",
 )
 # fmt: on
 _HEDGE_TABLES = {

@@ -573,3 +573,17 @@ def test_figures_swapped_between_two_parties_are_found() -> None:
     a = "The SPD will hold 62 of the 146 seats, the Greens 23 and the AfD 14."
     b = "The SPD will hold 62 of the 146 seats, the Greens 14 and the AfD 23."
     assert [f for f in findings(a, b) if f.severity == "high"]
+
+
+def test_a_dropped_preliminary_is_a_hedge_finding_in_any_language() -> None:
+    a = "Preliminary results give the SPD 38.4% of the vote."
+    assert only(findings(a, "Results give the SPD 38.4% of the vote."), "hedge")
+    german = "Vorläufige Ergebnisse geben der SPD 38,4 Prozent der Stimmen."
+    assert not [f for f in findings(a, german, "en", "de") if f.type == "hedge"]
+    assert only(findings(a, "Ergebnisse geben der SPD 38,4 Prozent der Stimmen.", "en", "de"), "hedge")
+
+
+def test_a_name_in_another_place_of_one_wording_is_no_swap() -> None:
+    a = "The Social Democrats (SPD) won Sunday's state election in Lower Saxony with 38.4% of the vote."
+    b = "Katrin Lehmann's Social Democrats won Lower Saxony's state election on Sunday with 38.4% of votes."
+    assert not [f for f in findings(a, b) if f.type == "entity"]
