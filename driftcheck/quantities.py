@@ -239,13 +239,15 @@ _EN_NUM = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "twice": 2, "double": 2, "triple": 3,
+    # "a dozen" as one number, so that "at least a dozen" keeps its qualifier; "dozens" is no number.
+    "dozen": 12, "a dozen": 12,
 }  # fmt: skip
 _DE_NUM = {
     "eins": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
     "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
     "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
     "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
-    "achtzig": 80, "neunzig": 90,
+    "achtzig": 80, "neunzig": 90, "dutzend": 12,
 }  # fmt: skip
 _WEAK_WORDS = frozenset({"one", "a", "an", "eins", "ein", "eine", "einer", "einem", "einen"})
 _MULT_WORDS = frozenset({"twice", "double", "triple"})  # already "times": "more than double" = > 2 times

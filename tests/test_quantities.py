@@ -489,9 +489,11 @@ def test_half_a_million() -> None:
     assert close(one("half a million people", "en").value, 5e5)
 
 
-@pytest.mark.xfail(strict=True, reason="'dozen' is not a number word in the tables")
 def test_a_dozen() -> None:
     assert close(one("a dozen people", "en").value, 12)
+    assert one("At least a dozen people were killed.", "en").qualifier == "at_least"
+    assert close(one("Ein Dutzend Menschen starb.", "de").value, 12)
+    assert extract_quantities("Dozens of people came.", "en") == []  # "dozens" is no number
 
 
 @pytest.mark.xfail(strict=True, reason="a classifier between numeral and unit ('三个人') hides the unit")
