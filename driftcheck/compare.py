@@ -137,6 +137,29 @@ def describe_date(d: DateFact) -> str:
     return text
 
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+
+
+def readable_date(d: DateFact) -> str:
+    """A date for a message: as describe_date, but without placeholders for what the text leaves open
+    ("21 October", "14:30" instead of "????-10-21", "???? 14:30"); evidence values keep describe_date."""
+    if d.year is not None or (d.month is None and d.hour is None):
+        return describe_date(d)
+    parts = []
+    if d.month is not None:
+        month = _MONTH_NAMES[d.month - 1]
+        parts.append(f"{d.day} {month}" if d.day is not None else month)
+    if d.hour is not None:
+        parts.append(f"{d.hour:02d}:{(d.minute or 0):02d}")
+    text = ", ".join(parts)
+    if d.relative:
+        text += f" (from “{d.text}”)"
+    return text
+
+
 # --- pair rules -------------------------------------------------------------------------------------------
 
 
@@ -234,7 +257,7 @@ def date_findings(a: Located, b: Located) -> list[Finding]:
                 continue
             used_b.add(k)
             message = (
-                f"{_label(a)}: {describe_date(da)} vs {_label(b)}: {describe_date(db)}: {difference.text}"
+                f"{_label(a)}: {readable_date(da)} vs {_label(b)}: {readable_date(db)}: {difference.text}"
             )
             out.append(
                 make(

@@ -587,3 +587,11 @@ def test_a_name_in_another_place_of_one_wording_is_no_swap() -> None:
     a = "The Social Democrats (SPD) won Sunday's state election in Lower Saxony with 38.4% of the vote."
     b = "Katrin Lehmann's Social Democrats won Lower Saxony's state election on Sunday with 38.4% of votes."
     assert not [f for f in findings(a, b) if f.type == "entity"]
+
+
+def test_date_messages_name_what_the_text_states_without_placeholders() -> None:
+    found = only(findings("The results come on January 15.", "The results come on January 16."), "date")
+    assert "15 January" in found.message and "16 January" in found.message and "?" not in found.message
+    assert found.a.value == "????-01-15"  # the evidence value (and so the finding id) is unchanged
+    timed = only(findings("The crash happened at 14:30.", "The crash happened at 15:30."), "date")
+    assert "14:30" in timed.message and "?" not in timed.message
