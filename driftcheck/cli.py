@@ -351,6 +351,10 @@ def _print_summary(data: dict[str, Any]) -> None:
     from rich.console import Console
 
     console = Console(stderr=False, highlight=False)
+    if not console.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
+        # Piped or redirected, rich assumes 80 columns and breaks quoted evidence mid-word; a log file or a
+        # ticket has room for a wider table.
+        console.width = 140
     if data["findings"]:
         try:
             from .report_text import findings_table

@@ -355,3 +355,22 @@ def test_usage_errors_are_one_line(args: list[str]) -> None:
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("driftcheck: error:"), result.stderr
+
+
+def test_the_findings_table_is_wide_when_piped(tmp_path: Path) -> None:
+    # Piped to a file or a ticket, rich assumed 80 columns and broke quoted evidence mid-word; a COLUMNS the
+    # user sets still wins.
+    def widest(columns: str) -> int:
+        result = run_cli(
+            "compare",
+            str(REPO / "corpus"),
+            "--json",
+            str(tmp_path / "r.json"),
+            cache=tmp_path / "c",
+            env={"COLUMNS": columns},
+        )
+        assert result.returncode == 0, result.stderr
+        return max(len(line) for line in result.stdout.splitlines() if line.startswith(("┃", "│")))
+
+    assert widest("") > 100
+    assert widest("90") <= 90
