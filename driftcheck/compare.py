@@ -478,8 +478,7 @@ def _two_people(qa: Quote, qb: Quote) -> bool:
             not w[:1].isupper() and w not in _NAME_PARTICLES for w in words if not _HAN.search(w)
         ):
             return False  # "When asked to comment" is no name
-    ka, kb = qa.speaker_key or "", qb.speaker_key or ""
-    return not (ka.endswith(kb) or kb.endswith(ka))
+    return not _same_owner(qa.speaker_key or "", qb.speaker_key or "")
 
 
 def quotes_match(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: bool) -> bool:
@@ -631,7 +630,8 @@ def _wording(text: str, language: str) -> frozenset[str]:
 
 
 def _one_wording(a: Located, b: Located) -> bool:
-    """Whether two sentences in one language word one claim alike, so a modal is the change between them."""
+    """Whether two sentences in one language word one claim alike, so that a modal or one name is the change
+    between them (the modal hedge rule and the name-swap rule without a shared name)."""
     if not a.sentence.language or a.sentence.language != b.sentence.language:
         return False
     if _OTHER_MODALITY.search(a.sentence.text) or _OTHER_MODALITY.search(b.sentence.text):
