@@ -223,6 +223,90 @@ def quantity_findings(
     return out
 
 
+# A figure belongs to the name right before it ("the Greens 23", "Apple sold 12 million") when at most this
+# many words stand between them and no other figure or clause end does: a verb and an article or two. More
+# words reach into another clause ("Apple, which overtook Samsung last spring, sold 12 million").
+OWNER_MAX_WORDS = 4
+_CLAUSE_END = re.compile(r"[.;:!?。；：！？]")
+
+
+def _figure_owners(loc: Located) -> dict[int, Entity]:
+    """The name each figure of a sentence is told of, by the figure's start (figures with no clear owner are
+    left out): the nearest name before it, with no other figure, date or clause end in between."""
+    text = loc.sentence.text
+    taken = sorted(
+        [(q.start, q.end) for q in loc.facts.quantities] + [(d.start, d.end) for d in loc.facts.dates]
+    )
+    owners: dict[int, Entity] = {}
+    for q in loc.facts.quantities:
+        before = [e for e in loc.facts.entities if e.end <= q.start]
+        if not before:
+            continue
+        owner = max(before, key=lambda e: e.end)
+        gap = text[owner.end : q.start]
+        if (
+            len(gap.split()) > OWNER_MAX_WORDS
+            or _CLAUSE_END.search(gap)
+            or any(owner.end <= start and end <= q.start for start, end in taken)
+        ):
+            continue
+        owners[q.start] = owner
+    return owners
+
+
+def figure_swap_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding]:
+    """Two figures that trade names between two aligned sentences ("the Greens 23 and the AfD 14" / "the
+    Greens 14 and the AfD 23"): each figure agrees with one on the other side; only whose it is changed."""
+    if len(a.facts.quantities) < 2 or len(b.facts.quantities) < 2 or len(a.facts.entities) < 2:
+        return []
+    owners_a, owners_b = _figure_owners(a), _figure_owners(b)
+    if len(owners_a) < 2 or len(owners_b) < 2:
+        return []
+    agreeing = [
+        (qa, qb, aliases.canonical(owners_a[qa.start].key), aliases.canonical(owners_b[qb.start].key))
+        for qa, qb in match_quantities(a.facts.quantities, b.facts.quantities)
+        if qa is not None
+        and qb is not None
+        and qa.start in owners_a
+        and qb.start in owners_b
+        and not compare_quantities(qa, qb)
+    ]
+    out = []
+    for n, (qa1, qb1, a1, b1) in enumerate(agreeing):
+        for qa2, qb2, a2, b2 in agreeing[n + 1 :]:
+            # A true swap: each of two different names now carries the other's figure, and the figures differ.
+            if not (a1 == b2 and a2 == b1 and a1 != a2 and not _close_values(qa1, qa2)):
+                continue
+            names = (owners_a[qa1.start], owners_a[qa2.start])
+            span_a = _span(names, (qa1, qa2))
+            span_b = _span((owners_b[qb1.start], owners_b[qb2.start]), (qb1, qb2))
+            told_a = f"{names[0].text} {qa1.text}, {names[1].text} {qa2.text}"
+            told_b = f"{owners_b[qb2.start].text} {qb2.text}, {owners_b[qb1.start].text} {qb1.text}"
+            message = f"figures swapped between names: {_label(a)} gives {told_a}; {_label(b)} gives {told_b}"
+            out.append(
+                make(
+                    "number_value",
+                    "high",
+                    message,
+                    evidence(a, *span_a, f"{a1}: {format_value(qa1)}; {a2}: {format_value(qa2)}"),
+                    evidence(b, *span_b, f"{a1}: {format_value(qb2)}; {a2}: {format_value(qb1)}"),
+                )
+            )
+    return out
+
+
+def _close_values(x: Quantity, y: Quantity) -> bool:
+    """Whether two figures of one sentence state the same number (then trading them changes nothing)."""
+    return x.value == y.value and x.high == y.high and x.unit == y.unit and x.currency == y.currency
+
+
+def _span(names: Sequence[Entity], figures: Sequence[Quantity]) -> tuple[int, int]:
+    """From the first name or figure to the last."""
+    return min(*(e.start for e in names), *(q.start for q in figures)), max(
+        *(e.end for e in names), *(q.end for q in figures)
+    )
+
+
 _DATE_FIELDS = ("year", "month", "day", "hour", "minute")
 
 
@@ -775,6 +859,7 @@ def compare_pair(
     """Every pair rule on one aligned sentence pair (partners: see quantity_findings)."""
     return [
         *quantity_findings(a, b, partners_a, partners_b, matched),
+        *figure_swap_findings(a, b, aliases),
         *date_findings(a, b),
         *entity_findings(a, b, aliases),
         *attribution_findings(a, b, aliases),

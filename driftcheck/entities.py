@@ -874,11 +874,37 @@ def _version_follows(current: list[_Tok], toks: Sequence[_Tok], i: int, text: st
     after = text[toks[i].end : toks[i].end + 1]
     if nxt in _UNIT_WORDS or (after in "%$€" and after != ""):
         return False
-    return (
-        _HYPHEN_OR_SPACE.split(base)[0] in _PRODUCT_FAMILIES
-        or _is_shape_name(current[0].text)
-        or len(current) == 1
-    )
+    family = _HYPHEN_OR_SPACE.split(base)[0] in _PRODUCT_FAMILIES
+    name = " ".join(t.text for t in current)
+    if not family and figure_after_name(text, name, current[0].start, toks[i].end):
+        return False
+    return family or _is_shape_name(current[0].text) or len(current) == 1
+
+
+_LIST_JOINERS = frozenset({"and", "or", "while", "whereas", "und", "oder", "sowie", "während", "et", "ou"})
+_FIRST_WORD = re.compile(r"\s*(\w+)")
+
+
+def figure_after_name(text: str, name: str, name_start: int, number_end: int) -> bool:
+    """Whether a bare number right after a name is the name's figure in a list, not its version.
+
+    "the Greens 23 and the AfD 14", "Bayern scored 3 goals and Dortmund 1.": a clause that leaves out the verb
+    of an earlier figure gives each name its own figure. The number must end a list item (a conjunction, a
+    comma or a clause end follows), and the name must be a party, firm or place of the lexicons or follow an
+    earlier figure in the sentence. Product families keep their versions ("Llama 3 in 2024 and Llama 4.").
+    """
+    folded = name.casefold()
+    if _HYPHEN_OR_SPACE.split(folded)[0] in _PRODUCT_FAMILIES:
+        return False
+    rest = text[number_end:].lstrip()
+    if rest and rest[0] not in ",;.)!?":
+        word = _FIRST_WORD.match(rest)
+        if word is None or word.group(1).casefold() not in _LIST_JOINERS:
+            return False
+    last = folded.rsplit(" ", 1)[-1]
+    if _lexicon_kind(folded) in ("org", "place") or _lexicon_kind(last) in ("org", "place"):
+        return True
+    return _HAS_DIGIT.search(text, 0, name_start) is not None
 
 
 def _zh_entities(text: str, latin: Sequence[Entity]) -> list[Entity]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from driftcheck.dates import Difference, date_spans
+from driftcheck.entities import figure_after_name
 
 __all__ = [
     "QUALIFIERS",
@@ -688,8 +689,9 @@ def _is_name(text: str, core: _Core, lang: str) -> bool:
     return False
 
 
-def _generic_name(text: str, s: int) -> bool:
-    """English: a capitalised word right before a bare number names something (Nasdaq 100, Covid 19)."""
+def _generic_name(text: str, s: int, e: int) -> bool:
+    """English: a capitalised word right before a bare number names something (Nasdaq 100, Covid 19),
+    except a name given its figure in a list ("the Greens 23 and the AfD 14": see figure_after_name)."""
     pm = _PREV_WORD_RE.search(text, max(0, s - 30), s)
     if not pm:
         return False
@@ -702,7 +704,9 @@ def _generic_name(text: str, s: int) -> bool:
         return False
     ws = pm.start()
     head = text[:ws].rstrip()
-    return bool(head) and head[-1] not in ".!?:;\"“”'‘(–—-"  # a sentence-initial word is just capitalised
+    if not head or head[-1] in ".!?:;\"“”'‘(–—-":
+        return False  # a sentence-initial word is just capitalised
+    return not figure_after_name(text, word.rstrip("."), ws, e)
 
 
 def _read_unit(text: str, pos: int) -> tuple[str | None, float, int]:
@@ -962,7 +966,7 @@ def _read_quantity(
         and qual is None
         and high is None
         and currency is None
-        and _generic_name(norm, core.start)
+        and _generic_name(norm, core.start, core.end)
     ):
         return None, core.end
     if core.kind == "dig" and (

@@ -564,15 +564,76 @@ def test_two_wordings_of_one_name_are_no_swap(a: str, b: str) -> None:
     assert not [f for f in findings(a, b) if f.type == "entity"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="figures swapped between two names: 'the Greens 23 and the AfD 14' reads the numbers as versions "
-    "of the names (like 'Llama 4'), and figures are paired by value, so the swap is seen by no rule",
-)
 def test_figures_swapped_between_two_parties_are_found() -> None:
     a = "The SPD will hold 62 of the 146 seats, the Greens 23 and the AfD 14."
     b = "The SPD will hold 62 of the 146 seats, the Greens 14 and the AfD 23."
-    assert [f for f in findings(a, b) if f.severity == "high"]
+    finding = only(findings(a, b), "number_value")
+    assert finding.severity == "high" and "swapped" in finding.message
+    assert "Greens 23, AfD 14" in finding.message and "Greens 14, AfD 23" in finding.message
+    assert (
+        finding.a.evidence == "Greens 23 and the AfD 14" and finding.b.evidence == "Greens 14 and the AfD 23"
+    )
+    assert finding.a.value == "greens: 23; afd: 14" and finding.b.value == "greens: 14; afd: 23"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_b"),
+    [
+        (
+            "Apple sold 12 million phones, Samsung 9 million.",
+            "Apple sold 9 million phones, Samsung 12 million.",
+            "en",
+        ),
+        (
+            "The Greens won 23 seats and the AfD won 14 seats.",
+            "The Greens won 14 seats and the AfD won 23 seats.",
+            "en",
+        ),
+        ("Bayern scored 3 goals and Dortmund 1.", "Bayern scored 1 goal and Dortmund 3.", "en"),
+        (
+            "Apple sold 12 million phones, Samsung 9 million.",
+            "Apple verkaufte 9 Millionen Telefone, Samsung 12 Millionen.",
+            "de",
+        ),
+    ],
+)
+def test_figures_that_trade_names_are_one_swap_finding(a: str, b: str, lang_b: str) -> None:
+    found = findings(a, b, "en", lang_b)
+    swaps = [f for f in found if "swapped" in f.message]
+    assert len(swaps) == 1 and swaps[0].severity == "high", [(f.type, f.message) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The same figures with the same names, told in another order.
+        (
+            "Apple sold 12 million phones, Samsung 9 million.",
+            "Samsung sold 9 million phones, Apple 12 million.",
+        ),
+        # One figure only: which name stands nearest is wording, not a swap.
+        (
+            "Apple, unlike Samsung, sold 12 million phones.",
+            "Samsung trailed Apple, which sold 12 million phones.",
+        ),
+        # The same number for both names: trading them changes nothing.
+        ("The Greens won 14 seats and the AfD 14.", "The AfD won 14 seats and the Greens 14."),
+        # A figure far from the name (another clause between) has no owner.
+        (
+            "Apple, which overtook its rival in the spring, sold 12 million and Samsung 9 million.",
+            "Apple sold 12 million and Samsung, which lost ground in the spring, sold 9 million.",
+        ),
+    ],
+)
+def test_figures_that_keep_their_names_are_no_swap(a: str, b: str) -> None:
+    assert not [f for f in findings(a, b) if "swapped" in f.message]
+
+
+def test_product_versions_in_a_list_stay_versions() -> None:
+    found = findings(
+        "Meta released Llama 3 in 2024 and Llama 4.", "Meta released Llama 3 in 2024 and Llama 5."
+    )
+    assert only(found, "entity").message.count("Llama") == 2
 
 
 def test_a_dropped_preliminary_is_a_hedge_finding_in_any_language() -> None:
