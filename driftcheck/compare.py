@@ -8,6 +8,7 @@ figures only one outlet gives, claims one outlet leaves out).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import re
@@ -194,6 +195,15 @@ def quantity_findings(
     for qa, qb in match_quantities(a.facts.quantities, b.facts.quantities):
         if qa is None or qb is None:
             continue
+        ago_a, ago_b = _ago_date(a, qa), _ago_date(b, qb)
+        if ago_a is not None and ago_b is not None and len(ago_a[0]) == len(ago_b[0]):
+            # "three days ago" / "vor zwei Tagen" in two dated documents: the day they point to decides.
+            if matched is not None:
+                matched.add((a.sentence.doc, a.sentence.index, qa.start))
+                matched.add((b.sentence.doc, b.sentence.index, qb.start))
+            if ago_a[0] != ago_b[0]:
+                out.append(_ago_finding(a, qa, ago_a, b, qb, ago_b))
+            continue
         differences = compare_quantities(qa, qb)
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
         if (
@@ -304,6 +314,66 @@ def _span(names: Sequence[Entity], figures: Sequence[Quantity]) -> tuple[int, in
     """From the first name or figure to the last."""
     return min(*(e.start for e in names), *(q.start for q in figures)), max(
         *(e.end for e in names), *(q.end for q in figures)
+    )
+
+
+# A duration counted back from publication: "three days ago", "vor drei Tagen", "三天前" / "三天以前".
+_AGO_AFTER = re.compile(r"\s*(?:ago\b|以?前)", re.IGNORECASE)
+_VOR_BEFORE = re.compile(r"\bvor\s+$", re.IGNORECASE)
+_AGO_DAYS = {"day": 1, "week": 7}
+_AGO_MONTHS = {"month": 1, "year": 12}
+
+
+_Ago = tuple[str, int, int]  # the ISO day or month pointed to, and the phrase's span in the sentence
+
+
+def _ago_date(loc: Located, q: Quantity) -> _Ago | None:
+    """For a whole number of days, weeks, months or years "ago" in a document with a publication date: the
+    day (or month) it points to as ISO text, and the span of the phrase; None otherwise."""
+    if q.high is not None or q.value != int(q.value) or not loc.published:
+        return None
+    if q.unit not in _AGO_DAYS and q.unit not in _AGO_MONTHS:
+        return None
+    text = loc.sentence.text
+    after = _AGO_AFTER.match(text, q.end)
+    before = _VOR_BEFORE.search(text, 0, q.start)
+    if after is None and before is None:
+        return None
+    try:
+        published = dt.date.fromisoformat(loc.published[:10])
+    except ValueError:
+        return None
+    amount = int(q.value)
+    if q.unit in _AGO_DAYS:
+        when = (published - dt.timedelta(days=amount * _AGO_DAYS[q.unit])).isoformat()
+    else:
+        months = published.year * 12 + published.month - 1 - amount * _AGO_MONTHS[q.unit]
+        when = f"{months // 12:04d}-{months % 12 + 1:02d}"
+    start = before.start() if before is not None else q.start
+    return when, start, after.end() if after is not None else q.end
+
+
+def _ago_finding(a: Located, qa: Quantity, ago_a: _Ago, b: Located, qb: Quantity, ago_b: _Ago) -> Finding:
+    """Two "N days ago" that point to different days once counted back from their publication dates."""
+    same_count = qa.value == qb.value and qa.unit == qb.unit
+    phrase_a = a.sentence.text[ago_a[1] : ago_a[2]]
+    phrase_b = b.sentence.text[ago_b[1] : ago_b[2]]
+    message = (
+        f"{_label(a)} “{phrase_a}” (published {a.published}: {ago_a[0]}) vs {_label(b)} “{phrase_b}” "
+        f"(published {b.published}: {ago_b[0]}): "
+        + (
+            "the same count from a later publication date names another day"
+            if same_count
+            else "counted back from each publication date, they name different days"
+        )
+    )
+    # The same words in a copy published later may only be stale, not wrong: medium. A changed count is high.
+    return make(
+        "date",
+        "medium" if same_count else "high",
+        message,
+        evidence(a, ago_a[1], ago_a[2], ago_a[0]),
+        evidence(b, ago_b[1], ago_b[2], ago_b[0]),
     )
 
 

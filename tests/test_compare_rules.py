@@ -656,3 +656,76 @@ def test_date_messages_name_what_the_text_states_without_placeholders() -> None:
     assert found.a.value == "????-01-15"  # the evidence value (and so the finding id) is unchanged
     timed = only(findings("The crash happened at 14:30.", "The crash happened at 15:30."), "date")
     assert "14:30" in timed.message and "?" not in timed.message
+
+
+# --- "three days ago" counted back from each document's publication date -----------------------------------
+
+
+def dated(a: str, pa: str, b: str, pb: str, lang_a: str = "en", lang_b: str = "en") -> list[Finding]:
+    return compare_pair(
+        loc(a, lang_a, "a", published=pa), loc(b, lang_b, "b", published=pb), SETTINGS, AliasTable()
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "pa", "b", "pb", "lang_b"),
+    [
+        (
+            "The fire started three days ago.",
+            "2025-01-30",
+            "The fire started two days ago.",
+            "2025-01-29",
+            "en",
+        ),
+        (
+            "The fire started three days ago.",
+            "2025-01-30",
+            "Das Feuer brach vor zwei Tagen aus.",
+            "2025-01-29",
+            "de",
+        ),
+        ("The fire started three days ago.", "2025-01-30", "大火两天前开始。", "2025-01-29", "zh"),
+        (
+            "The plant closed two weeks ago.",
+            "2025-01-30",
+            "The plant closed two weeks ago.",
+            "2025-01-30",
+            "en",
+        ),
+        (
+            "The law passed three months ago.",
+            "2025-03-10",
+            "The law passed two months ago.",
+            "2025-02-27",
+            "en",
+        ),
+    ],
+)
+def test_days_ago_that_name_the_same_day_agree(a: str, pa: str, b: str, pb: str, lang_b: str) -> None:
+    assert findings_of_type(dated(a, pa, b, pb, "en", lang_b), ("number_value", "date")) == []
+
+
+def findings_of_type(found: list[Finding], kinds: tuple[str, ...]) -> list[Finding]:
+    return [f for f in found if f.type in kinds]
+
+
+def test_a_changed_count_of_days_ago_is_a_high_date_finding_naming_both_days() -> None:
+    found = dated(
+        "The fire started three days ago.", "2025-01-30", "The fire started two days ago.", "2025-01-30"
+    )
+    finding = only(found, "date")
+    assert finding.severity == "high" and not findings_of_type(found, ("number_value",))
+    assert finding.a.value == "2025-01-27" and finding.b.value == "2025-01-28"
+    assert finding.a.evidence == "three days ago" and finding.b.evidence == "two days ago"
+
+
+def test_the_same_days_ago_in_a_copy_published_later_is_a_medium_date_finding() -> None:
+    a, b = "The fire started three days ago.", "Das Feuer brach vor drei Tagen aus."
+    finding = only(dated(a, "2025-01-30", b, "2025-02-02", "en", "de"), "date")
+    assert finding.severity == "medium" and "later publication date" in finding.message
+    assert finding.b.evidence == "vor drei Tagen" and finding.b.value == "2025-01-30"
+
+
+def test_days_ago_without_publication_dates_are_compared_as_figures() -> None:
+    found = findings("The fire started three days ago.", "The fire started two days ago.")
+    assert only(found, "number_value").severity == "high"
