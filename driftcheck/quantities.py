@@ -250,6 +250,12 @@ _DE_NUM = {
     "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
     "achtzig": 80, "neunzig": 90, "dutzend": 12,
 }  # fmt: skip
+# German halves are one word: "zweieinhalb Jahre" = 2.5 years, "anderthalb" = "eineinhalb" = 1.5.
+_DE_HALVES = {"anderthalb": Decimal("1.5"), "eineinhalb": Decimal("1.5")} | {
+    f"{w}einhalb": Decimal(v) + Decimal("0.5")
+    for w, v in (("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7), ("acht", 8),
+                 ("neun", 9), ("zehn", 10))
+}  # fmt: skip
 _WEAK_WORDS = frozenset({"one", "a", "an", "eins", "ein", "eine", "einer", "einem", "einen"})
 _MULT_WORDS = frozenset({"twice", "double", "triple"})  # already "times": "more than double" = > 2 times
 _EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -288,7 +294,9 @@ def _trie_regex(words: Sequence[str]) -> str:
 
 
 # Lower-case and capitalised forms (sentence-initial "Two", German "Milliarde"); the scan is case-sensitive.
-_WORD_RE_BODY = _trie_regex([v for w in [*_WORD_VALUES, *_BARE_SCALES] for v in (w, w[0].upper() + w[1:])])
+_WORD_RE_BODY = _trie_regex(
+    [v for w in [*_WORD_VALUES, *_BARE_SCALES, *_DE_HALVES] for v in (w, w[0].upper() + w[1:])]
+)
 
 _ZH_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7,              "八": 8, "九": 9}  # fmt: skip
@@ -603,7 +611,7 @@ def _read_core(text: str, m: re.Match[str], lang: str) -> _Core | None:
             assert lead is not None
             parsed = (Decimal(lead.group(0)), lead.end())
         value, used = parsed
-        return _Core(start, start + used, value)
+        return _with_half(text, _Core(start, start + used, value))
     if m.group("pct") is not None:
         zm = _PCT_NUMBER_RE.match(text, m.end())
         if zm is None:
@@ -640,6 +648,8 @@ def _read_core(text: str, m: re.Match[str], lang: str) -> _Core | None:
         w = m.group("word").lower()
         if w in _BARE_SCALES:
             return _Core(start, start, Decimal(1), kind="bare", weak=True)
+        if w in _DE_HALVES:  # "zweieinhalb", "anderthalb"
+            return _Core(start, m.end(), _DE_HALVES[w], kind="word")
         v = _WORD_VALUES[w]
         end = m.end()
         if w in _EN_TENS.split("|"):
@@ -650,8 +660,23 @@ def _read_core(text: str, m: re.Match[str], lang: str) -> _Core | None:
         core = _Core(start, end, Decimal(v), kind="word", weak=w in _WEAK_WORDS)
         if w in _MULT_WORDS:
             core.unit = "times"
-        return core
+            return core
+        return _with_half(text, core)
     return None
+
+
+_AND_A_HALF_RE = re.compile(r"[\s\u00a0]+and[\s\u00a0]+a[\s\u00a0]+half(?![A-Za-z])", _I)
+
+
+def _with_half(text: str, core: _Core) -> _Core:
+    """A whole number followed by "and a half" ("six and a half years", "2 and a half million") is N.5."""
+    if core.value == core.value.to_integral_value():
+        half = _AND_A_HALF_RE.match(text, core.end)
+        if half is not None:
+            core.value += Decimal("0.5")
+            core.end = half.end()
+            core.weak = False
+    return core
 
 
 def _is_name(text: str, core: _Core, lang: str) -> bool:
@@ -849,8 +874,9 @@ def _read_quantity(
             or word in ("to", "bis", "至", "到")
             or (word in ("and", "und") and _BETWEEN_RE.search(norm[max(0, start - 12) : start]) is not None)
         )
-        if word in ("to", "bis", "到") and _FROM_RE.search(norm[max(0, start - 8) : start]):
-            ok = False  # "from 20 to 30" is a change, not a range
+        if word in ("to", "到") and _FROM_RE.search(norm[max(0, start - 8) : start]):
+            ok = False  # "from 20 to 30" is a change, not a range; German says a change "von 20 auf 30",
+            # so "von 60 bis 79 Jahren" is a range
         if (
             rm.group("dash")
             and rm.group("dash") in "-"

@@ -575,3 +575,34 @@ def test_a_year_after_a_percentage_comparison_is_not_a_figure(text: str, lang: s
 )
 def test_verbs_of_exceeding_are_a_more_than_qualifier(text: str, lang: str) -> None:
     assert one(text, lang).qualifier == "more_than"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("six and a half years", "en", 6.5, "year"),
+        ("6 and a half years", "en", 6.5, "year"),
+        ("two and a half million people", "en", 2.5e6, "person"),
+        ("zweieinhalb Jahre", "de", 2.5, "year"),
+        ("Anderthalb Jahre", "de", 1.5, "year"),
+        ("eineinhalb Millionen Menschen", "de", 1.5e6, "person"),
+    ],
+)
+def test_a_number_and_a_half_is_read_whole(text: str, lang: str, value: float, unit: str) -> None:
+    q = one(text, lang)
+    assert q.text == text and close(q.value, value) and q.unit == unit
+
+
+def test_six_and_a_half_years_agrees_with_six_point_five() -> None:
+    a = one("an average of 6.5 years", "en")
+    b = one("six and a half years on average", "en")
+    assert compare_quantities(a, b) == []
+
+
+def test_german_von_bis_is_a_range_and_von_auf_a_change() -> None:
+    q = one("im Alter von 60 bis 79 Jahren", "de")
+    assert (q.value, q.high, q.unit) == (60.0, 79.0, "year")
+    assert [x.text for x in extract_quantities("Der Preis stieg von 20 auf 30 Euro.", "de")] == [
+        "20",
+        "30 Euro",
+    ]
