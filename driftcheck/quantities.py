@@ -47,6 +47,11 @@ class Quantity:
     scale: int = 0  # power of ten contributed by a scale word ("billion" = 9, "万" = 4); 0 when none
     scale_text: str | None = None
     lang: str | None = None  # the reading used ("en", "de", "zh")
+    # What the unit as written was multiplied by to reach the base unit (hectares: 1e4 m²). A conversion
+    # between two units of one kind ("12,400 hectares" / "30,600 acres") is judged by the rounding of the
+    # numbers as written; the same number in another unit ("27,000 hectares" / "27,000 acres") is a changed
+    # unit.
+    unit_factor: float = 1.0
 
 
 # ------------------------------------------------------------------------------------------------ tables
@@ -177,6 +182,31 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"(?:minutes?|min\.?|Minuten?)(?![A-Za-z])|分钟", "minute", 1.0),
     (r"(?:seconds?|Sekunden?)(?![A-Za-z])|秒钟?", "second", 1.0),
     (r"(?:cases|Fälle|Fällen)(?![A-Za-z])|例", "case", 1.0),
+    # Speeds in metres per second, areas in square metres: before kilometres and metres, their first words.
+    (
+        r"(?:kilomet(?:er|re)s?[\s\u00a0]+(?:per|an)[\s\u00a0]+hour|km/h|kmh|kph|Stundenkilometern?|"
+        r"Kilometern?[\s\u00a0]+pro[\s\u00a0]+Stunde)(?![A-Za-z])|公里/小时|公里每小时|千米每小时",
+        "m/s",
+        1 / 3.6,
+    ),
+    (r"(?:miles?[\s\u00a0]+(?:per|an)[\s\u00a0]+hour|mph)(?![A-Za-z])|英里每小时", "m/s", 0.44704),
+    (
+        r"(?:square[\s\u00a0]+kilomet(?:er|re)s?|sq\.?[\s\u00a0]?km|km²|km2|Quadratkilometern?)(?![A-Za-z0-9])"
+        r"|平方公里|平方千米",
+        "m²",
+        1e6,
+    ),
+    (r"(?:square[\s\u00a0]+miles?|sq\.?[\s\u00a0]?mi)(?![A-Za-z])|平方英里", "m²", 2_589_988.110336),
+    (r"(?:hectares?|ha|Hektar)(?![A-Za-z])|公顷", "m²", 1e4),
+    (r"(?:acres?)(?![A-Za-z])|英亩", "m²", 4046.8564224),
+    (r"(?:square[\s\u00a0]+met(?:er|re)s?|m²|Quadratmetern?)(?![A-Za-z0-9])|平方米", "m²", 1.0),
+    # Memory and storage, clock speed, battery charge: product specifications.
+    (r"(?:TB|terabytes?|Terabyte)(?![A-Za-z])", "B", 1e12),
+    (r"(?:GB|gigabytes?|Gigabyte)(?![A-Za-z])", "B", 1e9),
+    (r"(?:MB|megabytes?|Megabyte)(?![A-Za-z])", "B", 1e6),
+    (r"(?:GHz|gigahertz|Gigahertz)(?![A-Za-z])", "Hz", 1e9),
+    (r"(?:MHz|megahertz|Megahertz)(?![A-Za-z])", "Hz", 1e6),
+    (r"mAh(?![A-Za-z])|毫安时", "mAh", 1.0),
     (r"(?:kilomet(?:er|re)s?|km|Kilometern?)(?![A-Za-z])|公里|千米", "m", 1e3),
     (r"(?:met(?:er|re)s?|Metern?)(?![A-Za-z])|米", "m", 1.0),
     # Miles and feet in metres, so that a conversion agrees ("25 km (15.5 miles)", "40 metres" / "130 feet")
@@ -1015,6 +1045,7 @@ def _read_quantity(
         scale=core.scale,
         scale_text=core.scale_text,
         lang=lang,
+        unit_factor=mult,
     )
     return q, end
 
@@ -1025,7 +1056,8 @@ _UNIT_NAMES = {
     "percentage_point": "percentage points", "person": "people", "times": "times", "year": "years",
     "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes",
     "second": "seconds",
-    "case": "cases", "mile": "miles", "foot": "feet", "chip": "chips",
+    "case": "cases", "mile": "miles", "foot": "feet", "chip": "chips", "m/s": "m/s", "m²": "m²",
+    "B": "bytes", "Hz": "Hz", "mAh": "mAh",
 }  # fmt: skip
 _QUAL_SYMBOL = {"approx": "~", "more_than": ">", "just_under": "<~", "less_than": "<", "at_most": "<=",
                 "at_least": ">="}  # fmt: skip
@@ -1195,6 +1227,37 @@ def _bound_ok(rounder: Quantity, precise: float) -> bool:
     )
 
 
+def _converted(a: Quantity, b: Quantity) -> bool:
+    """Two single figures of one kind of unit written in two different units (hectares / acres)."""
+    return (
+        a.unit is not None
+        and a.unit == b.unit
+        and a.high is None
+        and b.high is None
+        and not math.isclose(a.unit_factor, b.unit_factor, rel_tol=1e-9)
+    )
+
+
+def _written(q: Quantity) -> Decimal:
+    """The number as written, before its unit and scale word ("12,400 hectares" -> 12400)."""
+    return Decimal(repr(round(q.value / q.unit_factor / 10.0**q.scale, 9))).normalize()
+
+
+def _rounded_conversion(a: Quantity, b: Quantity) -> bool:
+    """Whether the coarser of two figures is the finer one converted into its unit and rounded where it
+    stops ("130 feet" / "40 metres", "12,400 hectares" / "30,600 acres", "45 mph" / "70 km/h")."""
+    steps = []
+    for q in (a, b):
+        written = _written(q)
+        exponent = written.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite numbers only
+        step = Decimal(1).scaleb(exponent)  # 12400 -> 100, 15.5 -> 0.1
+        steps.append((step / abs(written) if written else Decimal(1), step, q))
+    (_, _, fine), (_, step, coarse) = sorted(steps, key=lambda t: t[0])
+    into = Decimal(repr(fine.value / coarse.unit_factor / 10.0**coarse.scale))
+    return (into / step).to_integral_value() * step == _written(coarse)
+
+
 def _show(q: Quantity) -> str:
     """The span as written, for messages."""
     return f"'{q.text}'"
@@ -1238,6 +1301,8 @@ def may_agree(a: Quantity, b: Quantity) -> bool:
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False
+    if _converted(a, b):
+        return _rounded_conversion(a, b)
     ends_a = (a.value,) if a.high is None else (a.value, a.high)
     ends_b = (b.value,) if b.high is None else (b.value, b.high)
     slack = max(_ROUNDING, _TOL)
@@ -1292,6 +1357,16 @@ def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:
                 diffs.append(_scale_diff(a, b, k if one is a else -k))
             else:
                 diffs.append(Difference("number_value", "high", f"{_show(a)} → {_show(b)}"))
+    elif not _close(a.value, b.value) and _converted(a, b):
+        if _written(a) == _written(b):
+            message = f"the same number in another unit: {_show(a)} → {_show(b)}"
+            diffs.append(Difference("number_unit", "high", message))
+        elif _rounded_conversion(a, b):
+            # "some 30,600 acres" for "12,400 hectares": a converted figure is an approximation by nature.
+            qualifier_explained = "approx" in (a.qualifier, b.qualifier) and a.qualifier in ("none", "approx")
+            qualifier_explained = qualifier_explained and b.qualifier in ("none", "approx")
+        else:
+            diffs.append(Difference("number_value", "high", f"{_show(a)} → {_show(b)} (converted)"))
     elif not _close(a.value, b.value):
         k = _scale_shift(a.value, b.value)
         if k and (a.scale != b.scale or abs(k) >= 3):

@@ -490,10 +490,10 @@ def test_an_omission_quotes_the_claim_in_the_language_most_outlets_use() -> None
         (
             "The crash site is 25 km from the town.",
             "The crash site is 25 miles from the town.",
-            "number_value",
+            "number_unit",
             "high",
         ),
-        ("The coach fell 40 metres.", "The coach fell 40 feet.", "number_value", "high"),
+        ("The coach fell 40 metres.", "The coach fell 40 feet.", "number_unit", "high"),
     ],
 )
 def test_a_changed_unit_or_currency_of_the_same_number_is_found(

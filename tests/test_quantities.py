@@ -606,3 +606,54 @@ def test_german_von_bis_is_a_range_and_von_auf_a_change() -> None:
         "20",
         "30 Euro",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("12,400 hectares", "en", 1.24e8, "m²"),
+        ("124 Quadratkilometer", "de", 1.24e8, "m²"),
+        ("12400公顷", "zh", 1.24e8, "m²"),
+        ("30,600 acres", "en", 30_600 * 4046.8564224, "m²"),
+        ("70 kilometres per hour", "en", 70 / 3.6, "m/s"),
+        ("70 Stundenkilometer", "de", 70 / 3.6, "m/s"),
+        ("43 mph", "en", 43 * 0.44704, "m/s"),
+        ("16GB", "en", 16e9, "B"),
+        ("3,78 GHz", "de", 3.78e9, "Hz"),
+        ("5050毫安时", "zh", 5050.0, "mAh"),
+    ],
+)
+def test_areas_speeds_and_specifications_have_units(text: str, lang: str, value: float, unit: str) -> None:
+    q = one(text, lang)
+    assert q.unit == unit and math.isclose(q.value, value, rel_tol=1e-9), (q.value, q.unit)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_b"),
+    [
+        ("12,400 hectares", "some 30,600 acres", "en"),  # 12,383 ha: rounded where 30,600 stops
+        ("12,400 hectares", "124 Quadratkilometer", "de"),
+        ("12,400 hectares", "about 30,000 acres", "en"),
+        ("70 kilometres per hour", "43 mph", "en"),
+        ("45 mph", "70 km/h", "en"),  # 72.4 km/h, rounded to tens
+        ("40 metres", "130 feet", "en"),
+        ("25 km", "15.5 miles", "en"),
+    ],
+)
+def test_a_conversion_rounded_where_it_stops_agrees(a: str, b: str, lang_b: str) -> None:
+    assert compare_quantities(one(a, "en"), one(b, lang_b)) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("27,000 hectares", "27,000 acres", "number_unit"),  # the same number, another unit
+        ("70 kilometres per hour", "70 mph", "number_unit"),
+        ("12,400 hectares", "50,000 acres", "number_value"),  # a wrong conversion
+        ("70 km/h", "50 mph", "number_value"),
+        ("12 GB", "16GB", "number_value"),
+    ],
+)
+def test_a_changed_unit_or_a_wrong_conversion_is_high(a: str, b: str, kind: str) -> None:
+    (difference,) = compare_quantities(one(a, "en"), one(b, "en"))
+    assert (difference.type, difference.severity) == (kind, "high")
