@@ -164,14 +164,26 @@ def readable_date(d: DateFact) -> str:
 # --- pair rules -------------------------------------------------------------------------------------------
 
 
-def _told_elsewhere(q: Quantity, partners: Sequence[Located]) -> bool:
-    """Whether another sentence aligned with this one states the same figure (the claim was split in two)."""
+Links = dict[tuple[str, int], set[tuple[str, int]]]  # sentence -> the sentences aligned with it
+
+
+def _told_elsewhere(q: Quantity, owner: Located, partners: Sequence[Located], links: Links | None) -> bool:
+    """Whether another sentence of the other document states the same figure (the claim was split in two).
+
+    The same unit is required ("Two firefighters" is not told by "两周前", two weeks), and a partner aligned
+    with other sentences of the owner's document but not with the owner tells their claim, not the second
+    half of this one ("16 GB" of the Pro model does not account for the standard model's "12 GB" / "16GB").
+    """
+    own = (owner.sentence.doc, owner.sentence.index)
     for partner in partners:
         for other in partner.facts.quantities:
-            if not may_agree(q, other):
+            if other.unit != q.unit or not may_agree(q, other):
                 continue  # a changed currency, unit or value: not the same figure
             differences = compare_quantities(q, other)
-            if all(SEVERITY_RANK[d.severity] <= SEVERITY_RANK["low"] for d in differences):
+            if any(SEVERITY_RANK[d.severity] > SEVERITY_RANK["low"] for d in differences):
+                continue
+            told = links.get((partner.sentence.doc, partner.sentence.index), set()) if links else set()
+            if own in told or not any(key[0] == own[0] for key in told):
                 return True
     return False
 
@@ -182,6 +194,7 @@ def quantity_findings(
     partners_a: Sequence[Located] = (),
     partners_b: Sequence[Located] = (),
     matched: set[tuple[str, int, int]] | None = None,
+    links: Links | None = None,
 ) -> list[Finding]:
     """Changed numbers, scales, units, qualifiers and ranges between two aligned sentences.
 
@@ -209,7 +222,7 @@ def quantity_findings(
         if (
             worst is not None
             and SEVERITY_RANK[worst.severity] >= SEVERITY_RANK["medium"]
-            and (_told_elsewhere(qa, partners_a) or _told_elsewhere(qb, partners_b))
+            and (_told_elsewhere(qa, a, partners_a, links) or _told_elsewhere(qb, b, partners_b, links))
         ):
             continue
         if matched is not None:
@@ -925,10 +938,11 @@ def compare_pair(
     partners_a: Sequence[Located] = (),
     partners_b: Sequence[Located] = (),
     matched: set[tuple[str, int, int]] | None = None,
+    links: Links | None = None,
 ) -> list[Finding]:
-    """Every pair rule on one aligned sentence pair (partners: see quantity_findings)."""
+    """Every pair rule on one aligned sentence pair (partners and links: see quantity_findings)."""
     return [
-        *quantity_findings(a, b, partners_a, partners_b, matched),
+        *quantity_findings(a, b, partners_a, partners_b, matched, links),
         *figure_swap_findings(a, b, aliases),
         *date_findings(a, b),
         *entity_findings(a, b, aliases),
@@ -1133,6 +1147,11 @@ def compare_corpus(
         if loc.facts.quantities and loc.sentence.kind == "body":
             by_doc.setdefault(loc.sentence.doc, []).append(loc)
     matched: set[tuple[str, int, int]] = set()
+    links: Links = {}
+    for link in alignments:
+        key_a, key_b = (link.a.doc, link.a.index), (link.b.doc, link.b.index)
+        links.setdefault(key_a, set()).add(key_b)
+        links.setdefault(key_b, set()).add(key_a)
     # With a reference, two other outlets are compared only on claims the reference does not tell: where it
     # does, each outlet's drift is reported against the reference once, not again against every other outlet
     # (a review with four versions got one changed figure reported six times).
@@ -1157,7 +1176,14 @@ def compare_corpus(
             partners_b = [p for p in by_doc.get(a.sentence.doc, []) if p is not a and p is not b]
         keep(
             compare_pair(
-                a, b, settings, alias_table, partners_a=partners_a, partners_b=partners_b, matched=matched
+                a,
+                b,
+                settings,
+                alias_table,
+                partners_a=partners_a,
+                partners_b=partners_b,
+                matched=matched,
+                links=links,
             )
         )
     content = list(located.values())
