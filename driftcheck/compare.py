@@ -380,10 +380,11 @@ def _ago_finding(a: Located, qa: Quantity, ago_a: _Ago, b: Located, qb: Quantity
             else "counted back from each publication date, they name different days"
         )
     )
-    # The same words in a copy published later may only be stale, not wrong: medium. A changed count is high.
+    # The same words in a copy published later are stale rather than wrong, and "two weeks ago" is loose
+    # anyway: low, for an editor to glance at. A changed count is high.
     return make(
         "date",
-        "medium" if same_count else "high",
+        "low" if same_count else "high",
         message,
         evidence(a, ago_a[1], ago_a[2], ago_a[0]),
         evidence(b, ago_b[1], ago_b[2], ago_b[0]),

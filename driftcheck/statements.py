@@ -296,11 +296,23 @@ def _who(chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = F
     first = chunk.split()[0].casefold()
     if first in _PRONOUNS:
         return None
-    for ent in ents:
-        if ent.start >= offset and ent.kind in ("person", "org", "other") and not nominal_only:
-            head = chunk.split()
-            if ent.text.split()[0] in head[:3]:
-                return ent.text
+    head = chunk.split()
+    named = [
+        ent
+        for ent in ents
+        if not nominal_only
+        and ent.start >= offset
+        and ent.kind in ("person", "org", "other")
+        and ent.text.split()[0] in head[:4]
+    ]
+    if named:
+        # "Interior Minister Ana Ribeiro said": the person after a job title, not the title's first word.
+        persons = [ent for ent in named if ent.kind == "person"]
+        first = named[0]
+        if persons and (first.kind != "person" and head.index(first.text.split()[0]) < 2):
+            return persons[0].text
+        if first.text.split()[0] in head[:3]:
+            return first.text
     words = chunk.split()
     # A short noun phrase ("the employee", "a Meta employee", "der Sprecher") names an unnamed speaker.
     if 1 <= len(words) <= 4 and not any(w.casefold() in _VERB_STOP for w in words):

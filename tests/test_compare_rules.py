@@ -719,10 +719,10 @@ def test_a_changed_count_of_days_ago_is_a_high_date_finding_naming_both_days() -
     assert finding.a.evidence == "three days ago" and finding.b.evidence == "two days ago"
 
 
-def test_the_same_days_ago_in_a_copy_published_later_is_a_medium_date_finding() -> None:
+def test_the_same_days_ago_in_a_copy_published_later_is_a_low_date_finding() -> None:
     a, b = "The fire started three days ago.", "Das Feuer brach vor drei Tagen aus."
     finding = only(dated(a, "2025-01-30", b, "2025-02-02", "en", "de"), "date")
-    assert finding.severity == "medium" and "later publication date" in finding.message
+    assert finding.severity == "low" and "later publication date" in finding.message
     assert finding.b.evidence == "vor drei Tagen" and finding.b.value == "2025-01-30"
 
 

@@ -378,3 +378,17 @@ def test_lexical_negations(text: str, lang: str, expected: list[str]) -> None:
 )
 def test_hedge_constructions(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert hedges(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The fire is not yet under control," Interior Minister Ana Ribeiro said.', "Ana Ribeiro"),
+        ('"We grew," said Apple CEO Tim Cook.', "Tim Cook"),
+        ('"Fine," Google spokesperson Jane Doe said.', "Jane Doe"),
+        ('"We grew," Apple said.', "Apple"),
+    ],
+)
+def test_the_speaker_after_a_job_title_is_the_person(text: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text, "en")
+    assert quote.speaker == speaker
