@@ -899,8 +899,10 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
     dropped "not" is not a rewording, so only translations qualify.
     """
     la, lb = negated.sentence.language, plain.sentence.language
-    if not la or not lb or la == lb:
+    if not la or not lb:
         return False
+    if la == lb:
+        return _negated_word_said_negatively(negated, plain)
     lex_negated = lexical_negations(negated.sentence.text, la)
     lex_plain = lexical_negations(plain.sentence.text, lb)
     if len(lex_negated) != len(lex_plain):
@@ -911,6 +913,31 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
         for mk in loc.facts.negations
         for lx in lexical
     )
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _negated_word_said_negatively(negated: Located, plain: Located) -> bool:
+    """Within one language: whether the plain side says the negated word as one negative word ("did not
+    change" / "unchanged", "is not likely" / "unlikely"): the lexical word contains a word that follows the
+    negator closely (its first five letters, so inflections match)."""
+    own = {m.text.casefold() for m in lexical_negations(negated.sentence.text, negated.sentence.language)}
+    # "not unexpected" / "unexpected" is a flip: a negative word the negated side shares explains nothing.
+    lexical = [
+        word
+        for m in lexical_negations(plain.sentence.text, plain.sentence.language)
+        if (word := m.text.casefold()) not in own
+    ]
+    if not lexical:
+        return False
+    text = negated.sentence.text
+    for marker in negated.facts.negations:
+        for word in _LONG_WORD.findall(text, marker.end, marker.end + 30)[:3]:
+            stem = word.casefold()[:5]
+            if any(stem in lex for lex in lexical):
+                return True
+    return False
 
 
 def negation_findings(a: Located, b: Located) -> list[Finding]:

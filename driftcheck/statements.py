@@ -308,11 +308,11 @@ def _who(chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = F
     if named:
         # "Interior Minister Ana Ribeiro said": the person after a job title, not the title's first word.
         persons = [ent for ent in named if ent.kind == "person"]
-        first = named[0]
-        if persons and (first.kind != "person" and head.index(first.text.split()[0]) < 2):
+        lead = named[0]
+        if persons and (lead.kind != "person" and head.index(lead.text.split()[0]) < 2):
             return persons[0].text
-        if first.text.split()[0] in head[:3]:
-            return first.text
+        if lead.text.split()[0] in head[:3]:
+            return lead.text
     words = chunk.split()
     # A short noun phrase ("the employee", "a Meta employee", "der Sprecher") names an unnamed speaker.
     if 1 <= len(words) <= 4 and not any(w.casefold() in _VERB_STOP for w in words):
@@ -618,6 +618,8 @@ _NEG_EN = [
         r"|\b(?:nothing|nobody|no\s+one|none)\b[^.;:!?]{0,40}?\b(?:except|other\s+than)\b",
         "_skip",
     ),
+    # "didn't get beyond a 0-0 draw" is "drew 0-0": a limit, not a denial (German "nicht über … hinaus").
+    (r"\b(?:not|\w+n['’]t|never)\s+(?:get|got|go|went|come|came|make\s+it)\s+(?:beyond|past)\b", "_skip"),
     # "whether … or not" offers the alternative of a question (German "oder nicht", Chinese A-not-A 有没有).
     (r"\bor\s+not\b", "_skip"),
     # A tag question ("…, isn't it?") asks for agreement with the claim; it does not deny it.
@@ -640,6 +642,8 @@ _NEG_DE = [
     # Tag question, exceptive "nichts als / nichts außer" (= nur), and the idiom "keine Ursache" (= you're
     # welcome): none denies the claim (see _NEG_EN).
     (r"\bnicht\s+wahr\s*[?!]|\bkeine\s+Ursache\b|\boder\s+nicht\b", "_skip"),
+    # "kam nicht über ein 0:0 hinaus" is "drew 0-0": a limit, not a denial (English "didn't get beyond").
+    (r"\bnicht\s+über\b[^.;!?]{0,40}?\bhinaus", "_skip"),
     (r"\bnichts\s+als\b|\b(?:nichts|niemand\w*)\b[^.;:!?]{0,40}?\baußer\b", "_skip"),
     (r"\bnicht\b", "not"),
     (r"\bkeineswegs\b|\bkeinesfalls\b", "not"),

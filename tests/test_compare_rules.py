@@ -768,3 +768,31 @@ def test_a_partner_figure_in_another_unit_is_not_the_same_figure() -> None:
     weeks = at("两周前，政府宣布进入紧急状态。", "b", 1, "zh")
     (finding,) = quantity_findings(a, b, partners_a=[weeks], links={})
     assert finding.severity == "high"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_b"),
+    [
+        ("The company did not change its dividend policy.", "Its dividend policy was left unchanged.", "en"),
+        ("A deal is not likely this year.", "A deal is unlikely this year.", "en"),
+        (
+            "Westbury, who drew 0-0 at Lyle Town.",
+            "Westbury, der bei Lyle Town nicht über ein 0:0 hinauskam.",
+            "de",
+        ),
+        ("Westbury didn't get beyond a 0-0 draw.", "Westbury drew 0-0.", "en"),
+    ],
+)
+def test_a_negation_said_with_one_word_or_an_idiom_of_limit_is_no_flip(a: str, b: str, lang_b: str) -> None:
+    assert not [f for f in findings(a, b, "en", lang_b) if f.type == "negation"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The company did not change its dividend policy.", "The company changed its dividend policy."),
+        ("A deal is not likely this year.", "A deal is likely this year."),
+    ],
+)
+def test_a_dropped_not_in_one_language_is_still_a_flip(a: str, b: str) -> None:
+    assert only(findings(a, b), "negation").severity == "high"
