@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from .dates import DateFact, compare_dates
-from .entities import AliasTable, Entity, Mention, find_spelling_variants, likely_same_name
+from .entities import (
+    STANDARD_ALIASES,
+    AliasTable,
+    Entity,
+    Mention,
+    find_spelling_variants,
+    likely_same_name,
+)
 from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
 from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities, may_agree
 from .statements import Quote, compare_quotes, lexical_negations
@@ -1153,7 +1160,7 @@ def compare_corpus(
     include_furniture: bool = False,
 ) -> list[Finding]:
     """All findings of a corpus: pair rules on every alignment, then the corpus rules."""
-    alias_table = AliasTable(_alias_pairs(aliases))
+    alias_table = AliasTable([*STANDARD_ALIASES, *_alias_pairs(aliases)])
     located: dict[tuple[str, int], Located] = {}
     for order, seg in enumerate(segmented):
         for sentence, facts in zip(seg.sentences, seg.facts, strict=True):

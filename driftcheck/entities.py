@@ -104,6 +104,20 @@ def fold_name(name: str) -> str:
     return text.replace("'", "")
 
 
+# Short and long names of one country or union that news copy uses interchangeably ("the UK" / "Britain"):
+# every comparison starts from these, and a user's alias file adds to them. England is not Britain.
+STANDARD_ALIASES: tuple[tuple[str, str], ...] = (
+    ("UK", "United Kingdom"), ("U.K.", "United Kingdom"), ("Britain", "United Kingdom"),
+    ("Great Britain", "United Kingdom"), ("Großbritannien", "United Kingdom"),
+    ("Vereinigtes Königreich", "United Kingdom"),
+    ("US", "United States"), ("U.S.", "United States"), ("USA", "United States"), ("U.S.A.", "United States"),
+    ("America", "United States"), ("Vereinigte Staaten", "United States"),
+    ("EU", "European Union"), ("Europäische Union", "European Union"),
+    ("UN", "United Nations"), ("Vereinte Nationen", "United Nations"),
+    ("UAE", "United Arab Emirates"), ("Deutschland", "Germany"),
+)  # fmt: skip
+
+
 class AliasTable:
     """User-declared alias pairs ("Team Blind" = "Teamblind") mapping folded keys to one canonical key."""
 
@@ -268,6 +282,9 @@ _DE_PLACE_OK = re.compile(r"(?:land|ien|reich|burg|berg|stadt|dorf|heim|hausen|f
 _PLACE_HEADS = {
     "sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "canal", "river", "lake", "mountains",
     "island", "islands", "peninsula", "desert", "valley", "coast", "alps",
+    # Venues and city places ("Wembley Stadium", "Allianz Arena", "Trafalgar Square") and "X City", a city
+    # or a club named after one: a place either way, never a person's two names. Not "Park": a surname too.
+    "stadium", "arena", "square", "airport", "station", "street", "avenue", "bridge", "city",
 }  # fmt: skip
 _PLACE_LEADS = {"lake", "mount", "cape", "isle", "gulf", "strait"}
 _CORP_SUFFIXES = {"inc", "ltd", "gmbh", "ag", "corp", "llc", "co", "plc", "sa", "se", "kg"}
@@ -278,6 +295,8 @@ _ORG_HEADS = {
     "partners", "ventures", "labs", "lab", "securities", "association", "council", "committee", "commission",
     "foundation", "party", "office", "corporation", "company", "platforms", "technologies", "systems",
     "airlines", "club",
+    # Sports clubs ("Hartfield Rovers", "Leeds United", "Blackburn Rovers", "Wigan Athletic").
+    "rovers", "united", "wanderers", "athletic", "albion", "rangers", "hotspur", "fc", "sc",
 }
 # fmt: on
 _LOWERCASE_NAMES = {"heise", "o1", "o3", "iphone", "ipad", "xai"}

@@ -43,6 +43,7 @@ from .entities import (
     _DE_NOUN_SUFFIX,
     _DE_PLACE_OK,
     _GENERIC_ACRONYMS,
+    STANDARD_ALIASES,
     AliasTable,
     Entity,
     _is_shape_name,
@@ -256,7 +257,7 @@ def _repoint(e: Evidence | None, seg: Segmented, indices: tuple[int, ...]) -> Ev
 def _compare_beads(
     beads: Sequence[Bead], src: Segmented, tgt: Segmented, options: TranslationOptions
 ) -> tuple[list[Alignment], list[ClaimGroup], list[Finding]]:
-    aliases = AliasTable(options.aliases)
+    aliases = AliasTable([*STANDARD_ALIASES, *options.aliases])
     src_id, tgt_id = src.document.id, tgt.document.id
     alignments: list[Alignment] = []
     groups: list[ClaimGroup] = []
@@ -1668,7 +1669,7 @@ def _run_pairs(path: str, options: TranslationOptions | None, glossary: str | No
     tgt_languages = _segment_languages(tgt_texts, tgt_lang, tgt_tagged, identifier)
     src = _synthetic("source", str(path), src_texts, src_lang, src_languages)
     tgt = _synthetic("target", str(path), tgt_texts, tgt_lang, tgt_languages)
-    aliases = AliasTable(options.aliases)
+    aliases = AliasTable([*STANDARD_ALIASES, *options.aliases])
 
     alignments: list[Alignment] = []
     groups: list[ClaimGroup] = []

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from driftcheck.compare import CompareSettings, Located, compare_pair, fingerprint, quantity_findings
-from driftcheck.entities import AliasTable
+from driftcheck.entities import STANDARD_ALIASES, AliasTable
 from driftcheck.facts import extract_facts
 from driftcheck.models import Document, Finding, Sentence
 
@@ -796,3 +796,11 @@ def test_a_negation_said_with_one_word_or_an_idiom_of_limit_is_no_flip(a: str, b
 )
 def test_a_dropped_not_in_one_language_is_still_a_flip(a: str, b: str) -> None:
     assert only(findings(a, b), "negation").severity == "high"
+
+
+def test_short_and_long_names_of_one_country_are_one_name() -> None:
+    a = loc("Researchers in the UK followed 20,000 adults, the Wellcome Trust said.", "en", "a")
+    b = loc("Researchers in Britain followed 20,000 adults, the Wellcome Trust said.", "en", "b")
+    assert compare_pair(a, b, SETTINGS, AliasTable(STANDARD_ALIASES)) == []
+    # Without the standard aliases the two are a swap of places, which is what the table prevents.
+    assert only(compare_pair(a, b, SETTINGS, AliasTable()), "entity").severity == "high"

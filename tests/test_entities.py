@@ -412,3 +412,18 @@ def test_securities_firm_is_an_organisation() -> None:
 def test_one_swapped_letter_in_a_long_name_is_a_misspelling(a: str, b: str, variants: int) -> None:
     ms = mentions(("x", 0, f"They met {a} today."), ("y", 0, f"They met {b} today."))
     assert len(find_spelling_variants(ms)) == variants
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Rovers won 3-1 against Kingsport City.", "Kingsport City", "place"),
+        ("The match at Wembley Stadium drew 80,000 fans.", "Wembley Stadium", "place"),
+        ("Hartfield Rovers top the table.", "Hartfield Rovers", "org"),
+        ("Manchester United beat Leeds United.", "Leeds United", "org"),
+        ("Grace Park said so on Monday.", "Grace Park", "person"),
+    ],
+)
+def test_venues_and_clubs_are_no_persons(text: str, name: str, kind: str) -> None:
+    found = {e.text: e.kind for e in extract_entities(text, "en")}
+    assert found.get(name) == kind, found
