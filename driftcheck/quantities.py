@@ -810,9 +810,21 @@ def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | No
         qual_text = (qm.group("w") or qm.group("z")).strip()
         key = _SPACES_RE.sub(" ", qual_text.lower())
         qual = _QUALIFIER_WORDS.get(key)
+        if key == "über" and _UEBER_OBJECT_VERB.search(pre, 0, qm.start()):
+            qual = None  # "verfügen über 42 Sitze": the verb's preposition, not "more than 42"
         if qual is not None:
             start = window_start + qm.start()
     return currency, qual, qual_text if qual else None, start
+
+
+# German verbs that take "über" as their preposition ("verfügen über", "berichten über", "sprechen über"):
+# right before a number it is their object, not "more than".
+_UEBER_OBJECT_VERB = re.compile(
+    r"\b(?:verfüg|bericht|sprech|sprach|sprich|red|diskutier|entschied|entscheid|abstimm|stimm|verhandel"
+    r"|informier|streit|stritt|klag|schreib|schrieb|spekulier|urteil|beschwer|freu|ärger|nachdenk)"
+    r"\w*\s+$",
+    re.IGNORECASE,
+)
 
 
 def extract_quantities(

@@ -657,3 +657,16 @@ def test_a_conversion_rounded_where_it_stops_agrees(a: str, b: str, lang_b: str)
 def test_a_changed_unit_or_a_wrong_conversion_is_high(a: str, b: str, kind: str) -> None:
     (difference,) = compare_quantities(one(a, "en"), one(b, "en"))
     assert (difference.type, difference.severity) == (kind, "high")
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Die Union verfügt über 42 Sitze.", "none"),  # the verb's preposition
+        ("Sie stimmten über 3 Anträge ab.", "none"),
+        ("Über 42 Menschen starben.", "more_than"),
+        ("Es kamen über 500 Besucher.", "more_than"),
+    ],
+)
+def test_german_ueber_after_a_verb_that_takes_it_is_no_qualifier(text: str, qualifier: str) -> None:
+    assert one(text, "de").qualifier == qualifier
