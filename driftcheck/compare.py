@@ -465,29 +465,46 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
     # One unmatched name on each side, of the same kind, while the sentences share another name: that is a
     # swap ("Merkel met Macron" vs "Merkel met Johnson"). More unmatched names mean a different scope.
     if len(only_a) != 1 or len(only_b) != 1:
-        return []
+        # Among other unmatched names, one product in two versions is still a changed version.
+        versions = [(x, y) for x in only_a for y in only_b if _version_changed(ka[x], kb[y])]
+        if len(versions) != 1:
+            return []
+        only_a, only_b = [versions[0][0]], [versions[0][1]]
     ea, eb = ka[only_a[0]], kb[only_b[0]]
     same_kind = ea.kind == eb.kind and ea.kind != "other"
     # Two wordings of one claim in one language that differ in one name are a swap as well, whatever the kinds
     # say ("left Innsbruck that morning" / "left Salzburg that morning": single-word places are of no kind).
-    if not ((shared and same_kind) or (_one_wording(a, b) and _swapped_outright(a, ea, b, eb))):
+    version = _version_changed(ea, eb)
+    if not ((shared and same_kind) or version or (_one_wording(a, b) and _swapped_outright(a, ea, b, eb))):
         return []
     if bool(_HAN.search(ea.text)) != bool(_HAN.search(eb.text)):
         # 梁文锋 and "Liang Wenfeng" differ as strings but may be one name: across scripts the translation
         # name check (transliteration, CLDR names) decides, not string inequality.
         return []
-    kind = f" ({ea.kind})" if same_kind else ""
+    kind = " (version changed)" if version else f" ({ea.kind})" if same_kind else ""
     message = f"{_label(a)} names {ea.text!r} where {_label(b)} names {eb.text!r}{kind}"
     return [
         make(
             "entity",
             # Names of no known kind may be a fragment of a longer name read two ways: medium, not high.
-            "high" if same_kind else "medium",
+            "high" if same_kind or version else "medium",
             message,
             evidence(a, ea.start, ea.end, ea.key),
             evidence(b, eb.start, eb.end, eb.key),
         )
     ]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _version_changed(ea: Entity, eb: Entity) -> bool:
+    """One product in two versions ("Android 16" / "Android 15", "iPhone 16 Pro" / "iPhone 15 Pro"): the
+    same letters and different numbers. A changed version is drift whether or not another name is shared."""
+    da, db = _DIGITS.findall(ea.key), _DIGITS.findall(eb.key)
+    if not da or not db or da == db:
+        return False
+    return _DIGITS.sub("", ea.key) == _DIGITS.sub("", eb.key) and len(_DIGITS.sub("", ea.key)) >= 2
 
 
 def _swapped_outright(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:

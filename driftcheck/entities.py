@@ -198,7 +198,7 @@ _PRODUCT_FAMILIES = {
     "llama", "gpt", "claude", "qwen", "gemini", "gemma", "mistral", "mixtral", "phi", "grok", "chatgpt",
     "deepseek", "sonnet", "opus", "haiku", "windows", "iphone", "ipad", "pixel", "galaxy", "boeing",
     "airbus", "falcon", "o1", "o3", "r1", "v3", "a100", "h100", "h800", "stargate", "copilot", "bard",
-    "ernie", "kimi",
+    "ernie", "kimi", "android", "ios", "ipados", "macos", "watchos", "harmonyos",
 }
 # fmt: on
 # Acronyms too generic to be a name worth tracking across versions.
@@ -923,6 +923,8 @@ def figure_after_name(text: str, name: str, name_start: int, number_end: int) ->
     last = folded.rsplit(" ", 1)[-1]
     if _lexicon_kind(folded) in ("org", "place") or _lexicon_kind(last) in ("org", "place"):
         return True
+    if _is_shape_name(name.split()[0]):
+        return False  # "iOS 18", "macOS 15": a name shaped like a product keeps its version
     return _HAS_DIGIT.search(text, 0, name_start) is not None
 
 

@@ -804,3 +804,36 @@ def test_short_and_long_names_of_one_country_are_one_name() -> None:
     assert compare_pair(a, b, SETTINGS, AliasTable(STANDARD_ALIASES)) == []
     # Without the standard aliases the two are a swap of places, which is what the table prevents.
     assert only(compare_pair(a, b, SETTINGS, AliasTable()), "entity").severity == "high"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_b"),
+    [
+        ("The phone ships with Android 16.", "The phone ships with Android 15.", "en"),
+        (
+            "The phone ships with Android 16 and seven years of updates.",
+            "Ausgeliefert wird das Smartphone mit Android 15 und sieben Jahren Updates.",
+            "de",
+        ),
+        (
+            "Its rival is Apple's iPhone 16 Pro, which runs iOS 18.",
+            "Its rival is Apple's iPhone 15 Pro, which runs iOS 18.",
+            "en",
+        ),
+    ],
+)
+def test_a_changed_product_version_is_high_without_another_shared_name(a: str, b: str, lang_b: str) -> None:
+    finding = only(findings(a, b, "en", lang_b), "entity")
+    assert finding.severity == "high" and "version changed" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Meta released Llama 3.1.", "Meta released Llama 3."),  # shorthand, not another version
+        ("It runs on an Nvidia A100.", "It runs on an Nvidia H100."),  # two products (no version rule)
+        ("It runs iOS 18.", "It runs iOS 18."),
+    ],
+)
+def test_names_that_are_not_one_product_in_two_versions_are_no_version_change(a: str, b: str) -> None:
+    assert not [f for f in findings(a, b) if "version changed" in f.message]
