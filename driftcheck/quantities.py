@@ -709,6 +709,27 @@ def _with_half(text: str, core: _Core) -> _Core:
     return core
 
 
+def _ordinal_span(text: str, core: _Core, lang: str) -> tuple[int, int] | None:
+    """The span of an ordinal number ("81st", German "81.", Chinese "第81"/"第八十一"), or None."""
+    s, e = core.start, core.end
+    if core.value != core.value.to_integral_value() or not 0 < core.value < 10_000:
+        return None
+    if core.kind in ("dig", "zh") and s > 0 and text[s - 1] == "第":
+        return s - 1, e
+    if core.kind != "dig" or (s > 0 and (_LATIN.match(text[s - 1]) or text[s - 1] in "-‐‑#")):
+        return None
+    after = text[e : e + 1]
+    if after and _LATIN.match(after):
+        suffix = _EN_ORDINAL_SUFFIX_RE.match(text, e)
+        return (s, suffix.end()) if suffix is not None and lang != "de" else None
+    if lang == "de" and after == "." and _DE_ORDINAL_DOT_RE.match(text[e:]) and "," not in text[s:e]:
+        return s, e + 1
+    return None
+
+
+_EN_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])", _I)
+
+
 def _is_name(text: str, core: _Core, lang: str) -> bool:
     """Whether the digits at `core` are part of a name (GPT-4o, A100, COVID-19, Llama 3.1) or an ordinal."""
     s, e = core.start, core.end
@@ -886,6 +907,14 @@ def _read_quantity(
         return None, core.end + 1
     if _overlaps(core.start, max(core.end, core.start + 1), protected):
         return None, max(core.end, m.end())
+    ordinal = _ordinal_span(norm, core, lang)
+    if ordinal is not None and _overlaps(ordinal[0], ordinal[1], dates):
+        return None, ordinal[1]  # "March 3rd", "am 3. März": a date's day
+    if ordinal is not None:
+        # "the 81st minute", "in der 81. Minute", "第81分钟": a place in an order, compared with ordinals.
+        first, last = ordinal
+        value = float(core.value)
+        return Quantity(first, last, text[first:last], value, unit="ordinal", lang=lang), last
     if _is_name(norm, core, lang):
         return None, max(core.end, m.end())
     pos = core.end
@@ -1069,7 +1098,7 @@ _UNIT_NAMES = {
     "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes",
     "second": "seconds",
     "case": "cases", "mile": "miles", "foot": "feet", "chip": "chips", "m/s": "m/s", "m²": "m²",
-    "B": "bytes", "Hz": "Hz", "mAh": "mAh",
+    "B": "bytes", "Hz": "Hz", "mAh": "mAh", "ordinal": "(ordinal)",
 }  # fmt: skip
 _QUAL_SYMBOL = {"approx": "~", "more_than": ">", "just_under": "<~", "less_than": "<", "at_most": "<=",
                 "at_least": ">="}  # fmt: skip
@@ -1132,6 +1161,8 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False
+    if (a.unit == "ordinal") != (b.unit == "ordinal"):
+        return False  # "the 3rd" is no count of three
     # money against a physical unit is never the same thing
     return not (
         (a.currency and b.unit and b.unit != "percent") or (b.currency and a.unit and a.unit != "percent")
