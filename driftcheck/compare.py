@@ -694,10 +694,47 @@ def quote_finding(a: Located, qa: Quote, b: Located, qb: Quote) -> Finding | Non
     partial = _contiguous(shorter, longer)
     severity = "info" if partial else "medium"
     detail = "quoted in part" if partial else change
+    if partial:
+        cut = _cut_caveat(shorter, longer)
+        if cut:
+            # "…could protect the brain, but we need a randomised trial to be sure": the excerpt keeps the
+            # claim and leaves out its qualification, which changes what the speaker said.
+            severity, detail = "medium", f"quoted in part, leaving out a qualification: “{cut}”"
     speaker = qa.speaker or qb.speaker
     who = f" ({speaker})" if speaker else ""
     message = f"quote{who} differs: {_label(a)} “{qa.text}” vs {_label(b)} “{qb.text}”: {detail}"
     return make("quote", severity, message, evidence(a, qa.start, qa.end), evidence(b, qb.start, qb.end))
+
+
+# Words that qualify what a speaker claims: an excerpt that leaves them out changes the quote's meaning.
+_CAVEAT_WORDS = frozenset(
+    {
+        "but", "however", "although", "though", "yet", "unless", "may", "might", "could", "perhaps",
+        "possibly", "not", "no", "never", "need", "needs", "preliminary", "suggest", "suggests", "early",
+        "only", "aber", "jedoch", "allerdings", "obwohl", "doch", "nicht", "kein", "keine", "könnte",
+        "könnten", "vielleicht", "möglicherweise", "müssen", "vorläufig", "nur",
+        "但", "但是", "不过", "可能", "也许", "需要", "尚未", "初步", "仅",
+    }
+)  # fmt: skip
+
+
+def _cut_caveat(shorter: list[str], longer: list[str]) -> str:
+    """The words an excerpt leaves out of a quote when they hold a qualification ("but we need a trial"),
+    else "". Chinese quotes are character lists: caveat words are matched on the joined text."""
+    n = len(shorter)
+    for i in range(len(longer) - n + 1):
+        if longer[i : i + n] == shorter:
+            dropped = [longer[:i], longer[i + n :]]
+            break
+    else:
+        return ""
+    cut = []
+    for part in dropped:
+        joined = "".join(part) if part and all(len(w) == 1 for w in part) else " ".join(part)
+        words = set(part) | {w for w in _CAVEAT_WORDS if len(w) <= 2 and w in joined and not w.isascii()}
+        if words & _CAVEAT_WORDS:
+            cut.append(joined)
+    return " … ".join(cut)
 
 
 def quote_findings(a: Located, b: Located, settings: CompareSettings) -> list[Finding]:

@@ -155,7 +155,12 @@ _PRONOUNS = {
     "我们",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|der|die|das|ein|eine|einer|eines)\s+", re.IGNORECASE)
-_SENT_END = re.compile(r"[.!?。！？](?=[\s”\"’»«」』]|$)|\n")
+# The dot of a title before a name ("Dr. Priya Raman", "Mr. Smith") ends no sentence.
+_TITLE_DOT = (
+    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\b[A-Z])"
+)
+_SENT_END = re.compile(_TITLE_DOT + r"\.(?=[\s”\"’»«」』]|$)|[!?。！？](?=[\s”\"’»«」』]|$)|\n")
 
 
 def extract_quotes(text: str, lang: str | None) -> list[Quote]:
@@ -283,7 +288,8 @@ def _speaker(text: str, open_pos: int, close_end: int, entities: Sequence[Entity
     return None
 
 
-_CLAUSE_PUNCT = re.compile(r"[,;:.!?(]")
+# A clause ends at punctuation, but not at the dot of a title before a name ("lead author Dr. Priya Raman").
+_CLAUSE_PUNCT = re.compile(_TITLE_DOT + r"\.|[,;:!?(]")
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|und|aber)\s+", re.IGNORECASE)
 
 
@@ -306,11 +312,12 @@ def _who(chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = F
         and ent.text.split()[0] in head[:4]
     ]
     if named:
-        # "Interior Minister Ana Ribeiro said": the person after a job title, not the title's first word.
+        # "Interior Minister Ana Ribeiro said", "lead author Dr. Priya Raman said": the person after a job
+        # title, not the title's first word.
         persons = [ent for ent in named if ent.kind == "person"]
-        lead = named[0]
-        if persons and (lead.kind != "person" and head.index(lead.text.split()[0]) < 2):
+        if persons:
             return persons[0].text
+        lead = named[0]
         if lead.text.split()[0] in head[:3]:
             return lead.text
     words = chunk.split()

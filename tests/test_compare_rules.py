@@ -837,3 +837,19 @@ def test_a_changed_product_version_is_high_without_another_shared_name(a: str, b
 )
 def test_names_that_are_not_one_product_in_two_versions_are_no_version_change(a: str, b: str) -> None:
     assert not [f for f in findings(a, b) if "version changed" in f.message]
+
+
+def test_an_excerpt_that_leaves_out_a_qualification_is_medium() -> None:
+    a = (
+        '"Our results suggest that even moderate activity could protect the brain, but we need a randomised '
+        'trial to be sure," said Dr. Priya Raman.'
+    )
+    b = '"Even moderate activity could protect the brain," said lead author Dr. Priya Raman.'
+    finding = only(findings(a, b), "quote")
+    assert finding.severity == "medium" and "but we need a randomised trial to be sure" in finding.message
+
+
+def test_an_excerpt_without_a_qualification_left_out_stays_info() -> None:
+    a = '"We were patient, we stuck to the plan, and the players deserved this," said coach Ann Lee.'
+    b = '"We stuck to the plan and the players deserved this," said coach Ann Lee.'
+    assert only(findings(a, b), "quote").severity == "info"

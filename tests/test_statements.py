@@ -392,3 +392,19 @@ def test_hedge_constructions(text: str, lang: str, expected: list[tuple[str, str
 def test_the_speaker_after_a_job_title_is_the_person(text: str, speaker: str) -> None:
     (quote,) = extract_quotes(text, "en")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"Even moderate activity could protect the brain," said lead author Dr. Priya Raman.',
+            "Priya Raman",
+        ),
+        ('"It works," said Mr. Smith.', "Smith"),
+        ('"Fine," said the U.S. ambassador.', "the U.S. ambassador"),
+    ],
+)
+def test_a_title_dot_does_not_cut_the_speaker(text: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text, "en")
+    assert quote.speaker == speaker
