@@ -67,6 +67,11 @@ _WORD_BEFORE_RE = re.compile(r"(\w+)\W*$")
 _NUMBER_WORD_BEFORE_RE = re.compile(r"(?:^|\s)(\w+)\s+\d{1,3}\.$")
 
 Span = tuple[int, int]
+_DE_WORD_DOT_NUMBER_RE = re.compile(r"\b([^\W\d_]{5,})\.[ ]+(?=\d)")
+# German abbreviations of five or more letters that take a number after them.
+_DE_LONG_ABBREVIATIONS = frozenset(
+    {"jährl", "monatl", "wöchentl", "tägl", "zusätzl", "ungefähr", "circa", "sept", "abschn", "anmerk"}
+)
 
 
 def _is_han(ch: str) -> bool:
@@ -245,6 +250,14 @@ def split_sentences(text: str, language: str | None, *, split_quotes: bool = Tru
             chunk_cuts = _fallback_cuts(chunk)
         cuts.extend(chunk_lo + c for c in chunk_cuts)
         cuts.append(chunk_hi)
+    if lang == "de":
+        # sentencex never ends a German sentence before a number ("…gebilligt. 88 Abgeordnete stimmten…");
+        # after a full word of five or more letters that is no abbreviation, the dot ends the sentence.
+        cuts.extend(
+            m.end()
+            for m in _DE_WORD_DOT_NUMBER_RE.finditer(work)
+            if m.group(1).casefold() not in _DE_LONG_ABBREVIATIONS
+        )
 
     spans: list[Span] = []
     start = lo

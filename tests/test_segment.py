@@ -408,3 +408,19 @@ def test_segmenter_panic_falls_back_to_rules(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(segment_module.sentencex, "segment", panic)
     assert sentences("One sentence. Another one.", "en") == ["One sentence.", "Another one."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Der Vertrag wurde gebilligt. 88 Abgeordnete stimmten dafür.",
+            ["Der Vertrag wurde gebilligt.", "88 Abgeordnete stimmten dafür."],
+        ),
+        ("Das kostet ca. 5 Euro.", ["Das kostet ca. 5 Euro."]),
+        ("Der Preis stieg jährl. 5 Prozent.", ["Der Preis stieg jährl. 5 Prozent."]),
+        ("Er kam am 5. Sept. 2024 an.", ["Er kam am 5. Sept. 2024 an."]),
+    ],
+)
+def test_german_sentence_that_starts_with_a_number(text: str, expected: list[str]) -> None:
+    assert sentences(text, "de") == expected
