@@ -287,11 +287,13 @@ def _figure_owners(loc: Located) -> dict[int, Entity]:
 def figure_swap_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding]:
     """Two figures that trade names between two aligned sentences ("the Greens 23 and the AfD 14" / "the
     Greens 14 and the AfD 23"): each figure agrees with one on the other side; only whose it is changed."""
-    if len(a.facts.quantities) < 2 or len(b.facts.quantities) < 2 or len(a.facts.entities) < 2:
+    if len(a.facts.quantities) < 2 or len(b.facts.quantities) < 2:
         return []
+    if len(a.facts.entities) < 2 or len(b.facts.entities) < 2:
+        return _context_swap_findings(a, b)
     owners_a, owners_b = _figure_owners(a), _figure_owners(b)
     if len(owners_a) < 2 or len(owners_b) < 2:
-        return []
+        return _context_swap_findings(a, b)
     agreeing = [
         (qa, qb, aliases.canonical(owners_a[qa.start].key), aliases.canonical(owners_b[qb.start].key))
         for qa, qb in match_quantities(a.facts.quantities, b.facts.quantities)
@@ -323,6 +325,69 @@ def figure_swap_findings(a: Located, b: Located, aliases: AliasTable) -> list[Fi
                 )
             )
     return out
+
+
+def _figure_contexts(loc: Located) -> dict[int, set[str]]:
+    """Per figure (by start): the word stems between it and the figure or clause start before it."""
+    text = loc.sentence.text
+    contexts: dict[int, set[str]] = {}
+    reach = 0
+    for q in sorted(loc.facts.quantities, key=lambda q: q.start):
+        window = text[reach : q.start]
+        clause = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+        contexts[q.start] = {w[:5] for w in _content_words(window[clause:])}
+        reach = q.end
+    return contexts
+
+
+def _context_swap_findings(a: Located, b: Located) -> list[Finding]:
+    """Two figures that trade what they are told of, in two wordings in one language ("the freight segment
+    $2.8 billion, the warehousing unit $1.1 billion" / "freight $1.1 billion and warehousing $2.8 billion";
+    "11.2% in the least active group, 6.8% …" / "in the least active group 6.8%, … 11.2%"): the words before
+    each figure that the other figure lacks are found before the other figure in the other version."""
+    if a.sentence.language != b.sentence.language or a.sentence.language == "zh":
+        return []
+    ctx_a, ctx_b = _figure_contexts(a), _figure_contexts(b)
+    agreeing = [
+        (qa, qb)
+        for qa, qb in match_quantities(a.facts.quantities, b.facts.quantities)
+        if qa is not None and qb is not None and not compare_quantities(qa, qb)
+    ]
+    out = []
+    for n, (x, x2) in enumerate(agreeing):
+        for y, y2 in agreeing[n + 1 :]:
+            if _close_values(x, y):
+                continue
+            only_x, only_y = ctx_a[x.start] - ctx_a[y.start], ctx_a[y.start] - ctx_a[x.start]
+            only_x2, only_y2 = ctx_b[x2.start] - ctx_b[y2.start], ctx_b[y2.start] - ctx_b[x2.start]
+            crossed = (only_x & only_y2, only_y & only_x2)
+            if not all(crossed) or only_x & only_x2 or only_y & only_y2:
+                continue
+            # Two shared words on each side are strong evidence; one is a hint (medium).
+            severity = "high" if all(len(words) >= 2 for words in crossed) else "medium"
+            span_a = (min(x.start, y.start), max(x.end, y.end))
+            span_b = (min(x2.start, y2.start), max(x2.end, y2.end))
+            told_x, told_y = _word_with_stem(a, x, crossed[0]), _word_with_stem(a, y, crossed[1])
+            message = (
+                f"figures swapped: {_label(a)} gives “{x.text}” for ‘{told_x}’ and “{y.text}” for "
+                f"‘{told_y}’; {_label(b)} gives “{y2.text}” for ‘{told_x}’ and “{x2.text}” for ‘{told_y}’"
+            )
+            out.append(
+                make(
+                    "number_value",
+                    severity,
+                    message,
+                    evidence(a, *span_a, f"{format_value(x)}; {format_value(y)}"),
+                    evidence(b, *span_b, f"{format_value(y2)}; {format_value(x2)}"),
+                )
+            )
+    return out
+
+
+def _word_with_stem(loc: Located, q: Quantity, stems: set[str]) -> str:
+    """The words before a figure whose stems are in stems, as written and in order (three at most)."""
+    words = [w for w in _content_words(loc.sentence.text[: q.start]) if w[:5] in stems]
+    return " ".join(list(dict.fromkeys(words))[-3:]) if words else " ".join(sorted(stems))
 
 
 def _close_values(x: Quantity, y: Quantity) -> bool:

@@ -853,3 +853,42 @@ def test_an_excerpt_without_a_qualification_left_out_stays_info() -> None:
     a = '"We were patient, we stuck to the plan, and the players deserved this," said coach Ann Lee.'
     b = '"We stuck to the plan and the players deserved this," said coach Ann Lee.'
     assert only(findings(a, b), "quote").severity == "info"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The freight segment generated $2.8 billion in revenue, while the warehousing unit contributed "
+            "$1.1 billion.",
+            "Freight brought in $1.1 billion of revenue and warehousing $2.8 billion.",
+        ),
+        (
+            "Among the least active group, 11.2% were diagnosed with dementia, compared with 6.8% in the "
+            "most active group.",
+            "In the least active group 6.8% were diagnosed with dementia, against 11.2% in the most active.",
+        ),
+        ("Exports rose 4% in March and imports 2%.", "Exports rose 2% in March and imports 4%."),
+    ],
+)
+def test_figures_that_trade_what_they_are_told_of_are_a_swap(a: str, b: str) -> None:
+    finding = only(findings(a, b), "number_value")
+    assert "swapped" in finding.message and finding.severity in ("high", "medium")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Revenue rose to $5 billion, while profit fell to $1 billion.",
+            "Profit fell to $1 billion as revenue rose to $5 billion.",
+        ),
+        (
+            "Sales of 5 million units beat the 3 million forecast.",
+            "Analysts had forecast 3 million units, but sales reached 5 million.",
+        ),
+        ("Exports rose 4% in March and imports 2%.", "Imports rose 2% in March, exports 4%."),
+    ],
+)
+def test_figures_told_in_another_order_are_no_swap(a: str, b: str) -> None:
+    assert not [f for f in findings(a, b) if "swapped" in f.message]
