@@ -257,7 +257,7 @@ def quantity_findings(
 # many words stand between them and no other figure or clause end does: a verb and an article or two. More
 # words reach into another clause ("Apple, which overtook Samsung last spring, sold 12 million").
 OWNER_MAX_WORDS = 4
-_CLAUSE_END = re.compile(r"[.;:!?。；：！？]")
+_OWNER_BREAK = re.compile(r"[.;:!?。；：！？]")
 
 
 def _figure_owners(loc: Located) -> dict[int, Entity]:
@@ -276,7 +276,7 @@ def _figure_owners(loc: Located) -> dict[int, Entity]:
         gap = text[owner.end : q.start]
         if (
             len(gap.split()) > OWNER_MAX_WORDS
-            or _CLAUSE_END.search(gap)
+            or _OWNER_BREAK.search(gap)
             or any(owner.end <= start and end <= q.start for start, end in taken)
         ):
             continue
@@ -334,7 +334,7 @@ def _figure_contexts(loc: Located) -> dict[int, set[str]]:
     reach = 0
     for q in sorted(loc.facts.quantities, key=lambda q: q.start):
         window = text[reach : q.start]
-        clause = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+        clause = max((m.end() for m in _OWNER_BREAK.finditer(window)), default=0)
         contexts[q.start] = {w[:5] for w in _content_words(window[clause:])}
         reach = q.end
     return contexts
@@ -817,7 +817,32 @@ def quote_findings(a: Located, b: Located, settings: CompareSettings) -> list[Fi
                 # In two sentences that say the same thing, the same quotation from two people is one
                 # quotation given to the wrong person in one of them.
                 out.append(_speaker_finding(a, qa, b, qb))
+    if not out and _translated_quote_pair(a, b):
+        qa, qb = a.facts.quotes[0], b.facts.quotes[0]
+        other_words = not _same_words(qa, qb, settings, aligned=True)
+        if other_words and _two_people(qa, qb) and not _other_script(qa, qb):
+            # Two languages: the words cannot be compared, but two aligned sentences that each quote one
+            # person at comparable length tell one quotation, and two different people cannot both say it.
+            out.append(_speaker_finding(a, qa, b, qb))
     return out
+
+
+def _translated_quote_pair(a: Located, b: Located) -> bool:
+    """Two sentences in two languages, each with one quotation of some length (not scare quotes), of
+    comparable size (a translation runs from half to twice the length of its source)."""
+    if a.sentence.language == b.sentence.language or len(a.facts.quotes) != 1 or len(b.facts.quotes) != 1:
+        return False
+    qa, qb = a.facts.quotes[0], b.facts.quotes[0]
+    if qa.scare or qb.scare or qa.speaker_key is None or qb.speaker_key is None:
+        return False
+    wa, wb = _weight(qa.text), _weight(qb.text)
+    return min(wa, wb) >= 15 and 0.5 <= wa / wb <= 2.0
+
+
+def _other_script(qa: Quote, qb: Quote) -> bool:
+    """Speakers written in two scripts (梁文锋 / Liang Wenfeng) may be one name: that is for the translation
+    name checks, not string inequality."""
+    return bool(_HAN.search(qa.speaker or "")) != bool(_HAN.search(qb.speaker or ""))
 
 
 def _speaker_finding(a: Located, qa: Quote, b: Located, qb: Quote) -> Finding:

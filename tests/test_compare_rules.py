@@ -892,3 +892,27 @@ def test_figures_that_trade_what_they_are_told_of_are_a_swap(a: str, b: str) -> 
 )
 def test_figures_told_in_another_order_are_no_swap(a: str, b: str) -> None:
     assert not [f for f in findings(a, b) if "swapped" in f.message]
+
+
+def test_a_translated_quotation_given_to_another_person_is_a_high_attribution_finding() -> None:
+    a = 'Liberal leader Pieter Jansen said: "We did not get everything we wanted."'
+    b = "Grünen-Chefin Sanne Bakker sagte: „Wir haben nicht alles bekommen, was wir wollten.“"
+    finding = only(findings(a, b, "en", "de"), "attribution")
+    assert (
+        finding.severity == "high"
+        and "Pieter Jansen" in finding.message
+        and "Sanne Bakker" in finding.message
+    )
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        "Liberalen-Chef Pieter Jansen sagte: „Wir haben nicht alles bekommen, was wir wollten.“",
+        "Jansen sagte: „Wir haben nicht alles bekommen, was wir wollten.“",  # the surname alone
+        "Jansen sagte: „Nein.“",  # too short to be the same quotation
+    ],
+)
+def test_a_translated_quotation_from_the_same_person_is_no_attribution_finding(b: str) -> None:
+    a = 'Liberal leader Pieter Jansen said: "We did not get everything we wanted."'
+    assert not [f for f in findings(a, b, "en", "de") if f.type == "attribution"]
