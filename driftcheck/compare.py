@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -171,15 +171,39 @@ def readable_date(d: DateFact) -> str:
 # --- pair rules -------------------------------------------------------------------------------------------
 
 
-Links = dict[tuple[str, int], set[tuple[str, int]]]  # sentence -> the sentences aligned with it
+SentenceKey = tuple[str, int]  # (document id, sentence index)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Which sentences are aligned with which, and the members of each sentence's claim group."""
+
+    aligned: dict[SentenceKey, set[SentenceKey]] = field(default_factory=dict)
+    claim: dict[SentenceKey, frozenset[SentenceKey]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, alignments: Iterable[Alignment], groups: Iterable[ClaimGroup] = ()) -> Links:
+        """The index of a corpus's alignments and claim groups."""
+        aligned: dict[SentenceKey, set[SentenceKey]] = {}
+        for link in alignments:
+            key_a, key_b = (link.a.doc, link.a.index), (link.b.doc, link.b.index)
+            aligned.setdefault(key_a, set()).add(key_b)
+            aligned.setdefault(key_b, set()).add(key_a)
+        claim: dict[SentenceKey, frozenset[SentenceKey]] = {}
+        for group in groups:
+            members = frozenset((m.doc, m.index) for m in group.members)
+            for key in members:
+                claim[key] = members
+        return cls(aligned, claim)
 
 
 def _told_elsewhere(q: Quantity, owner: Located, partners: Sequence[Located], links: Links | None) -> bool:
     """Whether another sentence of the other document states the same figure (the claim was split in two).
 
-    The same unit is required ("Two firefighters" is not told by "两周前", two weeks), and a partner aligned
-    with other sentences of the owner's document but not with the owner tells their claim, not the second
-    half of this one ("16 GB" of the Pro model does not account for the standard model's "12 GB" / "16GB").
+    The same unit is required ("Two firefighters" is not told by "两周前", two weeks). A partner that tells
+    another claim of the owner's document does not count: one aligned with other sentences of the owner's
+    document but not with the owner, or one in a claim group with another sentence of the owner's document
+    ("16 GB" of the Pro model does not account for the standard model's "12 GB" against "16GB").
     """
     own = (owner.sentence.doc, owner.sentence.index)
     for partner in partners:
@@ -189,8 +213,14 @@ def _told_elsewhere(q: Quantity, owner: Located, partners: Sequence[Located], li
             differences = compare_quantities(q, other)
             if any(SEVERITY_RANK[d.severity] > SEVERITY_RANK["low"] for d in differences):
                 continue
-            told = links.get((partner.sentence.doc, partner.sentence.index), set()) if links else set()
-            if own in told or not any(key[0] == own[0] for key in told):
+            if links is None:
+                return True
+            key = (partner.sentence.doc, partner.sentence.index)
+            told = links.aligned.get(key, set())
+            mates = links.claim.get(key, frozenset())
+            if key[0] != own[0] and any(mate[0] == own[0] and mate != own for mate in mates):
+                continue  # the partner's claim is another sentence of the owner's document
+            if own in told or not any(k[0] == own[0] for k in told):
                 return True
     return False
 
@@ -1214,7 +1244,9 @@ def addition_findings(
     out = []
     for x in located:
         for q in x.facts.quantities:
-            checkable = (
+            # Ordinals are compared where both versions give one; alone they are mostly word choice
+            # ("第四季度" for "fourth-quarter", whose English ordinal word is not read as a figure).
+            checkable = q.unit != "ordinal" and (
                 q.unit is not None or q.currency is not None or abs(q.value) >= settings.addition_min_value
             )
             if not checkable or (x.sentence.doc, x.sentence.index, q.start) in matched:
@@ -1326,11 +1358,7 @@ def compare_corpus(
         if loc.facts.quantities and loc.sentence.kind == "body":
             by_doc.setdefault(loc.sentence.doc, []).append(loc)
     matched: set[tuple[str, int, int]] = set()
-    links: Links = {}
-    for link in alignments:
-        key_a, key_b = (link.a.doc, link.a.index), (link.b.doc, link.b.index)
-        links.setdefault(key_a, set()).add(key_b)
-        links.setdefault(key_b, set()).add(key_a)
+    links = Links.of(alignments, groups)
     # With a reference, two other outlets are compared only on claims the reference does not tell: where it
     # does, each outlet's drift is reported against the reference once, not again against every other outlet
     # (a review with four versions got one changed figure reported six times).

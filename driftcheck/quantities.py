@@ -831,8 +831,10 @@ def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | No
         qual_text = (qm.group("w") or qm.group("z")).strip()
         key = _SPACES_RE.sub(" ", qual_text.lower())
         qual = _QUALIFIER_WORDS.get(key)
-        if key == "über" and _UEBER_OBJECT_VERB.search(pre, 0, qm.start()):
-            qual = None  # "verfügen über 42 Sitze": the verb's preposition, not "more than 42"
+        if key == "über" and _UEBER_OBJECT_VERB.search(text, max(0, start - 160), window_start + qm.start()):
+            # "verfügt über 42 Sitze, die Liberalen über 31": the verb's preposition, also where a later
+            # clause leaves the verb out; not "more than 42".
+            qual = None
         if qual is not None:
             start = window_start + qm.start()
     return currency, qual, qual_text if qual else None, start
@@ -842,8 +844,8 @@ def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | No
 # right before a number it is their object, not "more than".
 _UEBER_OBJECT_VERB = re.compile(
     r"\b(?:verfüg|bericht|sprech|sprach|sprich|red|diskutier|entschied|entscheid|abstimm|stimm|verhandel"
-    r"|informier|streit|stritt|klag|schreib|schrieb|spekulier|urteil|beschwer|freu|ärger|nachdenk)"
-    r"\w*\s+$",
+    r"|informier|streit|stritt|klag|schreib|schrieb|spekulier|urteil|beschwer|freu|ärger|nachdenk)\w*\s"
+    r"[^.;:!?]*$",
     re.IGNORECASE,
 )
 

@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from driftcheck.compare import CompareSettings, Located, compare_pair, fingerprint, quantity_findings
+from driftcheck.compare import (
+    CompareSettings,
+    Links,
+    Located,
+    compare_pair,
+    fingerprint,
+    quantity_findings,
+)
 from driftcheck.entities import STANDARD_ALIASES, AliasTable
 from driftcheck.facts import extract_facts
 from driftcheck.models import Document, Finding, Sentence
@@ -745,10 +752,16 @@ def test_a_figure_split_into_another_sentence_of_the_other_version_hides_the_mis
     b = at("The chips for the model cost $6 million.", "b", 0)
     rest = at("Training the model cost $5.6 million.", "b", 1)
     assert [f.severity for f in quantity_findings(a, b)] == ["high"]  # without the rest of b: a mismatch
-    links = {("a", 0): {("b", 0), ("b", 1)}, ("b", 0): {("a", 0)}, ("b", 1): {("a", 0)}}
+    links = Links({("a", 0): {("b", 0), ("b", 1)}, ("b", 0): {("a", 0)}, ("b", 1): {("a", 0)}})
     assert quantity_findings(a, b, partners_a=[rest], links=links) == []
     # The same partner aligned only with another sentence of a tells that sentence's claim: no hiding.
-    links = {("a", 0): {("b", 0)}, ("b", 0): {("a", 0)}, ("b", 1): {("a", 1)}, ("a", 1): {("b", 1)}}
+    links = Links({("a", 0): {("b", 0)}, ("b", 0): {("a", 0)}, ("b", 1): {("a", 1)}, ("a", 1): {("b", 1)}})
+    assert [f.severity for f in quantity_findings(a, b, partners_a=[rest], links=links)] == ["high"]
+    # Aligned with a as well, but grouped with another sentence of a's document: that claim, not this one.
+    linked = {("a", 0): {("b", 0), ("b", 1)}, ("b", 0): {("a", 0)}, ("b", 1): {("a", 0), ("a", 1)}}
+    links = Links(
+        linked, {("b", 1): frozenset({("b", 1), ("a", 1)}), ("a", 1): frozenset({("b", 1), ("a", 1)})}
+    )
     assert [f.severity for f in quantity_findings(a, b, partners_a=[rest], links=links)] == ["high"]
 
 
@@ -757,7 +770,7 @@ def test_a_partner_aligned_only_with_another_claim_does_not_hide_a_changed_figur
     b = at("The standard Pixel 10 includes 16GB of RAM.", "b", 0)
     pro_a = ("a", 1)  # "The Pro model has 16 GB of RAM." in a, aligned with b's Pro sentence
     pro_b = at("The Pro model comes with 16 GB of RAM.", "b", 1)
-    links = {("a", 0): {("b", 0)}, ("b", 0): {("a", 0)}, ("b", 1): {pro_a}, pro_a: {("b", 1)}}
+    links = Links({("a", 0): {("b", 0)}, ("b", 0): {("a", 0)}, ("b", 1): {pro_a}, pro_a: {("b", 1)}})
     (finding,) = quantity_findings(a, b, partners_a=[pro_b], links=links)
     assert finding.severity == "high" and (finding.a.evidence, finding.b.evidence) == ("12 GB", "16GB")
 
@@ -766,7 +779,7 @@ def test_a_partner_figure_in_another_unit_is_not_the_same_figure() -> None:
     a = at("Two firefighters were killed.", "a", 0)
     b = at("三名消防员遇难。", "b", 0, "zh")
     weeks = at("两周前，政府宣布进入紧急状态。", "b", 1, "zh")
-    (finding,) = quantity_findings(a, b, partners_a=[weeks], links={})
+    (finding,) = quantity_findings(a, b, partners_a=[weeks], links=Links())
     assert finding.severity == "high"
 
 
