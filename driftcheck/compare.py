@@ -947,6 +947,9 @@ def hedge_findings(a: Located, b: Located) -> list[Finding]:
     kinds = {"hedge", "modal"} if _one_wording(a, b) else {"hedge"}
     hedged_a = [m for m in a.facts.hedges if m.kind in kinds]
     hedged_b = [m for m in b.facts.hedges if m.kind in kinds]
+    # A hedge word ("preliminary", "is said to") is reported before a modal ("may") when a sentence has both.
+    hedged_a.sort(key=lambda m: m.kind != "hedge")
+    hedged_b.sort(key=lambda m: m.kind != "hedge")
     if hedged_a and not _sourced_apart_from(b, a):
         hedged, plain, marker = a, b, hedged_a[0]
     elif hedged_b and not _sourced_apart_from(a, b):
@@ -957,6 +960,26 @@ def hedge_findings(a: Located, b: Located) -> list[Finding]:
     source = evidence(hedged, marker.start, marker.end, marker.key)
     pair = (source, whole(plain)) if hedged is a else (whole(plain), source)
     return [make("hedge", "medium", message, *pair)]
+
+
+def _hedge_told_elsewhere(
+    finding: Finding, a: Located, b: Located, links: Links, located: dict[SentenceKey, Located]
+) -> bool:
+    """Whether the plain side's document hedges the claim in another sentence aligned with the hedged one:
+    a lead that says "may reduce … a preliminary study" and a detail sentence that states the figure are
+    two sentences of one claim, and the outlet kept the hedge in its own lead."""
+    plain, hedged = (b, a) if finding.b is not None and finding.b.evidence == b.sentence.text else (a, b)
+    marker = (finding.a if hedged is a else finding.b) if finding.b is not None else finding.a
+    plain_key = (plain.sentence.doc, plain.sentence.index)
+    for key in links.aligned.get((hedged.sentence.doc, hedged.sentence.index), ()):
+        other = located.get(key)
+        if other is None or key[0] != plain_key[0] or key == plain_key:
+            continue
+        if other.sentence.kind not in CLAIM_KINDS:
+            continue  # a headline's "study finds" is no hedge kept
+        if any(m.key == marker.value for m in other.facts.hedges):
+            return True  # the same hedge ("preliminary" / vorläufig / 初步), kept in another sentence
+    return False
 
 
 # Modality the plain side may still carry, which the modal markers leave out: conditionals and obligation.
@@ -1381,18 +1404,17 @@ def compare_corpus(
         if a.facts.quantities and b.facts.quantities:  # partners only matter to figures on both sides
             partners_a = [p for p in by_doc.get(b.sentence.doc, []) if p is not b and p is not a]
             partners_b = [p for p in by_doc.get(a.sentence.doc, []) if p is not a and p is not b]
-        keep(
-            compare_pair(
-                a,
-                b,
-                settings,
-                alias_table,
-                partners_a=partners_a,
-                partners_b=partners_b,
-                matched=matched,
-                links=links,
-            )
+        found = compare_pair(
+            a,
+            b,
+            settings,
+            alias_table,
+            partners_a=partners_a,
+            partners_b=partners_b,
+            matched=matched,
+            links=links,
         )
+        keep(f for f in found if f.type != "hedge" or not _hedge_told_elsewhere(f, a, b, links, located))
     content = list(located.values())
     keep(spelling_findings(content, alias_table, reference))
     keep(corpus_quote_findings(content, settings))

@@ -813,6 +813,13 @@ def _read_currency_suffix(text: str, pos: int) -> tuple[str | None, int]:
     return code, cm.end()
 
 
+# "a day", "an hour", "einmal pro Woche" after a figure: the time unit a rate is counted per.
+_PER_TIME_RE = re.compile(
+    r"(?:an?|ein(?:e|en|em)?)[\s\u00a0]+(?:day|week|month|year|hour|minute|Tag|Woche|Monat|Jahr|Stunde)\b", _I
+)
+_NUMBER_BEFORE_RE = re.compile(r"(?:\d|\b(?:twice|once|times|mal)\b)[^.;:!?]*$", _I)
+
+
 def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | None, str | None, int]:
     """Currency and qualifier before a number; (currency, qualifier class, qualifier text, new start)."""
     window_start = max(0, start - 40)
@@ -901,6 +908,14 @@ def _read_quantity(
         )
     ):
         return None, core.end  # "a", "one", "eine" without a scale word or unit: an article, not a count
+    if (
+        core.weak
+        and core.kind == "word"
+        and core.value == 1
+        and _PER_TIME_RE.match(norm, core.start)
+        and _NUMBER_BEFORE_RE.search(norm, max(0, core.start - 30), core.start)
+    ):
+        return None, core.end  # "7,500 steps a day", "twice a week", "$5 a month": a rate, not one day
     if (
         core.kind == "dig"
         and _LIST_MARKER_RE.match(norm)

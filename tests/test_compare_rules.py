@@ -929,3 +929,30 @@ def test_a_translated_quotation_given_to_another_person_is_a_high_attribution_fi
 def test_a_translated_quotation_from_the_same_person_is_no_attribution_finding(b: str) -> None:
     a = 'Liberal leader Pieter Jansen said: "We did not get everything we wanted."'
     assert not [f for f in findings(a, b, "en", "de") if f.type == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("lead_b", "reported"),
+    [
+        ("Walking 7,500 steps a day could cut the risk of dementia, a preliminary study suggests.", False),
+        (
+            "Walking 7,500 steps a day cuts the risk of dementia, a study suggests.",
+            True,
+        ),  # the outlet dropped it
+    ],
+)
+def test_a_hedge_the_other_outlet_keeps_in_its_own_lead_is_not_dropped(lead_b: str, reported: bool) -> None:
+    from driftcheck.compare import compare_corpus
+    from driftcheck.models import Alignment, ClaimGroup, SentenceRef
+
+    lead_a = "Walking 7,500 steps a day may cut the risk of dementia, according to a preliminary study."
+    detail = "Those walking 7,500 steps a day had a 25% lower risk of dementia."
+    a = _segmented("a", [("body", lead_a), ("body", detail)])
+    b = _segmented("b", [("body", lead_b), ("body", detail)])
+    refs = [SentenceRef("a", 0), SentenceRef("a", 1), SentenceRef("b", 0), SentenceRef("b", 1)]
+    claim = ClaimGroup("g1", tuple(refs), ())
+    links = [Alignment(x, y, 1.0, "g1") for n, x in enumerate(refs) for y in refs[n + 1 :] if x.doc != y.doc]
+    found = compare_corpus([a, b], links, [claim], SETTINGS)
+    # a's lead against b's detail sentence: b keeps the hedge in its lead, so nothing was dropped.
+    dropped = [f for f in found if f.type == "hedge" and f.a.doc == "a" and f.a.index == 0]
+    assert bool(dropped) is reported

@@ -696,3 +696,15 @@ def test_an_ordinal_is_compared_with_ordinals_only() -> None:
     (other,) = extract_quantities("in the 18th minute", "en")
     assert match_quantities([minute], [count]) == [(minute, None), (None, count)]
     assert [d.type for d in compare_quantities(minute, other)] == ["number_value"]
+
+
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        ("Walking 7,500 steps a day may help.", ["7,500"]),
+        ("It costs $5 a month.", ["$5"]),
+        ("It took a day to fix.", ["a day"]),  # no figure before: one day
+    ],
+)
+def test_a_day_after_a_figure_is_a_rate_not_one_day(text: str, texts: list[str]) -> None:
+    assert [q.text for q in extract_quantities(text, "en")] == texts
