@@ -197,7 +197,9 @@ class Links:
         return cls(aligned, claim)
 
 
-def _told_elsewhere(q: Quantity, owner: Located, partners: Sequence[Located], links: Links | None) -> bool:
+def _told_elsewhere(
+    q: Quantity, owner: Located, partners: Sequence[Located], links: Links | None, *, exact: bool = False
+) -> bool:
     """Whether another sentence of the other document states the same figure (the claim was split in two).
 
     The same unit is required ("Two firefighters" is not told by "两周前", two weeks). A partner that tells
@@ -213,10 +215,16 @@ def _told_elsewhere(q: Quantity, owner: Located, partners: Sequence[Located], li
             differences = compare_quantities(q, other)
             if any(SEVERITY_RANK[d.severity] > SEVERITY_RANK["low"] for d in differences):
                 continue
+            if exact and differences:
+                continue
             if links is None:
-                return True
+                return not exact
             key = (partner.sentence.doc, partner.sentence.index)
             told = links.aligned.get(key, set())
+            if exact:
+                if own in told:
+                    return True  # the same figure, same qualifier, in a sentence aligned with the owner
+                continue
             mates = links.claim.get(key, frozenset())
             if key[0] != own[0] and any(mate[0] == own[0] and mate != own for mate in mates):
                 continue  # the partner's claim is another sentence of the owner's document
@@ -256,6 +264,21 @@ def quantity_findings(
             continue
         differences = compare_quantities(qa, qb)
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
+        if (
+            differences
+            and all(d.type == "qualifier" for d in differences)
+            and (
+                "headline" in (a.sentence.kind, b.sentence.kind)  # headlines drop "about", "more than"
+                or _told_elsewhere(qa, a, partners_a, links, exact=True)
+                or _told_elsewhere(qb, b, partners_b, links, exact=True)
+            )
+        ):
+            # "at least 7,500" in a's lead against b's detail sentence "more than 7,500", where b's own lead,
+            # aligned with a's, says "at least 7,500" too: the outlet kept the qualifier; nothing drifted.
+            if matched is not None:
+                matched.add((a.sentence.doc, a.sentence.index, qa.start))
+                matched.add((b.sentence.doc, b.sentence.index, qb.start))
+            continue
         if (
             worst is not None
             and SEVERITY_RANK[worst.severity] >= SEVERITY_RANK["medium"]

@@ -956,3 +956,29 @@ def test_a_hedge_the_other_outlet_keeps_in_its_own_lead_is_not_dropped(lead_b: s
     # a's lead against b's detail sentence: b keeps the hedge in its lead, so nothing was dropped.
     dropped = [f for f in found if f.type == "hedge" and f.a.doc == "a" and f.a.index == 0]
     assert bool(dropped) is reported
+
+
+def test_a_qualifier_the_other_outlet_keeps_in_its_own_lead_is_not_reported() -> None:
+    from driftcheck.compare import compare_corpus
+    from driftcheck.models import Alignment, ClaimGroup, SentenceRef
+
+    a = _segmented(
+        "a", [("body", "Walking at least 7,500 steps cuts the risk."), ("body", "Over 7,500 steps help.")]
+    )
+    b = _segmented(
+        "b", [("body", "Walking 7,500 or more steps cuts the risk."), ("body", "More than 7,500 steps help.")]
+    )
+    refs = [SentenceRef("a", 0), SentenceRef("a", 1), SentenceRef("b", 0), SentenceRef("b", 1)]
+    links = [Alignment(x, y, 1.0, "g1") for n, x in enumerate(refs) for y in refs[n + 1 :] if x.doc != y.doc]
+    found = compare_corpus([a, b], links, [ClaimGroup("g1", tuple(refs), ())], SETTINGS)
+    # a's lead (at least) against b's detail (more than): b says "or more" in its own lead; nothing drifted.
+    assert [f for f in found if f.type == "qualifier"] == []
+
+
+def test_a_headline_that_drops_a_qualifier_is_not_a_qualifier_finding() -> None:
+    headline = loc("Walking 7,500 steps cuts dementia risk", "en", "a", kind="headline")
+    body = loc("Walking more than 7,500 steps a day cuts the risk of dementia.", "en", "b")
+    assert [f for f in compare_pair(headline, body, SETTINGS, AliasTable()) if f.type == "qualifier"] == []
+    # A changed figure in a headline is still reported.
+    other = loc("Walking 5,000 steps cuts dementia risk", "en", "a", kind="headline")
+    assert [f.type for f in compare_pair(other, body, SETTINGS, AliasTable())] == ["number_value"]
