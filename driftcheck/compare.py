@@ -266,7 +266,7 @@ def quantity_findings(
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
         if (
             differences
-            and all(d.type == "qualifier" for d in differences)
+            and all(d.type == "qualifier" and d.severity == "low" for d in differences)
             and (
                 "headline" in (a.sentence.kind, b.sentence.kind)  # headlines drop "about", "more than"
                 or _told_elsewhere(qa, a, partners_a, links, exact=True)

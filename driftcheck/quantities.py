@@ -1335,7 +1335,16 @@ def _qualifier_diff(a: Quantity, b: Quantity) -> Difference | None:
         return Difference(
             "qualifier", "low", f"qualifier '{a.qualifier_text}' dropped"
         )
+    if {a.qualifier, b.qualifier} & _LOWER_BOUNDS and {a.qualifier, b.qualifier} & _UPPER_BOUNDS:
+        # "more than 272,000" / "less than 272,000": the bound turned round, and with it the claim.
+        return Difference(
+            "qualifier", "high", f"bound reversed: '{a.qualifier_text}' → '{b.qualifier_text}'"
+        )
     return Difference("qualifier", "low", f"qualifier changed: '{a.qualifier_text}' → '{b.qualifier_text}'")
+
+
+_LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS = frozenset({"less_than", "at_most", "just_under"})
 
 
 def _scale_diff(a: Quantity, b: Quantity, k: int) -> Difference:

@@ -708,3 +708,17 @@ def test_an_ordinal_is_compared_with_ordinals_only() -> None:
 )
 def test_a_day_after_a_figure_is_a_rate_not_one_day(text: str, texts: list[str]) -> None:
     assert [q.text for q in extract_quantities(text, "en")] == texts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "severity"),
+    [
+        ("more than 272,000", "less than 272,000", "high"),
+        ("at least 5 people", "up to 5 people", "high"),
+        ("nearly 300 people", "more than 300 people", "high"),
+        ("about 300 people", "more than 300 people", "low"),
+    ],
+)
+def test_a_reversed_bound_is_high_and_another_qualifier_low(a: str, b: str, severity: str) -> None:
+    (difference,) = compare_quantities(one(a, "en"), one(b, "en"))
+    assert (difference.type, difference.severity) == ("qualifier", severity)
