@@ -198,7 +198,8 @@ _PRODUCT_FAMILIES = {
     "llama", "gpt", "claude", "qwen", "gemini", "gemma", "mistral", "mixtral", "phi", "grok", "chatgpt",
     "deepseek", "sonnet", "opus", "haiku", "windows", "iphone", "ipad", "pixel", "galaxy", "boeing",
     "airbus", "falcon", "o1", "o3", "r1", "v3", "a100", "h100", "h800", "stargate", "copilot", "bard",
-    "ernie", "kimi", "android", "ios", "ipados", "macos", "watchos", "harmonyos",
+    "ernie", "kimi", "android", "ios", "ipados", "macos", "watchos", "harmonyos", "tensor", "snapdragon",
+    "exynos", "dimensity", "ryzen", "xeon", "epyc", "radeon", "geforce", "playstation", "xbox",
 }
 # fmt: on
 # Acronyms too generic to be a name worth tracking across versions.
