@@ -1017,6 +1017,8 @@ def _read_quantity(
         unit, mult, pos = _read_unit(norm, pos)
         if core.weak and unit == "times" and core.kind == "word" and norm[core.end : core.end + 1].isalpha():
             return None, pos  # "einmal" is "once"/"just", not a count
+        if unit == "m" and mult == 1e3 and "时速" in norm[max(0, core.start - 6) : core.start]:
+            unit, mult = "m/s", 1 / 3.6  # "时速高达70公里": 70 km per hour, not 70 km
     if currency is None:
         currency, pos = _read_currency_suffix(norm, pos)
     sm = _QUAL_SUF_RE.match(norm, pos)

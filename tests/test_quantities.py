@@ -722,3 +722,12 @@ def test_a_day_after_a_figure_is_a_rate_not_one_day(text: str, texts: list[str])
 def test_a_reversed_bound_is_high_and_another_qualifier_low(a: str, b: str, severity: str) -> None:
     (difference,) = compare_quantities(one(a, "en"), one(b, "en"))
     assert (difference.type, difference.severity) == ("qualifier", severity)
+
+
+def test_a_chinese_speed_per_hour_is_a_speed() -> None:
+    speed = one("阵风时速高达70公里。", "zh")
+    assert (
+        speed.unit == "m/s"
+        and compare_quantities(speed, one("gusts of up to 70 kilometres per hour", "en")) == []
+    )
+    assert one("距离70公里", "zh").unit == "m"
