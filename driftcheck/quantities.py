@@ -813,6 +813,9 @@ def _read_currency_suffix(text: str, pos: int) -> tuple[str | None, int]:
     return code, cm.end()
 
 
+_DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+# "over 90 years old", "over two years ago", "over five years of experience": there "over" is "more than".
+_OVER_MEANS_MORE_RE = re.compile(r"[\s\u00a0]+(?:old|ago|of\b|older)", _I)
 # "a day", "an hour", "einmal pro Woche" after a figure: the time unit a rate is counted per.
 _PER_TIME_RE = re.compile(
     r"(?:an?|ein(?:e|en|em)?)[\s\u00a0]+(?:day|week|month|year|hour|minute|Tag|Woche|Monat|Jahr|Stunde)\b", _I
@@ -1019,6 +1022,14 @@ def _read_quantity(
             return None, pos  # "einmal" is "once"/"just", not a count
         if unit == "m" and mult == 1e3 and "时速" in norm[max(0, core.start - 6) : core.start]:
             unit, mult = "m/s", 1 / 3.6  # "时速高达70公里": 70 km per hour, not 70 km
+        if (
+            qual_text is not None
+            and qual_text.lower() == "over"
+            and unit in _DURATION_UNITS
+            and not _OVER_MEANS_MORE_RE.match(norm, pos)
+        ):
+            # "$5 billion over four years", "spread over two weeks": a period, not "more than four years".
+            qual, qual_text, start = None, None, core.start if currency is None else start
     if currency is None:
         currency, pos = _read_currency_suffix(norm, pos)
     sm = _QUAL_SUF_RE.match(norm, pos)

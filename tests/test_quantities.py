@@ -731,3 +731,17 @@ def test_a_chinese_speed_per_hour_is_a_speed() -> None:
         and compare_quantities(speed, one("gusts of up to 70 kilometres per hour", "en")) == []
     )
     assert one("距离70公里", "zh").unit == "m"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The plan costs $5 billion over four years.", "none"),  # a period
+        ("He lived to be over 90 years old.", "more_than"),
+        ("It happened over two years ago.", "more_than"),
+        ("Over 40 years of experience.", "more_than"),
+    ],
+)
+def test_over_a_duration_is_a_period_unless_an_age_or_amount(text: str, qualifier: str) -> None:
+    years = [q for q in extract_quantities(text, "en") if q.unit == "year"]
+    assert len(years) == 1 and years[0].qualifier == qualifier
