@@ -1043,6 +1043,8 @@ def extract_attributions(
         if nxt is None:
             break
         gap = text[owner.end : nxt.start]
+        if code == "zh" and owner.kind == "product" and nxt.kind == "product":
+            continue  # "运行iOS 18的iPhone 16 Pro": the iPhone that runs iOS 18, not iOS 18's iPhone
         if (code == "zh" and _zh_possessive_gap(gap)) or (owner.possessive and _possessive_gap_ok(gap, code)):
             out.append(_attr(text, owner, nxt, owner.start, nxt.end))
     # "the Llama model of Meta", "Yann LeCun from Meta", "Marc Andreessen, co-founder of Netscape".

@@ -427,3 +427,9 @@ def test_one_swapped_letter_in_a_long_name_is_a_misspelling(a: str, b: str, vari
 def test_venues_and_clubs_are_no_persons(text: str, name: str, kind: str) -> None:
     found = {e.text: e.kind for e in extract_entities(text, "en")}
     assert found.get(name) == kind, found
+
+
+def test_a_chinese_relative_clause_between_two_products_is_no_ownership() -> None:
+    # 苹果运行iOS 18的iPhone 16 Pro: "Apple's iPhone 16 Pro that runs iOS 18", not "iOS 18's iPhone".
+    found = extract_attributions("Pixel 10 Pro将与苹果运行iOS 18的iPhone 16 Pro直接竞争。", "zh")
+    assert not [a for a in found if a.owner.text == "iOS 18"]
