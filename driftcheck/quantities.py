@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from driftcheck.dates import Difference, date_spans
@@ -168,17 +168,18 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"(?:gigawatts?(?:[\s\u00a0]*\(GW\))?|GW)(?![A-Za-z])|吉瓦|千兆瓦", "W", 1e9),
     (r"(?:megawatts?(?:[\s\u00a0]*\(MW\))?|MW)(?![A-Za-z])|兆瓦", "W", 1e6),
     (r"(?:kilowatts?|kW)(?![A-Za-z])|千瓦", "W", 1e3),
-    (r"(?:watts?|W)(?![A-Za-z])|瓦", "W", 1.0),
+    (r"(?:watts?|W)(?![^\W\d_])|瓦", "W", 1.0),  # any letter after: "sechswöchig" is no watt
+    (r"(?:basis\s+points?|bps|Basispunkten?)(?![A-Za-z])|个基点|基点", "percentage_point", 0.01),
     (r"(?:percentage\s+points?|Prozentpunkten?|%-Punkte|pp)(?![A-Za-z])|个百分点", "percentage_point", 1.0),
     (r"%|(?:per\s*cent|percent|Prozent|pct)(?![A-Za-z])", "percent", 1.0),
     (r"(?:people|persons|individuals|Menschen|Personen|Leute)(?![A-Za-z])|人次|人|名|位", "person", 1.0),
     (r"(?:times|-?fold|-?fach|-?mal|Mal)(?![A-Za-z])|倍", "times", 1.0),
     (r"x(?![A-Za-z0-9])", "times", 1.0),
     (r"(?:years?(?:-old)?|Jahren?|-?[jJ]ährigen?|-?[jJ]ähriger|jährig)(?![A-Za-z])|年|岁|周岁", "year", 1.0),
-    (r"(?:months?|Monaten?)(?![A-Za-z])|个月", "month", 1.0),
-    (r"(?:weeks?|Wochen?)(?![A-Za-z])|周|星期|个星期", "week", 1.0),
-    (r"(?:days?|Tagen?)(?![A-Za-z])|天", "day", 1.0),
-    (r"(?:hours?|Stunden?)(?![A-Za-z])|小时|个小时", "hour", 1.0),
+    (r"(?:months?|Monaten?)(?![A-Za-z])|-?monatig\w*|个月", "month", 1.0),
+    (r"(?:weeks?|Wochen?)(?![A-Za-z])|-?wöchig\w*|周|星期|个星期", "week", 1.0),
+    (r"(?:days?|Tagen?)(?![A-Za-z])|-?tägig\w*|天", "day", 1.0),
+    (r"(?:hours?|Stunden?)(?![A-Za-z])|-?stündig\w*|小时|个小时", "hour", 1.0),
     (r"(?:minutes?|min\.?|Minuten?)(?![A-Za-z])|分钟", "minute", 1.0),
     (r"(?:seconds?|Sekunden?)(?![A-Za-z])|秒钟?", "second", 1.0),
     (r"(?:cases|Fälle|Fällen)(?![A-Za-z])|例", "case", 1.0),
@@ -346,7 +347,7 @@ _CAND_RE = re.compile(
     r"|(?P<zh>[〇零一二两兩三四五六七八九十][〇零一二两兩三四五六七八九十百千万萬亿億]*)"
     r"|(?<![A-Za-zÄÖÜäöüß\-])(?P<word>"
     + _WORD_RE_BODY
-    + r")(?:(?![A-Za-zÄÖÜäöüß])|(?=(?:mal|fach)(?![a-z])))"
+    + r")(?:(?![A-Za-zÄÖÜäöüß])|(?=(?:mal|fach)(?![a-z]))|(?=(?:monatig|wöchig|tägig|stündig|jährig)))"
 )
 # Digits with group separators; a plain space separates groups only when exactly three digits follow.
 _DIGITS_RE = re.compile(r"\d+(?:(?:[.,'’\u00a0\u202f\u2009]|[ ](?=\d{3}(?![\d.,]\d)(?!\d)))\d+)*")
@@ -813,6 +814,30 @@ def _read_currency_suffix(text: str, pos: int) -> tuple[str | None, int]:
     return code, cm.end()
 
 
+_AND_MONTHS_RE = re.compile(
+    r"[\s\u00a0]*(?:,[\s\u00a0]*)?(?:and|und)?[\s\u00a0]+(?P<n>\d{1,2}|[A-Za-zäöüß]+)[\s\u00a0]+"
+    r"(?:months?|Monaten?)(?![A-Za-z])",
+    _I,
+)
+
+
+def _small_number(word: str) -> int | None:
+    """1-11 as digits or an English or German number word; None otherwise."""
+    if word.isdigit():
+        return int(word)
+    value = _WORD_VALUES.get(word.lower())
+    return value if value is not None and word.lower() not in _WEAK_WORDS else None
+
+
+_FRACTIONS = {
+    "half": Decimal("0.5"), "quarter": Decimal("0.25"), "third": Decimal(1) / 3,
+    "three quarters": Decimal("0.75"), "three quarter": Decimal("0.75"),
+}  # fmt: skip
+_QUARTERS_AFTER_RE = re.compile(r"[\s-]quarters?\b", _I)
+_FRACTION_OF_RE = re.compile(
+    r"\b(?:(?:a|one)\s+)?(?P<f>half|quarter|third|three[\s-]quarters?)\s+(?:of\s+)?$", _I
+)
+_ZH_PER_HOUR = re.compile(r"时速|每小时|每个小时")
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 # "over 90 years old", "over two years ago", "over five years of experience": there "over" is "more than".
 _OVER_MEANS_MORE_RE = re.compile(r"[\s\u00a0]+(?:old|ago|of\b|older)", _I)
@@ -1020,16 +1045,33 @@ def _read_quantity(
         unit, mult, pos = _read_unit(norm, pos)
         if core.weak and unit == "times" and core.kind == "word" and norm[core.end : core.end + 1].isalpha():
             return None, pos  # "einmal" is "once"/"just", not a count
-        if unit == "m" and mult == 1e3 and "时速" in norm[max(0, core.start - 6) : core.start]:
-            unit, mult = "m/s", 1 / 3.6  # "时速高达70公里": 70 km per hour, not 70 km
+        if unit == "m" and mult == 1e3 and _ZH_PER_HOUR.search(norm, max(0, core.start - 6), core.start):
+            unit, mult = "m/s", 1 / 3.6  # "时速高达70公里", "每小时2.8万公里": km per hour, not km
+        if unit in _DURATION_UNITS and core.value == core.value.to_integral_value():
+            half = _AND_A_HALF_RE.match(norm, pos)
+            more = _AND_MONTHS_RE.match(norm, pos) if unit == "year" else None
+            if half is not None:  # "a year and a half"
+                core.value, pos, core.weak = core.value + Decimal("0.5"), half.end(), False
+            elif more is not None and (months := _small_number(more.group("n"))) is not None and months < 12:
+                # "eight years and six months" is one sentence length, 8.5 years, not two figures
+                core.value, pos, core.weak = core.value + Decimal(months) / 12, more.end(), False
         if (
             qual_text is not None
             and qual_text.lower() == "over"
             and unit in _DURATION_UNITS
             and not _OVER_MEANS_MORE_RE.match(norm, pos)
+            and _NUMBER_BEFORE_RE.search(norm, max(0, start - 80), start)
         ):
-            # "$5 billion over four years", "spread over two weeks": a period, not "more than four years".
+            # "4.5 billion euros for housing over four years": an amount spread over a period, not "more
+            # than four years" (as in "live over ninety years").
             qual, qual_text, start = None, None, core.start if currency is None else start
+    if core.kind == "word" and _QUARTERS_AFTER_RE.match(norm, core.end):
+        return None, core.end  # the "three" of "three-quarters of an hour" is read with its unit
+    if core.weak and core.value == 1 and unit is not None:
+        fraction = _FRACTION_OF_RE.search(norm, max(0, core.start - 30), core.start)
+        if fraction is not None:  # "a quarter of a percentage point", "half a mile": 0.25, 0.5 of the unit
+            core.value *= _FRACTIONS[_SPACES_RE.sub(" ", fraction.group("f").lower()).replace("-", " ")]
+            core.weak, start = False, fraction.start()
     if currency is None:
         currency, pos = _read_currency_suffix(norm, pos)
     sm = _QUAL_SUF_RE.match(norm, pos)
@@ -1189,7 +1231,7 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities can be about the same thing: no clash of unit or currency (absent is fine)."""
     if a.currency and b.currency and a.currency != b.currency:
         return False
-    if a.unit and b.unit and a.unit != b.unit:
+    if a.unit and b.unit and a.unit != b.unit and not _both_durations(a, b):
         return False
     if (a.unit == "ordinal") != (b.unit == "ordinal"):
         return False  # "the 3rd" is no count of three
@@ -1381,6 +1423,8 @@ def may_agree(a: Quantity, b: Quantity) -> bool:
     """
     if a.currency and b.currency and a.currency != b.currency:
         return False
+    if _both_durations(a, b):
+        a, b = _in_days(a), _in_days(b)
     if a.unit and b.unit and a.unit != b.unit:
         return False
     if _converted(a, b):
@@ -1391,8 +1435,40 @@ def may_agree(a: Quantity, b: Quantity) -> bool:
     return any(abs(x - y) <= slack * max(abs(x), abs(y)) + 1e-12 for x in ends_a for y in ends_b)
 
 
+# Durations in days, so that "18 months" / "a year and a half" agree and "18 months" / "18 weeks" is the
+# same number in another unit.
+_TIME_DAYS = {
+    "year": 365.25, "month": 365.25 / 12, "week": 7.0, "day": 1.0, "hour": 1 / 24, "minute": 1 / 1440,
+}  # fmt: skip
+
+
+def _in_days(q: Quantity) -> Quantity:
+    """A duration restated in days (unit_factor keeps how to get back to the number as written)."""
+    factor = _TIME_DAYS[q.unit or ""]
+    high = None if q.high is None else q.high * factor
+    return replace(q, value=q.value * factor, high=high, unit="day", unit_factor=q.unit_factor * factor)
+
+
+def _both_durations(a: Quantity, b: Quantity) -> bool:
+    """Two durations in different units, both stated with a number: "a month" is often an idiom ("a face
+    like a month of wet Sundays" / "wie sieben Tage Regenwetter"), so an article-one is not converted."""
+    return (
+        a.unit != b.unit
+        and a.unit in _TIME_DAYS
+        and b.unit in _TIME_DAYS
+        and not _article_one(a)
+        and not _article_one(b)
+    )
+
+
+def _article_one(q: Quantity) -> bool:
+    return q.value == 1 and q.text.split(maxsplit=1)[0].lower() in _WEAK_WORDS
+
+
 def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:
     """Typed differences between two quantities that state the same fact; empty when equivalent."""
+    if _both_durations(a, b):
+        a, b = _in_days(a), _in_days(b)
     diffs: list[Difference] = []
     if a.currency and b.currency and a.currency != b.currency:
         diffs.append(Difference("number_unit", "high", f"currency changed: {a.currency} → {b.currency}"))

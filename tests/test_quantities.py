@@ -481,9 +481,9 @@ def test_seed_articles_facts() -> None:
 
 
 # ------------------------------------------------------------------------------ known gaps
-@pytest.mark.xfail(strict=True, reason="fractions of scale words ('half a million') are not read")
 def test_half_a_million() -> None:
     assert close(one("half a million people", "en").value, 5e5)
+    assert close(one("a quarter of a million people", "en").value, 2.5e5)
 
 
 def test_a_dozen() -> None:
@@ -736,7 +736,8 @@ def test_a_chinese_speed_per_hour_is_a_speed() -> None:
 @pytest.mark.parametrize(
     ("text", "qualifier"),
     [
-        ("The plan costs $5 billion over four years.", "none"),  # a period
+        ("The plan costs $5 billion over four years.", "none"),  # an amount spread over a period
+        ("It is not rare to live over ninety years.", "more_than"),
         ("He lived to be over 90 years old.", "more_than"),
         ("It happened over two years ago.", "more_than"),
         ("Over 40 years of experience.", "more_than"),
@@ -745,3 +746,31 @@ def test_a_chinese_speed_per_hour_is_a_speed() -> None:
 def test_over_a_duration_is_a_period_unless_an_age_or_amount(text: str, qualifier: str) -> None:
     years = [q for q in extract_quantities(text, "en") if q.unit == "year"]
     assert len(years) == 1 and years[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b", "kind"),
+    [
+        ("18 months", "en", "18 weeks", "en", "number_unit"),  # the same number in another unit
+        ("a six-week trial", "en", "ein sechsmonatiger Prozess", "de", "number_unit"),
+        ("18 months", "en", "19 months", "en", "number_value"),
+        ("18 months", "en", "a year and a half", "en", None),
+        ("two weeks", "en", "14 days", "en", None),
+        ("18 months", "en", "18个月", "zh", None),
+        ("eight years and six months", "en", "eight and a half years", "en", None),
+        ("acht Jahre und sechs Monate", "de", "8.5 years", "en", None),
+        ("25 basis points", "en", "a quarter of a percentage point", "en", None),
+        ("25 Basispunkte", "de", "0.25 percent", "en", "number_unit"),  # points are not percent
+    ],
+)
+def test_durations_and_rate_steps_compare_across_units(
+    a: str, lang_a: str, b: str, lang_b: str, kind: str | None
+) -> None:
+    differences = compare_quantities(one(a, lang_a), one(b, lang_b))
+    assert [d.type for d in differences if d.severity in ("high", "medium")] == ([kind] if kind else [])
+
+
+def test_three_quarters_of_an_hour_is_one_figure() -> None:
+    assert [(q.text, q.value) for q in extract_quantities("three-quarters of an hour", "en")] == [
+        ("three-quarters of an hour", 0.75)
+    ]
