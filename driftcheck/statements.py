@@ -675,6 +675,8 @@ _NEG_ZH = [
     (r"非常|非洲|非法|除非|是非|非但|非凡|未来|无论|无疑|无比|无人机|无线|无数|无限|毫无疑问", "_skip"),
     # Lexicalised words that English renders without a negation: boring, innocent, helpless.
     (r"无聊|无辜|无奈", "_skip"),
+    # Words with 没 that deny nothing: confiscate, submerge, bury, sink, swallow up, decline.
+    (r"没收|淹没|埋没|出没|沉没|吞没|没落", "_skip"),
     (r"别人|别的|特别|分别|区别|类别|级别|个别|识别|告别|差别|派别|性别", "_skip"),
     (r"没有|没", "no"),
     (r"并非|绝非|非是|非为", "not"),

@@ -408,3 +408,8 @@ def test_the_speaker_after_a_job_title_is_the_person(text: str, speaker: str) ->
 def test_a_title_dot_does_not_cut_the_speaker(text: str, speaker: str) -> None:
     (quote,) = extract_quotes(text, "en")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize("text", ["没收财产听证会定于9月19日举行。", "村庄被洪水淹没。", "船只沉没了。"])
+def test_chinese_words_with_mei_that_deny_nothing(text: str) -> None:
+    assert extract_negations(text, "zh") == []
