@@ -264,6 +264,10 @@ def quantity_findings(
             continue
         differences = compare_quantities(qa, qb)
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
+        if worst is None or SEVERITY_RANK[worst.severity] <= SEVERITY_RANK["low"]:
+            turned = _direction_reversed(a, qa, b, qb)
+            if turned is not None:
+                out.append(turned)
         if (
             differences
             and all(d.type == "qualifier" and d.severity == "low" for d in differences)
@@ -513,6 +517,58 @@ def _ago_finding(a: Located, qa: Quantity, ago_a: _Ago, b: Located, qb: Quantity
         message,
         evidence(a, ago_a[1], ago_a[2], ago_a[0]),
         evidence(b, ago_b[1], ago_b[2], ago_b[0]),
+    )
+
+
+# Verbs of change before a figure, and their direction: "fell 0.6%" / "legte um 0,6 Prozent zu" / "上涨0.6%".
+_UP_WORDS = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow[sn]?|growing|gained|gains?|"
+    r"climbed|climbs?|jumped|jumps?|surged|surges?|soared|soars?|raised|raises?|boosted|"
+    r"stieg|steigt|steigen|gestiegen|wuchs|wächst|wachsen|gewachsen|zulegte|zugelegt|legt\w*(?=[^.;!?]*\bzu\b)|"
+    r"gewann|gewinnt|erhöhte|erhöht|kletterte|klettert)\b|上涨|增长|上升|提高|升至|增加|上调|攀升|涨",
+    re.IGNORECASE,
+)
+_DOWN_WORDS = re.compile(
+    r"\b(?:fell|falls?|fallen|falling|dropped|drops?|declined|declines?|decreased|decreases?|shrank|"
+    r"shrinks?|lost|loses|slipped|slid|plunged|tumbled|lowered|lowers|reduced|reduces|cut|cuts|"
+    r"fiel|fällt|fallen|gefallen|sank|sinkt|sinken|gesunken|verlor|verliert|verloren|schrumpfte|"
+    r"senkte|senkt|gesenkt|ging\w*(?=[^.;!?]*\bzurück\b))\b|下跌|下降|减少|降低|降至|下滑|下调|缩减|跌",
+    re.IGNORECASE,
+)
+
+
+def _direction(loc: Located, q: Quantity) -> tuple[int, str] | None:
+    """The direction (+1 up, -1 down) of the verb of change nearest before a figure in its clause, with the
+    verb as written; None when no such verb stands between the figure and the previous figure or clause."""
+    text = loc.sentence.text
+    start = max([x.end for x in loc.facts.quantities if x.end <= q.start] + [0])
+    clause = max((m.end() for m in _OWNER_BREAK.finditer(text, start, q.start)), default=start)
+    # The whole text is searched (German "legte … um 0,6 Prozent zu" needs the particle after the figure),
+    # keeping the verbs that start before the figure.
+    found = [(m.start(), 1, m.group()) for m in _UP_WORDS.finditer(text, clause) if m.end() <= q.start]
+    found += [(m.start(), -1, m.group()) for m in _DOWN_WORDS.finditer(text, clause) if m.end() <= q.start]
+    if not found:
+        return None
+    _, sign, word = max(found)
+    return sign, word
+
+
+def _direction_reversed(a: Located, qa: Quantity, b: Located, qb: Quantity) -> Finding | None:
+    """The same figure with the change turned round ("the currency fell 0.6%" / "legte um 0,6 Prozent zu")."""
+    da, db = _direction(a, qa), _direction(b, qb)
+    if da is None or db is None or da[0] == db[0]:
+        return None
+    turn = f"{'up' if da[0] > 0 else 'down'} → {'up' if db[0] > 0 else 'down'}"
+    message = (
+        f"{_label(a)} “{da[1]} … {qa.text}” vs {_label(b)} “{db[1]} … {qb.text}”: the same figure, the "
+        f"change turned round ({turn})"
+    )
+    return make(
+        "number_value",
+        "high",
+        message,
+        evidence(a, qa.start, qa.end, f"{'+' if da[0] > 0 else '-'}{format_value(qa)}"),
+        evidence(b, qb.start, qb.end, f"{'+' if db[0] > 0 else '-'}{format_value(qb)}"),
     )
 
 

@@ -982,3 +982,21 @@ def test_a_headline_that_drops_a_qualifier_is_not_a_qualifier_finding() -> None:
     # A changed figure in a headline is still reported.
     other = loc("Walking 5,000 steps cuts dementia risk", "en", "a", kind="headline")
     assert [f.type for f in compare_pair(other, body, SETTINGS, AliasTable())] == ["number_value"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_b"),
+    [
+        ("The currency fell 0.6% against the euro.", "The currency rose 0.6% against the euro.", "en"),
+        (
+            "The currency fell 0.6% against the euro.",
+            "Die Währung legte gegenüber dem Euro um 0,6 Prozent zu.",
+            "de",
+        ),
+        ("The currency fell 0.6% against the euro.", "货币兑欧元上涨0.6%。", "zh"),
+        ("Sales fell 3 percent.", "Der Umsatz ging um 3 Prozent zurück.", None),  # same direction: no finding
+    ],
+)
+def test_the_same_figure_with_the_change_turned_round_is_high(a: str, b: str, lang_b: str | None) -> None:
+    found = [f for f in findings(a, b, "en", lang_b or "de") if "turned round" in f.message]
+    assert [f.severity for f in found] == ([] if lang_b is None else ["high"])
