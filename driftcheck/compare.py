@@ -139,7 +139,7 @@ def describe_date(d: DateFact) -> str:
             parts.append(f"{d.day:02d}")
     text = "-".join(parts)
     if d.hour is not None:
-        text += f" {d.hour:02d}:{(d.minute or 0):02d}"
+        text += f" {d.hour:02d}:{(d.minute or 0):02d}" + _zone_label(d)
     if d.relative:
         text += f" (from “{d.text}”)"
     return text
@@ -149,6 +149,13 @@ _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
 )  # fmt: skip
+
+
+def _zone_label(d: DateFact) -> str:
+    """" UTC", " 北京时间", " local time": the time zone a clock time names, as an editor writes it."""
+    if not d.zone:
+        return ""
+    return f" {d.zone.upper()}" if len(d.zone) <= 4 and d.zone.isascii() else f" {d.zone}"
 
 
 def readable_date(d: DateFact) -> str:
@@ -161,7 +168,7 @@ def readable_date(d: DateFact) -> str:
         month = _MONTH_NAMES[d.month - 1]
         parts.append(f"{d.day} {month}" if d.day is not None else month)
     if d.hour is not None:
-        parts.append(f"{d.hour:02d}:{(d.minute or 0):02d}")
+        parts.append(f"{d.hour:02d}:{(d.minute or 0):02d}" + _zone_label(d))
     text = ", ".join(parts)
     if d.relative:
         text += f" (from “{d.text}”)"

@@ -6,6 +6,7 @@ it from here so the two modules have no import cycle).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from collections.abc import Sequence
@@ -38,6 +39,7 @@ class DateFact:
     minute: int | None = None
     relative: bool = False  # stated relative to publication ("last Friday", "上周五", "letztes Jahr")
     weekday: int | None = None  # 0 = Monday; kept for relative weekdays that cannot be resolved
+    zone: str | None = None  # the time zone named with a clock time ("utc", "北京时间", "local"), folded
 
 
 # ---------------------------------------------------------------------------------------------- tables
@@ -399,7 +401,11 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
     return DateFact(start, end, text[start:end], year, month, day, hour, minute, relative, weekday)
 
 
-_MERGE_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:at|on|um|am|gegen|around|the|of)\s+)*\s*", re.IGNORECASE)
+_MERGE_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:(?:at|on|um|am|gegen|around|the|of|UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT|ET|PT)"
+    r"\s+)*\s*",
+    re.IGNORECASE,
+)
 _FIELDS = ("year", "month", "day", "hour", "minute")
 
 
@@ -435,7 +441,62 @@ def extract_dates(text: str, lang: str | None = None, published: _dt.date | None
                 merged[-1] = joined
                 continue
         merged.append(fact)
-    return merged
+    return [_with_zone(fact, text) for fact in merged]
+
+
+# Time zones named with a clock time, and their offsets from UTC in hours where the name fixes one. "Local
+# time", Ortszeit and 当地时间 name a zone without saying which; ET and PT shift with daylight saving.
+_ZONE_OFFSETS: dict[str, float | None] = {
+    "utc": 0, "gmt": 0, "cet": 1, "mez": 1, "cest": 2, "mesz": 2, "bst": 1, "est": -5, "edt": -4, "pst": -8,
+    "pdt": -7, "jst": 9, "北京时间": 8, "beijing time": 8, "et": None, "pt": None, "local time": None,
+    "ortszeit": None, "当地时间": None,
+}  # fmt: skip
+_ZONE_AFTER = re.compile(
+    r"\s*(?:Uhr\s+)?\(?(?P<z>UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT|JST|ET|PT|local\s+time|Ortszeit|"
+    r"Beijing\s+time)\b",
+    re.IGNORECASE,
+)
+_ZONE_BEFORE = re.compile(r"(?P<z>北京时间|当地时间|Beijing\s+time)[\s,：:]*$", re.IGNORECASE)
+
+
+def _with_zone(fact: DateFact, text: str) -> DateFact:
+    """The fact with the time zone named right after its clock time ("14:32 UTC", "14:32 Uhr Ortszeit") or
+    right before it ("北京时间22时32分")."""
+    if fact.hour is None:
+        return fact
+    inside = _ZONE_AFTER.search(text, fact.start, fact.end)  # "23:30 UTC on 3 June", merged
+    after = _ZONE_AFTER.match(text, fact.end)
+    before = _ZONE_BEFORE.search(text, max(0, fact.start - 12), fact.start)
+    found = inside or after or before
+    if found is None:
+        return fact
+    return dataclasses.replace(fact, zone=_SPACES.sub(" ", found.group("z").lower()))
+
+
+def _in_zone_of(b: DateFact, a: DateFact) -> DateFact | None:
+    """b's clock time moved into a's time zone when both name zones with known offsets, else None."""
+    oa, ob = _ZONE_OFFSETS.get(a.zone or ""), _ZONE_OFFSETS.get(b.zone or "")
+    if oa is None or ob is None or b.hour is None:
+        return None
+    minutes = b.hour * 60 + (b.minute or 0) + round((oa - ob) * 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    day = b.day
+    if day is not None and days and b.year is not None and b.month is not None:
+        moved = _dt.date(b.year, b.month, day) + _dt.timedelta(days=days)
+        return dataclasses.replace(
+            b,
+            year=moved.year,
+            month=moved.month,
+            day=moved.day,
+            hour=minutes // 60,
+            minute=minutes % 60 if b.minute is not None else None,
+            zone=a.zone,
+        )
+    if day is not None and days:
+        day = None  # a day of an unknown month cannot be moved across midnight: leave it out
+    return dataclasses.replace(
+        b, day=day, hour=minutes // 60, minute=minutes % 60 if b.minute is not None else None, zone=a.zone
+    )
 
 
 # Memoised because a sentence is read twice: by facts (with its publication date) and by quantities
@@ -480,7 +541,24 @@ def _shared_fields(a: DateFact, b: DateFact) -> list[str]:
 
 
 def compare_dates(a: DateFact, b: DateFact) -> Difference | None:
-    """A high-severity "date" Difference when a field both facts state disagrees, else None."""
+    """A high-severity "date" Difference when a field both facts state disagrees, else None.
+
+    Clock times in two named time zones are compared in one of them ("14:32 UTC" = "北京时间22时32分");
+    where a zone's offset is unknown ("local time", Ortszeit) the hours are not compared, and the same clock
+    time under two zone names is a medium finding ("14:32 UTC" / "14:32 Uhr Ortszeit").
+    """
+    if a.zone and b.zone and a.zone != b.zone and a.hour is not None and b.hour is not None:
+        moved = _in_zone_of(b, a)
+        if moved is not None:
+            b = moved
+        elif (a.hour, a.minute) == (b.hour, b.minute):
+            zones = [z.upper() if len(z) <= 4 and z.isascii() else z for z in (a.zone, b.zone) if z]
+            return Difference(
+                "date", "medium", f"the same clock time in another time zone: {zones[0]} → {zones[1]}"
+            )
+        else:
+            a = dataclasses.replace(a, hour=None, minute=None)
+            b = dataclasses.replace(b, hour=None, minute=None)
     conflicts = [f for f in _shared_fields(a, b) if getattr(a, f) != getattr(b, f)]
     if not conflicts:
         return None

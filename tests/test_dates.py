@@ -155,3 +155,23 @@ def test_letters_that_ignorecase_folds_read_like_their_ascii_twins(odd: str, pla
         (f.year, f.month, f.day, f.weekday, f.relative) for f in expected
     ]
     assert found
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b", "expected"),
+    [
+        ("lifted off at 14:32 UTC", "en", "于北京时间22时32分升空", "zh", None),  # the same moment
+        ("lifted off at 14:32 UTC", "en", "于北京时间23时32分升空", "zh", "high"),
+        ("lifted off at 23:30 UTC on 3 June", "en", "于北京时间6月4日7时30分升空", "zh", None),  # past midnight
+        ("lifted off at 14:32 UTC", "en", "startete um 14:32 Uhr Ortszeit", "de", "medium"),  # UTC as local
+        ("lifted off at 14:32 UTC", "en", "startete um 11:32 Uhr Ortszeit", "de", None),  # offset unknown
+        ("lifted off at 14:32", "en", "lifted off at 14:35", "en", "high"),
+    ],
+)
+def test_clock_times_are_compared_across_named_time_zones(
+    a: str, lang_a: str, b: str, lang_b: str, expected: str | None
+) -> None:
+    (da,) = extract_dates(a, lang_a)
+    (db,) = extract_dates(b, lang_b)
+    difference = compare_dates(da, db)
+    assert (difference.severity if difference else None) == expected
