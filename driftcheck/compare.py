@@ -936,7 +936,8 @@ def quote_findings(a: Located, b: Located, settings: CompareSettings) -> list[Fi
     if not out and _translated_quote_pair(a, b):
         qa, qb = a.facts.quotes[0], b.facts.quotes[0]
         other_words = not _same_words(qa, qb, settings, aligned=True)
-        if other_words and _two_people(qa, qb) and not _other_script(qa, qb):
+        named_apart = not _other_script(qa, qb) or _not_rendered(qa, qb)
+        if other_words and _two_people(qa, qb) and named_apart:
             # Two languages: the words cannot be compared, but two aligned sentences that each quote one
             # person at comparable length tell one quotation, and two different people cannot both say it.
             out.append(_speaker_finding(a, qa, b, qb))
@@ -953,6 +954,23 @@ def _translated_quote_pair(a: Located, b: Located) -> bool:
         return False
     wa, wb = _weight(qa.text), _weight(qb.text)
     return min(wa, wb) >= 15 and 0.5 <= wa / wb <= 2.0
+
+
+def _not_rendered(qa: Quote, qb: Quote) -> bool:
+    """A Chinese speaker that is no rendering of the Latin-script one: neither its pinyin (张伟 / Zhang Wei)
+    nor the sound of a transliteration (普丽娅·拉曼 / Priya Raman) matches."""
+    from .translation import _phonetic_in_latin, _pinyin  # translation imports this module
+
+    first, second = qa.speaker or "", qb.speaker or ""
+    han, latin = (first, second) if _HAN.search(first) else (second, first)
+    words = [w for w in re.split(r"[\s.·-]+", latin) if w]
+    pinyin = _pinyin(han.replace("·", ""))
+    if not words or not pinyin:
+        return False  # without pypinyin nothing can be said
+    folded = "".join(w.casefold() for w in words)
+    if pinyin in (folded, "".join(w.casefold() for w in reversed(words))):
+        return False
+    return not _phonetic_in_latin(han, words)
 
 
 def _other_script(qa: Quote, qb: Quote) -> bool:

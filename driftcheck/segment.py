@@ -67,6 +67,10 @@ _WORD_BEFORE_RE = re.compile(r"(\w+)\W*$")
 _NUMBER_WORD_BEFORE_RE = re.compile(r"(?:^|\s)(\w+)\s+\d{1,3}\.$")
 
 Span = tuple[int, int]
+# A short clause after a closing quotation that only says who said it: “……。”张伟表示。 / “……。”他说。
+_ZH_SPEAKER_TAG = re.compile(
+    r"[^。！？“”\n]{1,30}?(?:说|表示|称|指出|强调|写道|透露|坦言|补充道|回应)(?:道)?[。！]"
+)
 _DE_WORD_DOT_NUMBER_RE = re.compile(r"\b([^\W\d_]{5,})\.[ ]+(?=\d)")
 # German abbreviations of five or more letters that take a number after them.
 _DE_LONG_ABBREVIATIONS = frozenset(
@@ -178,6 +182,8 @@ def _keep_cut(text: str, lo: int, end: int, start: int, language: str) -> bool:
         term_pos -= 1
     term = text[term_pos]
     nxt = text[start]
+    if term_pos < end - 1 and term in _CJK_TERMINATORS and _ZH_SPEAKER_TAG.match(text, start):
+        return False  # “……必要的。”张伟在一份声明中表示。: the speaker tag belongs to its quotation
     if term in _CJK_TERMINATORS or _is_han(nxt):
         return True
     before = text[lo : term_pos + 1]

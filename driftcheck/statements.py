@@ -238,7 +238,7 @@ def _speech_patterns(speech: str, flags: int) -> tuple[re.Pattern[str], re.Patte
     return (
         re.compile(rf"\s*[,:]?\s*{speech}\s+(?P<who>.+)$", flags),
         re.compile(
-            rf"\s*[,:]?\s*(?P<who>(?:\S+\s+){{0,3}}?\S+)\s+(?:also\s+|then\s+|later\s+)?{speech}\b", flags
+            rf"\s*[,:]?\s*(?P<who>(?:\S+\s+){{0,5}}?\S+)\s+(?:also\s+|then\s+|later\s+)?{speech}\b", flags
         ),
         re.compile(rf"\b{speech}\b", flags),
     )
@@ -309,7 +309,7 @@ def _who(chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = F
         if not nominal_only
         and ent.start >= offset
         and ent.kind in ("person", "org", "other")
-        and ent.text.split()[0] in head[:4]
+        and ent.text.split()[0] in head[:5]
     ]
     if named:
         # "Interior Minister Ana Ribeiro said", "lead author Dr. Priya Raman said": the person after a job
@@ -351,7 +351,14 @@ _VERB_STOP = {
 
 
 _ZH_SPEECH_BEFORE = re.compile(rf"{_ZH_SPEECH}[：:，,]?\s*$")
-_ZH_SPEECH_AFTER = re.compile(rf"\s*[，,]?\s*(?P<who>[^，。,]{{1,10}}?){_ZH_SPEECH}")
+_ZH_SPEECH_AFTER = re.compile(rf"\s*[，,]?\s*(?P<who>[^，。,“”]{{1,24}}?){_ZH_SPEECH}")
+# "在一份声明中" (in a statement), "周二" (on Tuesday) between speaker and verb; a job title before the name.
+_ZH_SETTING = re.compile(r"(?:在[^，。]{0,12}(?:中|上|时)|周[一二三四五六日]|今天|昨天)$")
+_ZH_TRAILING_TITLE = re.compile(r"(?<=.{2})(?:博士|教授|先生|女士|医生)$")
+_ZH_TITLES = re.compile(
+    r"(?:首席执行官|首席财务官|总裁|发言人|部长|主席|总理|总统|教授|博士|经理|董事长|行长|法官|律师|主任|局长|市长|"
+    r"作者|研究员|负责人|创始人|总经理|委员)"
+)
 
 
 def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos: int) -> str | None:
@@ -365,7 +372,12 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
         return None  # a pronoun or an unnamed speaker before the verb
     m = _ZH_SPEECH_AFTER.match(after)
     if m and m.group("who") not in _PRONOUNS:
-        return m.group("who")
+        who = _ZH_SETTING.sub("", m.group("who").strip())
+        who = _ZH_TRAILING_TITLE.sub("", who)  # 詹姆斯·惠特洛克博士 -> 詹姆斯·惠特洛克
+        titles = list(_ZH_TITLES.finditer(who))
+        if titles and 2 <= len(who) - titles[-1].end() <= 9:
+            who = who[titles[-1].end() :]  # 赫利克斯首席执行官张伟 -> 张伟
+        return who if 0 < len(who) <= 10 and who not in _PRONOUNS else None
     return None
 
 

@@ -1000,3 +1000,19 @@ def test_a_headline_that_drops_a_qualifier_is_not_a_qualifier_finding() -> None:
 def test_the_same_figure_with_the_change_turned_round_is_high(a: str, b: str, lang_b: str | None) -> None:
     found = [f for f in findings(a, b, "en", lang_b or "de") if "turned round" in f.message]
     assert [f.severity for f in found] == ([] if lang_b is None else ["high"])
+
+
+@pytest.mark.parametrize(
+    ("b", "given_away"),
+    [
+        ("“即使适度的活动也可能保护大脑，但我们需要一项试验，”主要作者詹姆斯·惠特洛克博士说。", True),
+        ("“即使适度的活动也可能保护大脑，但我们需要一项试验，”主要作者普丽娅·拉曼博士说。", False),
+    ],
+)
+def test_a_quotation_given_to_someone_else_in_chinese(b: str, given_away: bool) -> None:
+    a = (
+        '"Even moderate activity could protect the brain, but we need a trial," said lead author '
+        "Dr. Priya Raman."
+    )
+    found = [f for f in findings(a, b, "en", "zh") if f.type == "attribution"]
+    assert bool(found) is given_away

@@ -162,7 +162,7 @@ def test_letters_that_ignorecase_folds_read_like_their_ascii_twins(odd: str, pla
     [
         ("lifted off at 14:32 UTC", "en", "于北京时间22时32分升空", "zh", None),  # the same moment
         ("lifted off at 14:32 UTC", "en", "于北京时间23时32分升空", "zh", "high"),
-        ("lifted off at 23:30 UTC on 3 June", "en", "于北京时间6月4日7时30分升空", "zh", None),  # past midnight
+        ("lifted off at 23:30 UTC on 3 June", "en", "于北京时间6月4日7时30分升空", "zh", None),  # next day
         ("lifted off at 14:32 UTC", "en", "startete um 14:32 Uhr Ortszeit", "de", "medium"),  # UTC as local
         ("lifted off at 14:32 UTC", "en", "startete um 11:32 Uhr Ortszeit", "de", None),  # offset unknown
         ("lifted off at 14:32", "en", "lifted off at 14:35", "en", "high"),

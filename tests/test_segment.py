@@ -424,3 +424,9 @@ def test_segmenter_panic_falls_back_to_rules(monkeypatch: pytest.MonkeyPatch) ->
 )
 def test_german_sentence_that_starts_with_a_number(text: str, expected: list[str]) -> None:
     assert sentences(text, "de") == expected
+
+
+def test_a_chinese_speaker_tag_stays_with_its_quotation() -> None:
+    text = "“这些裁员令人痛苦，但却是必要的。”张伟在一份声明中表示。下一句话。"
+    assert sentences(text, "zh") == ["“这些裁员令人痛苦，但却是必要的。”张伟在一份声明中表示。", "下一句话。"]
+    assert sentences("“我们会赢。”这是他的原话。", "zh") == ["“我们会赢。”", "这是他的原话。"]

@@ -413,3 +413,18 @@ def test_a_title_dot_does_not_cut_the_speaker(text: str, speaker: str) -> None:
 @pytest.mark.parametrize("text", ["没收财产听证会定于9月19日举行。", "村庄被洪水淹没。", "船只沉没了。"])
 def test_chinese_words_with_mei_that_deny_nothing(text: str) -> None:
     assert extract_negations(text, "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“这些裁员令人痛苦，但却是必要的。”赫利克斯首席执行官张伟在一份声明中表示。", "张伟"),
+        ("“我们会赢，”主要作者詹姆斯·惠特洛克博士说。", "詹姆斯·惠特洛克"),
+        ("“我们会赢。”李明说。", "李明"),
+        ("“我们会赢。”他说。", None),
+        ('"These cuts are painful," Nordvik chief executive Tomas Hollmann said.', "Tomas Hollmann"),
+    ],
+)
+def test_the_speaker_after_a_title_and_a_setting(text: str, speaker: str | None) -> None:
+    (quote,) = extract_quotes(text, "zh" if "“" in text else "en")
+    assert quote.speaker == speaker
