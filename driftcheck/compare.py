@@ -152,7 +152,7 @@ _MONTH_NAMES = (
 
 
 def _zone_label(d: DateFact) -> str:
-    """" UTC", " 北京时间", " local time": the time zone a clock time names, as an editor writes it."""
+    """ " UTC", " 北京时间", " local time": the time zone a clock time names, as an editor writes it."""
     if not d.zone:
         return ""
     return f" {d.zone.upper()}" if len(d.zone) <= 4 and d.zone.isascii() else f" {d.zone}"
@@ -1063,7 +1063,8 @@ def hedge_findings(a: Located, b: Located) -> list[Finding]:
     message = f"{_label(hedged)} hedges the claim ({marker.text!r}); {_label(plain)} states it as fact"
     source = evidence(hedged, marker.start, marker.end, marker.key)
     pair = (source, whole(plain)) if hedged is a else (whole(plain), source)
-    return [make("hedge", "medium", message, *pair)]
+    # An accusation stated as fact ("allegedly" dropped) is a legal risk, not only a change of certainty.
+    return [make("hedge", "high" if marker.key == "allegedly" else "medium", message, *pair)]
 
 
 def _hedge_told_elsewhere(
@@ -1286,7 +1287,39 @@ def compare_pair(
         *quote_findings(a, b, settings),
         *hedge_findings(a, b),
         *negation_findings(a, b),
+        *comment_findings(a, b),
     ]
+
+
+# A source that would not speak, and one that confirmed: "declined to comment" turned into "证实了这一消息".
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|refused)\s+to\s+comment|\bdid\s+not\s+(?:immediately\s+)?(?:respond|reply|comment)|"
+    r"\bwould\s+not\s+comment|\bno\s+comment\b|\bcould\s+not\s+be\s+reached|"
+    r"\blehnte\w*\s+(?:\w+\s+){0,3}?(?:Stellungnahme|Kommentar)\w*\s+ab|\bwollte\w*\s+sich\s+(?:dazu\s+)?nicht\s+äußern|"
+    r"\bäußerte\w*\s+sich\s+(?:zunächst\s+|bislang\s+)?nicht|\bwar\w*\s+(?:zunächst\s+)?nicht\s+zu\s+erreichen|"
+    r"拒绝置评|拒绝评论|未予置评|不予置评|没有回应|未回应|未作回应|未予回应",
+    re.IGNORECASE,
+)
+_CONFIRMED = re.compile(r"\bconfirm(?:ed|s)\b|\bbestätigt\w*|证实|确认", re.IGNORECASE)
+
+
+def comment_findings(a: Located, b: Located) -> list[Finding]:
+    """A source that declined to comment in one version and confirmed in the other (high)."""
+    ta, tb = a.sentence.text, b.sentence.text
+    na, nb = _NO_COMMENT.search(ta), _NO_COMMENT.search(tb)
+    if bool(na) == bool(nb):
+        return []
+    silent, other, marker = (a, b, na) if na else (b, a, nb)
+    confirmed = _CONFIRMED.search(other.sentence.text)
+    if marker is None or confirmed is None or _CONFIRMED.search(silent.sentence.text):
+        return []
+    message = (
+        f"{_label(silent)}: the source would not comment (‘{marker.group()}’); {_label(other)}: the source "
+        f"confirmed (‘{confirmed.group()}’)"
+    )
+    first = evidence(silent, marker.start(), marker.end(), "no_comment")
+    second = evidence(other, confirmed.start(), confirmed.end(), "confirmed")
+    return [make("attribution", "high", message, *((first, second) if silent is a else (second, first)))]
 
 
 # Sentences that state claims (headlines and subheadings announce them; they are not "left out").

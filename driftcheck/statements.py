@@ -442,6 +442,14 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (r"\breportedly\b", "hedge", "reportedly"),
         (r"\b(?:is|are|was|were)\s+rumou?red\s+to\b|\brumou?r(?:s|ed)?\b", "hedge", "rumoured"),
         (r"\ballegedly\b|\balleged\b|\b(?:is|are|was|were)\s+alleged\s+to\b", "hedge", "allegedly"),
+        # Unnamed sources: a version that drops them states as fact what insiders only said.
+        (
+            r"\b(?:according\s+to\s+)?(?:people|persons?|sources?|insiders?|a\s+person|one\s+person)\s+"
+            r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)\b"
+            r"|\banonymous\s+sources?\b|\b(?:according\s+to\s+)?(?:unnamed\s+)?sources\s+(?:said|say)\b",
+            "hedge",
+            "unnamed_sources",
+        ),
         (r"\bpurportedly\b|\bpurported\b", "hedge", "purportedly"),
         # A result called preliminary is not yet final; a version that drops the word states it as final.
         (r"\bpreliminary\b|\bprovisional(?:ly)?\b", "hedge", "preliminary"),
@@ -481,6 +489,12 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "said_to",
         ),
         (r"\bangeblich\w*\b", "hedge", "allegedly"),
+        (
+            r"\b(?:Insidern|Kreisen|Informanten)\s+zufolge\b|\bmit\s+der\s+(?:Sache|Angelegenheit)\s+"
+            r"vertraute\w*\b|\baus\s+\w*[Kk]reisen\b|\bInsider\w*\s+(?:berichte\w*|sagte\w*)\b",
+            "hedge",
+            "unnamed_sources",
+        ),
         (r"\b[Vv]orläufig\w*\b", "hedge", "preliminary"),
         (r"\bmutmaßlich\w*\b|\bvermeintlich\w*\b", "hedge", "allegedly"),
         (r"\bBerichten\s+zufolge\b|\bwie\s+\S+\s+berichtet\w*\b|\bberichtet\w*\b", "hedge", "reportedly"),
@@ -515,6 +529,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (r"据传|传闻|传言|谣言|谣传|盛传|有传", "hedge", "rumoured"),
         (r"声称|宣称", "hedge", "claims"),
         (r"疑似|涉嫌|所谓", "hedge", "allegedly"),
+        (r"知情人士|消息人士|匿名人士|不愿具名的", "hedge", "unnamed_sources"),
         (r"初步", "hedge", "preliminary"),
         (r"似乎|好像|貌似|看来", "hedge", "apparently"),
         (r"暗示", "hedge", "suggests"),

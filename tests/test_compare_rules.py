@@ -1016,3 +1016,37 @@ def test_a_quotation_given_to_someone_else_in_chinese(b: str, given_away: bool) 
     )
     found = [f for f in findings(a, b, "en", "zh") if f.type == "attribution"]
     assert bool(found) is given_away
+
+
+@pytest.mark.parametrize(
+    ("b", "lang_b", "found"),
+    [
+        ("诺德维克发言人证实了这一消息。", "zh", True),
+        ("Ein Nordvik-Sprecher bestätigte den Bericht.", "de", True),
+        ("Ein Nordvik-Sprecher wollte sich dazu nicht äußern.", "de", False),
+    ],
+)
+def test_declined_to_comment_turned_into_a_confirmation_is_high(b: str, lang_b: str, found: bool) -> None:
+    a = "A Nordvik spokesperson declined to comment on the report."
+    assert bool([f for f in findings(a, b, "en", lang_b) if f.type == "attribution"]) is found
+
+
+@pytest.mark.parametrize(
+    ("b", "lang_b", "severity"),
+    [
+        ("Nordvik erwägt zudem den Verkauf seiner Lkw-Sparte.", "de", "medium"),  # the insiders dropped
+        ("Insidern zufolge erwägt Nordvik zudem den Verkauf seiner Lkw-Sparte.", "de", None),
+        ("知情人士透露，诺德维克还在考虑出售其卡车业务。", "zh", None),
+    ],
+)
+def test_unnamed_sources_dropped_are_a_hedge_finding(b: str, lang_b: str, severity: str | None) -> None:
+    a = "According to people familiar with the matter, Nordvik is also considering selling its truck unit."
+    found = [f.severity for f in findings(a, b, "en", lang_b) if f.type == "hedge"]
+    assert found == ([severity] if severity else [])
+
+
+def test_a_dropped_allegedly_is_high() -> None:
+    found = findings(
+        "Whitmore allegedly used the money to buy a yacht.", "Whitmore used the money to buy a yacht."
+    )
+    assert only(found, "hedge").severity == "high"
