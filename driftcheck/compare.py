@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
@@ -204,6 +205,13 @@ class Links:
         return cls(aligned, claim)
 
 
+def _same_magnitude(x: Quantity, y: Quantity) -> bool:
+    """One kind of figure (unit, currency) within one order of magnitude ("$5.6 million" / "$5.5 million")."""
+    if x.unit != y.unit or x.currency != y.currency or x.value <= 0 or y.value <= 0:
+        return False
+    return abs(math.log10(x.value) - math.log10(y.value)) < 1
+
+
 def _told_elsewhere(
     q: Quantity, owner: Located, partners: Sequence[Located], links: Links | None, *, exact: bool = False
 ) -> bool:
@@ -247,8 +255,12 @@ def quantity_findings(
     partners_b: Sequence[Located] = (),
     matched: set[tuple[str, int, int]] | None = None,
     links: Links | None = None,
+    loose: bool = False,
 ) -> list[Finding]:
     """Changed numbers, scales, units, qualifiers and ranges between two aligned sentences.
+
+    `loose` marks a pair aligned on shared exact evidence outside any claim group (a sentence that tells two
+    claims): there only figures of one kind and order of magnitude are taken for versions of each other.
 
     `partners_a` are the other sentences of b's document (and `partners_b` of a's): when a's figure is stated
     there, b's different figure is most likely about something else (a claim split over two sentences, a
@@ -271,6 +283,8 @@ def quantity_findings(
             continue
         differences = compare_quantities(qa, qb)
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
+        if loose and worst is not None and not _same_magnitude(qa, qb):
+            continue  # "£4.2m" of fraud against a "£250,000" fine, paired only through another shared fact
         if worst is None or SEVERITY_RANK[worst.severity] <= SEVERITY_RANK["low"]:
             turned = _direction_reversed(a, qa, b, qb)
             if turned is not None:
@@ -1276,10 +1290,11 @@ def compare_pair(
     partners_b: Sequence[Located] = (),
     matched: set[tuple[str, int, int]] | None = None,
     links: Links | None = None,
+    loose: bool = False,
 ) -> list[Finding]:
-    """Every pair rule on one aligned sentence pair (partners and links: see quantity_findings)."""
+    """Every pair rule on one aligned sentence pair (partners, links, loose: see quantity_findings)."""
     return [
-        *quantity_findings(a, b, partners_a, partners_b, matched, links),
+        *quantity_findings(a, b, partners_a, partners_b, matched, links, loose),
         *figure_swap_findings(a, b, aliases),
         *date_findings(a, b),
         *entity_findings(a, b, aliases),
@@ -1550,6 +1565,7 @@ def compare_corpus(
             partners_b=partners_b,
             matched=matched,
             links=links,
+            loose=not link.group,
         )
         keep(f for f in found if f.type != "hedge" or not _hedge_told_elsewhere(f, a, b, links, located))
     content = list(located.values())

@@ -821,10 +821,15 @@ _AND_MONTHS_RE = re.compile(
 )
 
 
+_AND_MONTHS_ZH_RE = re.compile(r"(?:零|又)?(?P<n>[\d一二两三四五六七八九十]{1,3})个?月")
+
+
 def _small_number(word: str) -> int | None:
-    """1-11 as digits or an English or German number word; None otherwise."""
+    """1-11 as digits, an English or German number word or a Chinese numeral; None otherwise."""
     if word.isdigit():
         return int(word)
+    if all(ch in _ZH_NUM_CHARS for ch in word):
+        return _zh_value(word)
     value = _WORD_VALUES.get(word.lower())
     return value if value is not None and word.lower() not in _WEAK_WORDS else None
 
@@ -1049,7 +1054,9 @@ def _read_quantity(
             unit, mult = "m/s", 1 / 3.6  # "时速高达70公里", "每小时2.8万公里": km per hour, not km
         if unit in _DURATION_UNITS and core.value == core.value.to_integral_value():
             half = _AND_A_HALF_RE.match(norm, pos)
-            more = _AND_MONTHS_RE.match(norm, pos) if unit == "year" else None
+            more = None
+            if unit == "year":
+                more = _AND_MONTHS_RE.match(norm, pos) or _AND_MONTHS_ZH_RE.match(norm, pos)
             if half is not None:  # "a year and a half"
                 core.value, pos, core.weak = core.value + Decimal("0.5"), half.end(), False
             elif more is not None and (months := _small_number(more.group("n"))) is not None and months < 12:

@@ -353,8 +353,11 @@ _VERB_STOP = {
 _ZH_SPEECH_BEFORE = re.compile(rf"{_ZH_SPEECH}[：:，,]?\s*$")
 _ZH_SPEECH_AFTER = re.compile(rf"\s*[，,]?\s*(?P<who>[^，。,“”]{{1,24}}?){_ZH_SPEECH}")
 # "在一份声明中" (in a statement), "周二" (on Tuesday) between speaker and verb; a job title before the name.
-_ZH_SETTING = re.compile(r"(?:在[^，。]{0,12}(?:中|上|时)|周[一二三四五六日]|今天|昨天)$")
-_ZH_TRAILING_TITLE = re.compile(r"(?<=.{2})(?:博士|教授|先生|女士|医生)$")
+# 对被告 / 向记者 ("to the defendant"): whom the speaker spoke to.
+_ZH_SETTING = re.compile(
+    r"(?:在[^，。]{0,12}(?:中|上|时)|周[一二三四五六日]|今天|昨天|对[^，。]{1,6}|向[^，。]{1,6})$"
+)
+_ZH_TRAILING_TITLE = re.compile(r"(?<=.{2})(?:博士|教授|先生|女士|医生|法官|律师|检察官|部长|主席)$")
 _ZH_TITLES = re.compile(
     r"(?:首席执行官|首席财务官|总裁|发言人|部长|主席|总理|总统|教授|博士|经理|董事长|行长|法官|律师|主任|局长|市长|"
     r"作者|研究员|负责人|创始人|总经理|委员)"
@@ -623,7 +626,8 @@ def extract_hedges(text: str, lang: str | None) -> list[Marker]:
 _HEDGE_KEYWORDS_EN = (
     "said", "believed", "thought", "understood", "supposedly", "report", "rumo", "alleged", "purported",
     "apparently", "seem", "appear", "claim", "suggest", "according", "citing", "cited", "may", "might",
-    "could", "possibly", "perhaps", "probably", "likely", "preliminary", "provisional",
+    "could", "possibly", "perhaps", "probably", "likely", "preliminary", "provisional", "familiar", "close",
+    "briefed", "knowledge", "anonymous", "source",
 )
 # fmt: on
 _HEDGE_TABLES = {

@@ -774,3 +774,9 @@ def test_three_quarters_of_an_hour_is_one_figure() -> None:
     assert [(q.text, q.value) for q in extract_quantities("three-quarters of an hour", "en")] == [
         ("three-quarters of an hour", 0.75)
     ]
+
+
+@pytest.mark.parametrize("text", ["被判处八年零六个月监禁", "被判处8年6个月监禁"])
+def test_a_chinese_sentence_length_in_years_and_months_is_one_figure(text: str) -> None:
+    q = one(text, "zh")
+    assert (q.value, q.unit) == (8.5, "year")

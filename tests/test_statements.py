@@ -428,3 +428,8 @@ def test_chinese_words_with_mei_that_deny_nothing(text: str) -> None:
 def test_the_speaker_after_a_title_and_a_setting(text: str, speaker: str | None) -> None:
     (quote,) = extract_quotes(text, "zh" if "“" in text else "en")
     assert quote.speaker == speaker
+
+
+def test_a_chinese_speaker_who_speaks_to_someone() -> None:
+    (quote,) = extract_quotes("“你辜负了那些完全信赖你的人，”卡特法官对被告说。", "zh")
+    assert quote.speaker == "卡特"
