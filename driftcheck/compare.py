@@ -285,6 +285,14 @@ def quantity_findings(
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
         if loose and worst is not None and not _same_magnitude(qa, qb):
             continue  # "£4.2m" of fraud against a "£250,000" fine, paired only through another shared fact
+        if (
+            worst is not None
+            and "headline" in (a.sentence.kind, b.sentence.kind)
+            and ((qa.unit is None) != (qb.unit is None) or (qa.currency is None) != (qb.currency is None))
+        ):
+            # A headline picks one figure of the story ("forces 3,500 from their homes" / "scorches 30,600
+            # acres"): against another sentence only a figure of the same kind is the same fact.
+            continue
         if worst is None or SEVERITY_RANK[worst.severity] <= SEVERITY_RANK["low"]:
             turned = _direction_reversed(a, qa, b, qb)
             if turned is not None:
@@ -568,6 +576,13 @@ def _direction(loc: Located, q: Quantity) -> tuple[int, str] | None:
     # keeping the verbs that start before the figure.
     found = [(m.start(), 1, m.group()) for m in _UP_WORDS.finditer(text, clause) if m.end() <= q.start]
     found += [(m.start(), -1, m.group()) for m in _DOWN_WORDS.finditer(text, clause) if m.end() <= q.start]
+    # The verb must govern the figure: five words at most between them ("legte gegenüber dem Euro um 0,6")
+    # and no clause boundary, not "voted against the cut, said wage growth of 4.8%".
+    found = [
+        f
+        for f in found
+        if ", " not in text[f[0] : q.start] and (len(text[f[0] : q.start].split()) <= 6 or _HAN.search(f[2]))
+    ]
     if not found:
         return None
     _, sign, word = max(found)
@@ -978,13 +993,22 @@ def _not_rendered(qa: Quote, qb: Quote) -> bool:
     first, second = qa.speaker or "", qb.speaker or ""
     han, latin = (first, second) if _HAN.search(first) else (second, first)
     words = [w for w in re.split(r"[\s.·-]+", latin) if w]
-    pinyin = _pinyin(han.replace("·", ""))
-    if not words or not pinyin:
+    if not words or not _pinyin("名"):
         return False  # without pypinyin nothing can be said
-    folded = "".join(w.casefold() for w in words)
-    if pinyin in (folded, "".join(w.casefold() for w in reversed(words))):
-        return False
-    return not _phonetic_in_latin(han, words)
+    folded = {"".join(w.casefold() for w in words), "".join(w.casefold() for w in reversed(words))}
+    # The Chinese name's edges are uncertain (a title before it, a verb after it: 领袖彼得·扬森表示): any
+    # core with up to three characters trimmed from either end that renders the Latin name is that name.
+    for cut_left in range(4):
+        for cut_right in range(4):
+            core = han[cut_left : len(han) - cut_right]
+            parts = core.split("·")
+            if "·" in han and (len(parts) != 2 or min(len(x) for x in parts) < 2):
+                continue  # both the given and the family name, at two characters each at least
+            if len(core.replace("·", "")) < 2:
+                continue
+            if _pinyin(core.replace("·", "")) in folded or _phonetic_in_latin(core, words):
+                return False
+    return True
 
 
 def _other_script(qa: Quote, qb: Quote) -> bool:

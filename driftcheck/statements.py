@@ -449,7 +449,8 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (
             r"\b(?:according\s+to\s+)?(?:people|persons?|sources?|insiders?|a\s+person|one\s+person)\s+"
             r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)\b"
-            r"|\banonymous\s+sources?\b|\b(?:according\s+to\s+)?(?:unnamed\s+)?sources\s+(?:said|say)\b",
+            r"|\baccording\s+to\s+(?:anonymous\s+|unnamed\s+)?sources?\b"
+            r"|\b(?:anonymous\s+|unnamed\s+)?sources?\s+(?:said|say|says|told)\b",
             "hedge",
             "unnamed_sources",
         ),

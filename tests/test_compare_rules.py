@@ -1050,3 +1050,27 @@ def test_a_dropped_allegedly_is_high() -> None:
         "Whitmore allegedly used the money to buy a yacht.", "Whitmore used the money to buy a yacht."
     )
     assert only(found, "hedge").severity == "high"
+
+
+@pytest.mark.parametrize(
+    ("b", "given_away"),
+    [
+        ("自由党领袖彼得·扬森表示：“我们没有得到想要的一切。”", False),  # title and verb around the name
+        ("绿党主席桑妮·巴克表示：“我们没有得到想要的一切。”", True),
+    ],
+)
+def test_a_chinese_speaker_with_a_title_is_matched_by_its_rendering(b: str, given_away: bool) -> None:
+    a = 'Liberal leader Pieter Jansen said: "We did not get everything we wanted."'
+    assert bool([f for f in findings(a, b, "en", "zh") if f.type == "attribution"]) is given_away
+
+
+def test_a_headline_figure_of_another_kind_is_another_fact() -> None:
+    a = loc("Wildfire in southern Portugal forces 3,500 from their homes", "en", "a", kind="headline")
+    b = loc("Portugal wildfire scorches 30,600 acres, thousands evacuated", "en", "b", kind="headline")
+    assert compare_pair(a, b, SETTINGS, AliasTable()) == []
+
+
+def test_a_verb_of_change_in_another_clause_does_not_turn_a_figure() -> None:
+    a = "Deputy Governor Tomas Reuter, who voted against the cut, said wage growth of 4.8% remained too high."
+    b = "Reuter said wages were still rising too fast, at 4.8 percent."
+    assert not [f for f in findings(a, b) if "turned round" in f.message]

@@ -433,3 +433,15 @@ def test_the_speaker_after_a_title_and_a_setting(text: str, speaker: str | None)
 def test_a_chinese_speaker_who_speaks_to_someone() -> None:
     (quote,) = extract_quotes("“你辜负了那些完全信赖你的人，”卡特法官对被告说。", "zh")
     assert quote.speaker == "卡特"
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Meta is planning cuts, sources said.", ["unnamed_sources"]),
+        ("According to people familiar with the matter, it will happen.", ["unnamed_sources"]),
+        ("A reader should weigh everything, including anonymous sources.", []),  # a noun phrase, no hedge
+    ],
+)
+def test_unnamed_sources_hedge_a_claim_only_as_its_source(text: str, keys: list[str]) -> None:
+    assert [m.key for m in extract_hedges(text, "en")] == keys
