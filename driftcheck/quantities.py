@@ -1242,6 +1242,9 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
         return False
     if (a.unit == "ordinal") != (b.unit == "ordinal"):
         return False  # "the 3rd" is no count of three
+    one_unit = (a.unit is None) != (b.unit is None) and not (a.currency or b.currency)
+    if one_unit and _log_dist(a.value, b.value) > 1:
+        return False  # "einwöchige" (1 week) is no version of "November 16": a unit on one side, 16× apart
     # money against a physical unit is never the same thing
     return not (
         (a.currency and b.unit and b.unit != "percent") or (b.currency and a.unit and a.unit != "percent")

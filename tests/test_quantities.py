@@ -780,3 +780,12 @@ def test_three_quarters_of_an_hour_is_one_figure() -> None:
 def test_a_chinese_sentence_length_in_years_and_months_is_one_figure(text: str) -> None:
     q = one(text, "zh")
     assert (q.value, q.unit) == (8.5, "year")
+
+
+def test_a_figure_with_a_unit_is_no_version_of_a_bare_number_far_from_it() -> None:
+    week = one("begann eine einwöchige Reise", "de")
+    bare = extract_quantities("16 people and 16", "en")[-1]
+    assert week.unit == "week" and bare.unit is None
+    assert match_quantities([week], [bare]) == [(week, None), (None, bare)]
+    # A bare number near the figure can still be its version (the unit left out).
+    assert match_quantities([one("5.6 million GPUs", "en")], [one("5.5 million", "en")])[0][1] is not None
