@@ -594,15 +594,20 @@ def _direction(loc: Located, q: Quantity) -> tuple[int, str] | None:
     found = [v for v in _change_verbs(text) if clause <= v[0] and v[0] + len(v[2]) <= q.start]
     # The verb must govern the figure: five words at most between them ("legte gegenüber dem Euro um 0,6")
     # and no clause boundary, not "voted against the cut, said wage growth of 4.8%".
-    found = [
-        f
-        for f in found
-        if ", " not in text[f[0] : q.start] and (len(text[f[0] : q.start].split()) <= 6 or _HAN.search(f[2]))
-    ]
+    found = [f for f in found if ", " not in text[f[0] : q.start] and _governs(f[2], text[f[0] : q.start])]
     if not found:
         return None
     _, sign, word = max(found)
     return sign, word
+
+
+def _governs(verb: str, between: str) -> bool:
+    """Whether a verb of change is close enough to govern the figure: six words, or ten for a German verb
+    whose particle follows the figure ("legte nach der Ankündigung gegenüber dem Euro um 0,6 Prozent zu")."""
+    if _HAN.search(verb):
+        return True
+    separable = verb.casefold().startswith(("leg", "ging"))
+    return len(between.split()) <= (10 if separable else 6)
 
 
 def _direction_reversed(a: Located, qa: Quantity, b: Located, qb: Quantity) -> Finding | None:

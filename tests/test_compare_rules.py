@@ -1074,3 +1074,9 @@ def test_a_verb_of_change_in_another_clause_does_not_turn_a_figure() -> None:
     a = "Deputy Governor Tomas Reuter, who voted against the cut, said wage growth of 4.8% remained too high."
     b = "Reuter said wages were still rising too fast, at 4.8 percent."
     assert not [f for f in findings(a, b) if "turned round" in f.message]
+
+
+def test_a_german_separable_verb_of_change_far_from_its_figure_still_turns_it() -> None:
+    a = "The currency fell 0.6% against the euro after the announcement."
+    b = "Die Währung legte nach der Ankündigung gegenüber dem Euro um 0,6 Prozent zu."
+    assert [f.severity for f in findings(a, b, "en", "de") if "turned round" in f.message] == ["high"]
