@@ -798,6 +798,8 @@ _LEX_DE = (
     r"|\bmangel\w*|\babwesen\w*|\bkaum\b|\bverg(?:iss|ess|aß|äß)\w*|\bleugne\w*|\bweiger\w*|\bverweiger\w*"
     r"|\bes\s+sei\s+denn\b|\bzu\s+\w+,?\s+um\b|\bstatt\b|\banstatt\b|\baufhör\w*|\bhör\w*\s+auf\b"
     r"|\blehnt\w*\s+(?:\w+\s+){0,4}?ab\b|\babgelehnt\b|\bohne\b"
+    # "did not change" said as "kept": "hielt an seiner Dividendenpolitik fest", "behielt bei", "beibehalten".
+    r"|\bhielt\w*\b(?=[^.;!?]*\bfest\b)|\bfestgehalten\b|\bfesthalten\b|\bbeibehalten\b|\bbehielt\w*\b"
 )
 _LEX_ZH = (
     r"不(?:好|安|幸|满|便|在|礼貌|情愿|一样|可能|完美|懂事|存在|道德|合理|公平|正常|健康|清楚|舒服|耐烦"

@@ -1080,3 +1080,15 @@ def test_a_german_separable_verb_of_change_far_from_its_figure_still_turns_it() 
     a = "The currency fell 0.6% against the euro after the announcement."
     b = "Die Währung legte nach der Ankündigung gegenüber dem Euro um 0,6 Prozent zu."
     assert [f.severity for f in findings(a, b, "en", "de") if "turned round" in f.message] == ["high"]
+
+
+@pytest.mark.parametrize(
+    ("b", "flipped"),
+    [
+        ("An seiner Dividendenpolitik hielt das Unternehmen fest.", False),  # kept it: the same claim
+        ("Das Unternehmen änderte seine Dividendenpolitik.", True),
+    ],
+)
+def test_did_not_change_said_as_kept_in_german_is_no_flip(b: str, flipped: bool) -> None:
+    found = findings("The company did not change its dividend policy.", b, "en", "de")
+    assert bool([f for f in found if f.type == "negation"]) is flipped
