@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from .dates import DateFact, compare_dates
+from .dates import DateFact, comparable_fields, compare_dates
 from .entities import (
     STANDARD_ALIASES,
     AliasTable,
@@ -629,14 +629,6 @@ def _direction_reversed(a: Located, qa: Quantity, b: Located, qb: Quantity) -> F
     )
 
 
-_DATE_FIELDS = ("year", "month", "day", "hour", "minute")
-
-
-def _share_a_field(a: DateFact, b: DateFact) -> bool:
-    """Whether two dates state a common field (a bare day and a bare year say nothing about each other)."""
-    return any(getattr(a, f) is not None and getattr(b, f) is not None for f in _DATE_FIELDS)
-
-
 def date_findings(a: Located, b: Located) -> list[Finding]:
     """Dates that disagree in a field both sentences state.
 
@@ -648,7 +640,7 @@ def date_findings(a: Located, b: Located) -> list[Finding]:
     used_b: set[int] = set()
     for n, da in enumerate(a.facts.dates):
         for k, db in enumerate(b.facts.dates):
-            if k not in used_b and _share_a_field(da, db) and compare_dates(da, db) is None:
+            if k not in used_b and comparable_fields(da, db) and compare_dates(da, db) is None:
                 used_a.add(n)
                 used_b.add(k)
                 break

@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["DateFact", "Difference", "compare_dates", "date_spans", "extract_dates", "match_dates"]
+__all__ = [
+    "DateFact",
+    "Difference",
+    "comparable_fields",
+    "compare_dates",
+    "date_spans",
+    "extract_dates",
+    "match_dates",
+]
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,12 @@ _REL_WEEKDAY_SHIFT = {
     "nächsten": "next", "kommenden": "next", "上": "prev_week", "本": "this_week", "这": "this_week",
     "下": "next_week",
 }  # fmt: skip
+# Words that put a sentence's event after its publication: a bare weekday there is the coming one.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+due|are\s+due|scheduled|plans?\s+to|expected\s+to|next|upcoming|wird|werden|soll|sollen|"
+    r"geplant|kommenden|nächsten)\b|将|将于|计划|预计|下周",
+    re.IGNORECASE,
+)
 _REL_DAY = {
     "yesterday": -1, "today": 0, "tomorrow": 1, "gestern": -1, "vorgestern": -2, "heute": 0, "morgen": 1,
     "übermorgen": 2, "昨天": -1, "昨日": -1, "前天": -2, "今天": 0, "今日": 0, "明天": 1, "明日": 1,
@@ -300,6 +314,10 @@ def _zh_int(s: str) -> int | None:
 
 def _shift_weekday(published: _dt.date, weekday: int, how: str) -> _dt.date:
     """The date of `weekday` relative to `published` for prev/this/next (or their calendar-week variants)."""
+    if how == "latest":
+        return published - _dt.timedelta(days=(published.weekday() - weekday) % 7)
+    if how == "coming":
+        return published + _dt.timedelta(days=(weekday - published.weekday()) % 7)
     if how == "prev":
         delta = (published.weekday() - weekday) % 7 or 7
         return published - _dt.timedelta(days=delta)
@@ -384,6 +402,10 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
         weekday = _ZH_WEEKDAYS[wd] if wd in _ZH_WEEKDAYS else _WEEKDAYS[_lookup_key(wd)]
         relative = True
         how = _REL_WEEKDAY_SHIFT.get(_lookup_key(g.get("rel") or "")) if g.get("rel") else None
+        if how is None and published is not None:
+            # A bare weekday in news is the nearest one: on or before publication for what happened ("on
+            # Wednesday" in Thursday's paper), on or after it for what is announced ("will meet on Friday").
+            how = "coming" if _FUTURE.search(text) else "latest"
         if published is not None and how is not None:
             d = _shift_weekday(published, weekday, how)
             year, month, day = d.year, d.month, d.day
@@ -403,7 +425,7 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
 
 _MERGE_GAP = re.compile(
     r"\s*(?:,\s*)?(?:(?:at|on|um|am|gegen|around|the|of|UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT|ET|PT)"
-    r"\s+)*\s*",
+    r"\s+|(?:北京时间|当地时间))*\s*",
     re.IGNORECASE,
 )
 _FIELDS = ("year", "month", "day", "hour", "minute")
@@ -456,6 +478,7 @@ _ZONE_AFTER = re.compile(
     r"Beijing\s+time)\b",
     re.IGNORECASE,
 )
+_ZONE_INSIDE_ZH = re.compile(r"(?P<z>北京时间|当地时间)")
 _ZONE_BEFORE = re.compile(r"(?P<z>北京时间|当地时间|Beijing\s+time)[\s,：:]*$", re.IGNORECASE)
 
 
@@ -464,7 +487,10 @@ def _with_zone(fact: DateFact, text: str) -> DateFact:
     right before it ("北京时间22时32分")."""
     if fact.hour is None:
         return fact
-    inside = _ZONE_AFTER.search(text, fact.start, fact.end)  # "23:30 UTC on 3 June", merged
+    # "23:30 UTC on 3 June", "昨天北京时间22时32分": merged around the zone's name
+    inside = _ZONE_AFTER.search(text, fact.start, fact.end) or _ZONE_INSIDE_ZH.search(
+        text, fact.start, fact.end
+    )
     after = _ZONE_AFTER.match(text, fact.end)
     before = _ZONE_BEFORE.search(text, max(0, fact.start - 12), fact.start)
     found = inside or after or before
@@ -540,6 +566,15 @@ def _shared_fields(a: DateFact, b: DateFact) -> list[str]:
     return fields
 
 
+def comparable_fields(a: DateFact, b: DateFact) -> list[str]:
+    """The fields two facts both state and compare_dates weighs: clock fields drop out between two named
+    time zones whose offset is unknown ("11:32 local time" / "北京时间22时32分")."""
+    fields = _shared_fields(a, b)
+    if a.zone and b.zone and a.zone != b.zone and _in_zone_of(b, a) is None:
+        fields = [f for f in fields if f not in ("hour", "minute")]
+    return fields
+
+
 def compare_dates(a: DateFact, b: DateFact) -> Difference | None:
     """A high-severity "date" Difference when a field both facts state disagrees, else None.
 
@@ -560,6 +595,11 @@ def compare_dates(a: DateFact, b: DateFact) -> Difference | None:
             a = dataclasses.replace(a, hour=None, minute=None)
             b = dataclasses.replace(b, hour=None, minute=None)
     conflicts = [f for f in _shared_fields(a, b) if getattr(a, f) != getattr(b, f)]
+    if conflicts and a.relative and b.relative and a.weekday is not None and a.weekday == b.weekday:
+        # "on Monday" in two copies published a week apart: stale rather than wrong.
+        return Difference(
+            "date", "low", f"the same weekday from another publication date names another day: '{a.text}'"
+        )
     if not conflicts:
         return None
     return Difference(

@@ -175,3 +175,35 @@ def test_clock_times_are_compared_across_named_time_zones(
     (db,) = extract_dates(b, lang_b)
     difference = compare_dates(da, db)
     assert (difference.severity if difference else None) == expected
+
+
+def test_a_bare_weekday_is_the_nearest_one_before_or_after_publication() -> None:
+    thursday = dt.date(2025, 6, 12)
+    (past,) = extract_dates("The rocket lifted off on Wednesday.", "en", thursday)
+    (coming,) = extract_dates("The board will meet on Friday.", "en", thursday)
+    (today,) = extract_dates("Der Vorstand tagte am Donnerstag.", "de", thursday)
+    assert (past.month, past.day) == (6, 11) and (coming.month, coming.day) == (6, 13)
+    assert (today.month, today.day) == (6, 12)
+
+
+def test_a_weekday_against_yesterday_in_a_copy_of_another_day() -> None:
+    (wednesday,) = extract_dates("lifted off on Wednesday", "en", dt.date(2025, 6, 12))  # the 11th
+    yesterday = extract_dates("于昨天发射升空", "zh", dt.date(2025, 6, 13))[0]  # the 12th
+    difference = compare_dates(wednesday, yesterday)
+    assert difference is not None and difference.severity == "high"
+    same_day = extract_dates("于昨天发射升空", "zh", dt.date(2025, 6, 12))[0]  # the 11th
+    assert compare_dates(wednesday, same_day) is None
+    # The same weekday word in a copy published a week later is stale, not wrong.
+    (later,) = extract_dates("lifted off on Wednesday", "en", dt.date(2025, 6, 19))
+    stale = compare_dates(wednesday, later)
+    assert stale is not None and stale.severity == "low"
+
+
+def test_yesterday_beijing_time_is_one_moment_compared_across_zones() -> None:
+    (wire,) = extract_dates("lifted off on Wednesday at 14:32 UTC", "en", dt.date(2025, 6, 12))  # Thu paper
+    (late,) = extract_dates("于昨天北京时间22时32分发射升空", "zh", dt.date(2025, 6, 13))  # Fri: the 12th
+    (same,) = extract_dates("于昨天北京时间22时32分发射升空", "zh", dt.date(2025, 6, 12))  # the 11th
+    assert late.zone == "北京时间" and (late.day, late.hour) == (12, 22)
+    difference = compare_dates(wire, late)
+    assert difference is not None and difference.severity == "high"
+    assert compare_dates(wire, same) is None
