@@ -92,7 +92,7 @@ _REL_WEEKDAY_SHIFT = {
 }  # fmt: skip
 # Words that put a sentence's event after its publication: a bare weekday there is the coming one.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+due|are\s+due|scheduled|plans?\s+to|expected\s+to|next|upcoming|wird|werden|soll|sollen|"
+    r"\b(?:will|shall|is\s+due|are\s+due|scheduled|plans?\s+to|expected\s+to|next|upcoming|wird|werden|"
     r"geplant|kommenden|nächsten)\b|将|将于|计划|预计|下周",
     re.IGNORECASE,
 )

@@ -207,3 +207,10 @@ def test_yesterday_beijing_time_is_one_moment_compared_across_zones() -> None:
     difference = compare_dates(wire, late)
     assert difference is not None and difference.severity == "high"
     assert compare_dates(wire, same) is None
+
+
+def test_a_reportative_soll_is_no_announcement() -> None:
+    thursday = dt.date(2025, 6, 12)
+    (seen,) = extract_dates("Er soll am Montag gesehen worden sein.", "de", thursday)
+    (meeting,) = extract_dates("Der Vorstand wird am Montag tagen.", "de", thursday)
+    assert (seen.day, meeting.day) == (9, 16)
