@@ -14,7 +14,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -248,6 +248,15 @@ def _told_elsewhere(
     return False
 
 
+def _mark_matched(
+    matched: set[tuple[str, int, int]] | None, a: Located, qa: Quantity, b: Located, qb: Quantity
+) -> None:
+    """Record two figures as compared with a counterpart (the addition rule leaves them out)."""
+    if matched is not None:
+        matched.add((a.sentence.doc, a.sentence.index, qa.start))
+        matched.add((b.sentence.doc, b.sentence.index, qb.start))
+
+
 def quantity_findings(
     a: Located,
     b: Located,
@@ -275,9 +284,7 @@ def quantity_findings(
         ago_a, ago_b = _ago_date(a, qa), _ago_date(b, qb)
         if ago_a is not None and ago_b is not None and len(ago_a[0]) == len(ago_b[0]):
             # "three days ago" / "vor zwei Tagen" in two dated documents: the day they point to decides.
-            if matched is not None:
-                matched.add((a.sentence.doc, a.sentence.index, qa.start))
-                matched.add((b.sentence.doc, b.sentence.index, qb.start))
+            _mark_matched(matched, a, qa, b, qb)
             if ago_a[0] != ago_b[0]:
                 out.append(_ago_finding(a, qa, ago_a, b, qb, ago_b))
             continue
@@ -308,9 +315,7 @@ def quantity_findings(
         ):
             # "at least 7,500" in a's lead against b's detail sentence "more than 7,500", where b's own lead,
             # aligned with a's, says "at least 7,500" too: the outlet kept the qualifier; nothing drifted.
-            if matched is not None:
-                matched.add((a.sentence.doc, a.sentence.index, qa.start))
-                matched.add((b.sentence.doc, b.sentence.index, qb.start))
+            _mark_matched(matched, a, qa, b, qb)
             continue
         if (
             worst is not None
@@ -318,9 +323,7 @@ def quantity_findings(
             and (_told_elsewhere(qa, a, partners_a, links) or _told_elsewhere(qb, b, partners_b, links))
         ):
             continue
-        if matched is not None:
-            matched.add((a.sentence.doc, a.sentence.index, qa.start))
-            matched.add((b.sentence.doc, b.sentence.index, qb.start))
+        _mark_matched(matched, a, qa, b, qb)
         if worst is None:
             continue
         detail = "; ".join(d.text for d in differences)
@@ -1088,8 +1091,11 @@ def _sourced_apart_from(plain: Located, hedged: Located) -> bool:
     return bool(own - shared)
 
 
-def hedge_findings(a: Located, b: Located) -> list[Finding]:
-    """A hedge ("is said to", "reportedly") that one version has and the other states as plain fact."""
+def hedge_findings(a: Located, b: Located, kept: HedgeKept | None = None) -> list[Finding]:
+    """A hedge ("is said to", "reportedly") that one version has and the other states as plain fact.
+
+    `kept(hedged, plain, key)` says whether the plain side's document keeps that hedge in another sentence of
+    the claim (see _hedge_kept_elsewhere); then nothing was dropped."""
     if not a.facts.hedges and not b.facts.hedges:
         return []
     if a.sentence.kind not in CLAIM_KINDS or b.sentence.kind not in CLAIM_KINDS:
@@ -1111,6 +1117,8 @@ def hedge_findings(a: Located, b: Located) -> list[Finding]:
         hedged, plain, marker = b, a, hedged_b[0]
     else:
         return []
+    if kept is not None and kept(hedged, plain, marker.key):
+        return []
     message = f"{_label(hedged)} hedges the claim ({marker.text!r}); {_label(plain)} states it as fact"
     source = evidence(hedged, marker.start, marker.end, marker.key)
     pair = (source, whole(plain)) if hedged is a else (whole(plain), source)
@@ -1118,22 +1126,23 @@ def hedge_findings(a: Located, b: Located) -> list[Finding]:
     return [make("hedge", "high" if marker.key == "allegedly" else "medium", message, *pair)]
 
 
-def _hedge_told_elsewhere(
-    finding: Finding, a: Located, b: Located, links: Links, located: dict[SentenceKey, Located]
+HedgeKept = Callable[[Located, Located, str], bool]
+
+
+def _hedge_kept_elsewhere(
+    hedged: Located, plain: Located, key: str, *, links: Links, located: dict[SentenceKey, Located]
 ) -> bool:
     """Whether the plain side's document hedges the claim in another sentence aligned with the hedged one:
     a lead that says "may reduce … a preliminary study" and a detail sentence that states the figure are
     two sentences of one claim, and the outlet kept the hedge in its own lead."""
-    plain, hedged = (b, a) if finding.b is not None and finding.b.evidence == b.sentence.text else (a, b)
-    marker = (finding.a if hedged is a else finding.b) if finding.b is not None else finding.a
     plain_key = (plain.sentence.doc, plain.sentence.index)
-    for key in links.aligned.get((hedged.sentence.doc, hedged.sentence.index), ()):
-        other = located.get(key)
-        if other is None or key[0] != plain_key[0] or key == plain_key:
+    for other_key in links.aligned.get((hedged.sentence.doc, hedged.sentence.index), ()):
+        other = located.get(other_key)
+        if other is None or other_key[0] != plain_key[0] or other_key == plain_key:
             continue
         if other.sentence.kind not in CLAIM_KINDS:
             continue  # a headline's "study finds" is no hedge kept
-        if any(m.key == marker.value for m in other.facts.hedges):
+        if any(m.key == key for m in other.facts.hedges):
             return True  # the same hedge ("preliminary" / vorläufig / 初步), kept in another sentence
     return False
 
@@ -1328,8 +1337,10 @@ def compare_pair(
     matched: set[tuple[str, int, int]] | None = None,
     links: Links | None = None,
     loose: bool = False,
+    hedge_kept: HedgeKept | None = None,
 ) -> list[Finding]:
-    """Every pair rule on one aligned sentence pair (partners, links, loose: see quantity_findings)."""
+    """Every pair rule on one aligned sentence pair (partners, links, loose: see quantity_findings;
+    hedge_kept: see hedge_findings)."""
     return [
         *quantity_findings(a, b, partners_a, partners_b, matched, links, loose),
         *figure_swap_findings(a, b, aliases),
@@ -1337,7 +1348,7 @@ def compare_pair(
         *entity_findings(a, b, aliases),
         *attribution_findings(a, b, aliases),
         *quote_findings(a, b, settings),
-        *hedge_findings(a, b),
+        *hedge_findings(a, b, hedge_kept),
         *negation_findings(a, b),
         *comment_findings(a, b),
     ]
@@ -1583,6 +1594,7 @@ def compare_corpus(
             by_doc.setdefault(loc.sentence.doc, []).append(loc)
     matched: set[tuple[str, int, int]] = set()
     links = Links.of(alignments, groups)
+    hedge_kept = functools.partial(_hedge_kept_elsewhere, links=links, located=located)
     # With a reference, two other outlets are compared only on claims the reference does not tell: where it
     # does, each outlet's drift is reported against the reference once, not again against every other outlet
     # (a review with four versions got one changed figure reported six times).
@@ -1615,8 +1627,9 @@ def compare_corpus(
             matched=matched,
             links=links,
             loose=not link.group,
+            hedge_kept=hedge_kept,
         )
-        keep(f for f in found if f.type != "hedge" or not _hedge_told_elsewhere(f, a, b, links, located))
+        keep(found)
     content = list(located.values())
     keep(spelling_findings(content, alias_table, reference))
     keep(corpus_quote_findings(content, settings))

@@ -825,7 +825,8 @@ _AND_MONTHS_ZH_RE = re.compile(r"(?:零|又)?(?P<n>[\d一二两三四五六七�
 
 
 def _small_number(word: str) -> int | None:
-    """1-11 as digits, an English or German number word or a Chinese numeral; None otherwise."""
+    """A small whole number as digits, an English or German number word or a Chinese numeral; None for
+    anything else (and for "a"/"ein", which count only with a unit)."""
     if word.isdigit():
         return int(word)
     if all(ch in _ZH_NUM_CHARS for ch in word):
@@ -843,7 +844,6 @@ _FRACTION_OF_RE = re.compile(
     r"\b(?:(?:a|one)\s+)?(?P<f>half|quarter|third|three[\s-]quarters?)\s+(?:of\s+)?$", _I
 )
 _ZH_PER_HOUR = re.compile(r"时速|每小时|每个小时")
-_DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 # "over 90 years old", "over two years ago", "over five years of experience": there "over" is "more than".
 _OVER_MEANS_MORE_RE = re.compile(r"[\s\u00a0]+(?:old|ago|of\b|older)", _I)
 # "a day", "an hour", "einmal pro Woche" after a figure: the time unit a rate is counted per.
@@ -1450,6 +1450,9 @@ def may_agree(a: Quantity, b: Quantity) -> bool:
 _TIME_DAYS = {
     "year": 365.25, "month": 365.25 / 12, "week": 7.0, "day": 1.0, "hour": 1 / 24, "minute": 1 / 1440,
 }  # fmt: skip
+
+
+_DURATION_UNITS = frozenset(_TIME_DAYS)
 
 
 def _in_days(q: Quantity) -> Quantity:
