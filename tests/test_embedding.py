@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from driftcheck import embedding
+from driftcheck import embedding, parallel
 from driftcheck.embedding import EmbeddingCache, Encoder, embed, load_encoder
 from driftcheck.errors import ModelError
 
@@ -406,7 +406,7 @@ def test_use_batched_and_single_encoding_agree_to_six_decimals(use_encoder: Enco
 
 @pytest.mark.slow
 def test_use_batches_encoded_at_once_equal_batches_one_after_another(use_encoder: Encoder) -> None:
-    assert use_encoder.parallel_batches == embedding.available_cores()
+    assert use_encoder.parallel_batches == parallel.available_cores()
     # 84 distinct sentences (two pairs share an English side), 6 batches: embed() encodes each text once.
     texts = list(dict.fromkeys(f"{s} ({n})" for n in range(12) for pair in PAIRS for s in pair))
     batch = 16
