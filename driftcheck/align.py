@@ -28,7 +28,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from .models import Alignment, ClaimGroup, SentenceRef
-from .parallel import available_cores, fork_map, split_round_robin, workers_for
+from .parallel import available_cores
 
 
 @dataclass(frozen=True)
@@ -225,12 +225,11 @@ def align_documents(
 
     # One product per document against all later ones instead of one per document pair: a corpus of 100
     # documents has ~5,000 pairs, and per-pair numpy calls cost more than the arithmetic (measured 1.0 s ->
-    # 0.3 s on 5,464 sentences). Each worker calls BLAS on one thread: two BLAS threads on one product halve
-    # it on an idle 2-core machine, but with one other busy process their spin-waits made the whole stage
-    # 3-4x slower (0.9 s -> 2.9-3.5 s, measured); independent single-threaded calls just take turns.
-    # Documents are shared out among forked workers (parallel.py): the Python between the products holds the
-    # GIL, so threads overlapped only the products (measured on 5,087 sentences: 0.37-0.44 s with two
-    # threads, 0.32-0.36 s with two processes). Where forking is off, threads. Results go in document order.
+    # 0.3 s on 5,464 sentences). Documents are worked on by one thread per core, each calling BLAS on one
+    # thread: numpy releases the GIL in the products and most element-wise passes, so two documents' work
+    # overlaps. Two BLAS threads on one product instead halve it on an idle 2-core machine, but with one
+    # other busy process their spin-waits made the whole stage 3-4x slower (0.9 s -> 2.9-3.5 s, measured);
+    # independent single-threaded calls just take turns. Results are collected in document order.
 
     def against_later(ai: int) -> list[tuple[int, int, int, float, bool]]:
         a = docs[ai]
@@ -240,20 +239,13 @@ def align_documents(
             for hit in _select_against(a, rest, first, last, settings)
         ]
 
-    def share(chunk: Sequence[tuple[int, int]]) -> list[tuple[int, list[tuple[int, int, int, float, bool]]]]:
-        return [(ai, against_later(ai)) for _, ai in chunk]
-
-    per_doc: list[list[tuple[int, int, int, float, bool]]] = [[] for _ in docs]
+    workers = min(available_cores(), max(1, len(docs)))
     with threadpool_limits(limits=1, user_api="blas"):
-        workers = workers_for(int(rest.starts[-1]), 500)  # ~100 µs a sentence: worth a fork from ~500
-        threads = min(available_cores(), len(docs))
-        if workers > 1 or threads < 2:
-            for chunk_hits in fork_map(share, split_round_robin(range(len(docs)), workers)):
-                for ai, hits in chunk_hits:
-                    per_doc[ai] = hits
-        else:
-            with ThreadPoolExecutor(max_workers=threads) as pool:
+        if workers > 1:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
                 per_doc = list(pool.map(against_later, range(len(docs))))
+        else:
+            per_doc = [against_later(ai) for ai in range(len(docs))]
         for ai, hits in enumerate(per_doc):
             for i, row, j, score, anchored in hits:
                 found.append(Alignment(ref(ai, i), ref(row, j), score, anchored=anchored))

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from driftcheck import align, compare, parallel, pipeline
+from driftcheck import compare, parallel, pipeline
 from driftcheck.errors import ConfigError
 from driftcheck.parallel import (
     WorkerError,
@@ -166,7 +166,7 @@ def test_split_by_key_keeps_a_key_in_one_chunk_and_balances_the_chunks() -> None
 def test_the_report_is_byte_identical_in_one_process_and_in_forked_workers(
     monkeypatch: pytest.MonkeyPatch, repo_root: Path, session_cache: Path, corpus_report: dict[str, Any]
 ) -> None:
-    """The real corpus and encoder (vectors from the session cache); every stage forced to fork."""
+    """The real corpus and encoder (vectors from the session cache); both forking stages forced to fork."""
     options = pipeline.CompareOptions(cache_dir=str(session_cache))
     monkeypatch.chdir(repo_root)
     monkeypatch.setenv("DRIFTCHECK_WORKERS", "1")
@@ -183,9 +183,9 @@ def test_the_report_is_byte_identical_in_one_process_and_in_forked_workers(
 
     monkeypatch.setenv("DRIFTCHECK_WORKERS", "2")
     monkeypatch.setattr(os, "fork", counting_fork)
-    for module in (pipeline, align, compare):  # the bundled corpus is below the size worth forking for
+    for module in (pipeline, compare):  # the bundled corpus is below the size worth forking for
         monkeypatch.setattr(module, "workers_for", lambda amount, per_worker: 2)
     forked = dumps(report_dict(pipeline.run_compare(["corpus"], options)))
-    assert len(forks) == 3  # facts, alignment and the pair rules each used a second process
+    assert len(forks) == 2  # facts and the pair rules each used a second process
     assert forked == alone
     assert parallel.worker_count() == 2
