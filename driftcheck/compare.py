@@ -32,6 +32,7 @@ from .entities import (
 from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
 from .parallel import fork_map, split_by_key, workers_for
 from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities, may_agree
+from .sounds import phonetic_in_latin, pinyin
 from .statements import Quote, compare_quotes, lexical_negations
 
 if TYPE_CHECKING:
@@ -495,6 +496,9 @@ def _span(names: Sequence[Entity], figures: Sequence[Quantity]) -> tuple[int, in
 # A duration counted back from publication: "three days ago", "vor drei Tagen", "三天前" / "三天以前".
 _AGO_AFTER = re.compile(r"\s*(?:ago\b|以?前)", re.IGNORECASE)
 _VOR_BEFORE = re.compile(r"\bvor\s+$", re.IGNORECASE)
+# Calendar steps back from a publication date: days and weeks are counted in days, months and years in
+# calendar months ("two months ago" on 31 March is January, not 29 January). quantities._TIME_DAYS holds
+# average lengths (a month is 30.44 days) for comparing durations; the two answer different questions.
 _AGO_DAYS = {"day": 1, "week": 7}
 _AGO_MONTHS = {"month": 1, "year": 12}
 
@@ -1005,12 +1009,10 @@ def _translated_quote_pair(a: Located, b: Located) -> bool:
 def _not_rendered(qa: Quote, qb: Quote) -> bool:
     """A Chinese speaker that is no rendering of the Latin-script one: neither its pinyin (张伟 / Zhang Wei)
     nor the sound of a transliteration (普丽娅·拉曼 / Priya Raman) matches."""
-    from .translation import _phonetic_in_latin, _pinyin  # translation imports this module
-
     first, second = qa.speaker or "", qb.speaker or ""
     han, latin = (first, second) if _HAN.search(first) else (second, first)
     words = [w for w in re.split(r"[\s.·-]+", latin) if w]
-    if not words or not _pinyin("名"):
+    if not words or not pinyin("名"):
         return False  # without pypinyin nothing can be said
     folded = {"".join(w.casefold() for w in words), "".join(w.casefold() for w in reversed(words))}
     # The Chinese name's edges are uncertain (a title before it, a verb after it: 领袖彼得·扬森表示): any
@@ -1023,7 +1025,7 @@ def _not_rendered(qa: Quote, qb: Quote) -> bool:
                 continue  # both the given and the family name, at two characters each at least
             if len(core.replace("·", "")) < 2:
                 continue
-            if _pinyin(core.replace("·", "")) in folded or _phonetic_in_latin(core, words):
+            if pinyin(core.replace("·", "")) in folded or phonetic_in_latin(core, words):
                 return False
     return True
 

@@ -23,9 +23,7 @@ import csv
 import dataclasses
 import functools
 import io
-import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -68,6 +66,7 @@ from .models import (
 from .ordered_align import Bead, align_ordered
 from .pipeline import Segmented, cyclic_gc_paused, segment_document
 from .quantities import extract_quantities
+from .sounds import collapse_keys, han_key, keys_similar, latin_key, phonetic_in_latin, pinyin
 
 __all__ = ["TranslationOptions", "findings_csv", "run_pairs", "run_translation"]
 
@@ -471,14 +470,6 @@ _WATERS: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
-def _pinyin(text: str) -> str:
-    try:
-        from pypinyin import lazy_pinyin
-    except ImportError:  # without pypinyin, Chinese names match through CLDR and Latin spellings only
-        return ""
-    return "".join(lazy_pinyin(text)).lower()
-
-
 @dataclass(frozen=True)
 class _Exonyms:
     """CLDR names of one language, as one regex (found in any text in one pass) and by distinctive word."""
@@ -607,7 +598,7 @@ def _de_compound_heads() -> dict[str, tuple[str, ...]]:
 
 
 def _pinyin_syllables(text: str) -> list[str]:
-    return [_fold(_pinyin(ch)) for run in _HAN_RUN.findall(text) for ch in run if _HAN.match(ch)]
+    return [_fold(pinyin(ch)) for run in _HAN_RUN.findall(text) for ch in run if _HAN.match(ch)]
 
 
 def _stem_match(word: str, names: Iterable[str]) -> bool:
@@ -646,9 +637,9 @@ def _found(name: str, index: _NameIndex) -> bool:
 
 
 def _sounds_like_word(word: str, words: Sequence[str]) -> bool:
-    key = _latin_key(word)
+    key = latin_key(word)
     return len(key) >= 3 and any(
-        w[:1] == _fold(word)[:1] and _keys_similar(key, _latin_key(w)) for w in words if len(w) >= 4)
+        w[:1] == _fold(word)[:1] and keys_similar(key, latin_key(w)) for w in words if len(w) >= 4)
 
 
 @lru_cache(maxsize=8192)
@@ -692,14 +683,14 @@ def _rendered(name: str, lang: str | None, target: _NameIndex, loose: bool = Fal
             return True
     if _HAN.search(name):
         # Chinese person names with a placeholder given name (黄某某 = "Huang"): the surname's pinyin.
-        pinyin = _fold(_pinyin(name))
-        if any(len(w) >= 4 and pinyin.startswith(w) for w in target.words):
+        surname = _fold(pinyin(name))
+        if any(len(w) >= 4 and surname.startswith(w) for w in target.words):
             return True
         # A foreign name in transliteration: the target word that sounds like it (阿隆索 / Alonso). Not for
         # CLDR places, whose English names are known (比利时 is Belgium, whatever sounds like it).
         cldr = lang is not None and lang != "en" and bool(_exonyms(lang).in_text(name))
         latin = target.words if loose else target.capitalised
-        return not cldr and any(_phonetic_in_latin(part, latin)
+        return not cldr and any(phonetic_in_latin(part, latin)
                                 for part in _han_name_parts(name))
     if target.han and not _HAN.search(name) and _fold(name) not in _english_places():
         # (Not for a CLDR place, whose Chinese names are known: Rome is 罗马, whatever sounds like it.)
@@ -736,74 +727,7 @@ def _fuzzy_word(form: str, words: Sequence[str]) -> bool:
     return any(fuzz.ratio(form, w) >= 75 for w in words if abs(len(w) - len(form)) <= 3)
 
 
-# --- phonetic keys: a foreign name against its Chinese transliteration (休斯敦 = Houston) -------------------
-#
-# Both sides become a string of coarse consonant classes (P labial stops, F f/v/w, M, N, T, K, H, S sibilants,
-# L l/r, C the ambiguous "ch"): English spelling by a few rewrite rules, Chinese by the initial (and nasal
-# final) of each character's pinyin. Transliteration inserts vowels and drops or doubles consonants, so keys
-# are compared by an edit distance in which dropping an r/l, h or nasal and swapping near classes is cheap.
-
-_EN_SPELLING = tuple((re.compile(a), b) for a, b in (
-    (r"ph", "f"), (r"gh(?![aeiouy])", ""), (r"th", "t"), (r"sch|sh", "s"), (r"ch", "ç"), (r"ck|qu?", "k"),
-    (r"x", "ks"), (r"c(?=[eiy])", "s"), (r"(?<=[^aeiouyç])h", ""), (r"(?<=[aeiouy])h(?![aeiouy])", ""),
-    (r"(?<=[aeiou])w", ""), (r"(?<=.)e$", ""),
-))
-_EN_CLASS = dict(zip("bpfvwmndtgkhjszlrcç", "PPFFFMNTTKKHSSSLLKC", strict=True))
-_PY_INITIAL = (("zh", "S"), ("ch", "S"), ("sh", "S"),
-               *zip("bpfwmndtgkhjqxzcslr", "PPFFMNTTKKHSSSSSSLS", strict=True))
-_NEAR_CLASSES = frozenset(frozenset(p) for p in ("KH", "FH", "FP", "NM", "SH", "CS", "CK", "CH", "ST"))
-_CHEAP_INDEL = {"L": 0.5, "H": 0.5, "N": 0.6}
-
-
-@lru_cache(maxsize=16384)
-def _latin_key(word: str) -> str:
-    """Consonant classes of a Latin-script name (Houston -> HSTN)."""
-    s = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isascii() and c.isalpha())
-    for pattern, repl in _EN_SPELLING:
-        s = pattern.sub(repl, s)
-    return _collapse(_EN_CLASS.get(c, "") for c in s)
-
-
-@lru_cache(maxsize=16384)
-def _han_key(ch: str) -> str:
-    """Consonant classes of one Chinese character's pinyin (斯 -> S, 敦 -> TN); "" without pypinyin."""
-    syllable = _pinyin(ch)
-    if syllable == "er":
-        return "L"  # 尔 renders a final r
-    key = next((c for p, c in _PY_INITIAL if syllable.startswith(p)), "")
-    return key + "N" if syllable.endswith("n") or syllable.endswith("ng") else key
-
-
-def _collapse(keys: Iterable[str]) -> str:
-    out: list[str] = []
-    for key in keys:
-        for c in key:
-            if not out or out[-1] != c:
-                out.append(c)
-    return "".join(out)
-
-
-def _key_cost(a: str, b: str) -> float:
-    prev = [0.0]
-    for y in b:
-        prev.append(prev[-1] + _CHEAP_INDEL.get(y, 1.0))
-    for x in a:
-        cur = [prev[0] + _CHEAP_INDEL.get(x, 1.0)]
-        for j, y in enumerate(b, start=1):
-            sub = 0.0 if x == y else 0.5 if frozenset((x, y)) in _NEAR_CLASSES else 1.0
-            cur.append(min(prev[j - 1] + sub, prev[j] + _CHEAP_INDEL.get(x, 1.0),
-                           cur[j - 1] + _CHEAP_INDEL.get(y, 1.0)))
-        prev = cur
-    return prev[-1]
-
-
-def _keys_similar(a: str, b: str) -> bool:
-    """Whether two consonant-class keys can be one name: exact for 2 classes, near for longer ones."""
-    if len(a) < 2 or len(b) < 2:
-        return False
-    longest = max(len(a), len(b))
-    limit = 0.0 if longest <= 2 else 0.5 if longest == 3 else 0.3 * longest
-    return _key_cost(a, b) <= limit
+# --- phonetic keys (sounds.py): a foreign name against its Chinese transliteration ------------------------
 
 
 @cache
@@ -824,7 +748,7 @@ _ZH_NOT_TRANSLIT = frozenset(
 def _phonetic_in_han(word: str, runs: Iterable[str]) -> bool:
     """Whether a stretch of the Chinese text sounds like the Latin word (休斯敦 for Houston). Stretches are
     made of transliteration characters, one other character allowed in three or more."""
-    key = _latin_key(word)
+    key = latin_key(word)
     if len(key) < 2:
         return False
     alphabet = _translit_alphabet()
@@ -833,10 +757,10 @@ def _phonetic_in_han(word: str, runs: Iterable[str]) -> bool:
             # A name written with the interpunct (约翰·刘易斯) is a transliteration on both sides of it.
             parts = run.split("·")
             around = [parts[0][-n:] for n in range(1, 5)] + [p[:n] for p in parts[1:] for n in range(1, 5)]
-            if any(_keys_similar(key, _collapse(_han_key(ch) for ch in p)) for p in around if p):
+            if any(keys_similar(key, collapse_keys(han_key(ch) for ch in p)) for p in around if p):
                 return True
             run = run.replace("·", "")
-        keys = [_han_key(ch) for ch in run]
+        keys = [han_key(ch) for ch in run]
         inside = [ch in alphabet for ch in run]
         for i in range(len(run)):
             other = 0
@@ -846,22 +770,12 @@ def _phonetic_in_han(word: str, runs: Iterable[str]) -> bool:
                     break
                 if other and j - i < 3:
                     continue
-                stretch = _collapse(keys[i:j])
+                stretch = collapse_keys(keys[i:j])
                 if len(stretch) > len(key) + 2:
                     break
-                if _keys_similar(key, stretch):
+                if keys_similar(key, stretch):
                     return True
     return False
-
-
-def _phonetic_in_latin(han_name: str, words: Sequence[str]) -> bool:
-    """Whether the Latin words (one, or two adjacent) sound like a Chinese transliterated name."""
-    key = _collapse(_han_key(ch) for ch in han_name if _HAN.match(ch))
-    if len(key) < 2:
-        return False
-    keys = [_latin_key(w) for w in words]
-    candidates = keys + [a + b for a, b in itertools.pairwise(keys)]
-    return any(_keys_similar(key, k) for k in candidates)
 
 
 # --- source names beyond the entity extractor --------------------------------------------------------

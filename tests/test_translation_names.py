@@ -13,7 +13,8 @@ import pytest
 
 from driftcheck.models import SEVERITY_RANK
 from driftcheck.report_json import report_dict
-from driftcheck.translation import _keys_similar, _latin_key, _phonetic_in_han, run_pairs
+from driftcheck.sounds import keys_similar, latin_key
+from driftcheck.translation import _phonetic_in_han, run_pairs
 
 
 def _flags(tmp_path: Path, lang: str, source: str, target: str) -> list[str]:
@@ -117,12 +118,12 @@ def test_same_name_in_another_form_is_not_flagged(
 
 
 def test_phonetic_keys_match_transliterations_not_other_names() -> None:
-    assert _latin_key("Houston") == "HSTN"
+    assert latin_key("Houston") == "HSTN"
     assert _phonetic_in_han("Houston", ["中国驻休斯敦总领馆"])
     assert _phonetic_in_han("Alonso", ["他在阿隆索之后退赛"])
     assert not _phonetic_in_han("Putin", ["格里沃里认为"])
-    assert _keys_similar(_latin_key("Trump"), "TLNP")  # 特朗普
-    assert not _keys_similar(_latin_key("Bulgaria"), "MK")
+    assert keys_similar(latin_key("Trump"), "TLNP")  # 特朗普
+    assert not keys_similar(latin_key("Bulgaria"), "MK")
 
 
 def _flags_to(tmp_path: Path, source_lang: str, target_lang: str, source: str, target: str) -> list[str]:
