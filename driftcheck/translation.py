@@ -34,7 +34,16 @@ import numpy as np
 
 from . import __version__
 from .bilingual import SegmentPair, check_glossary, check_placeholders, load_glossary, read_pairs
-from .compare import CompareSettings, Located, compare_pair, evidence, fingerprint, make, whole
+from .compare import (
+    CompareSettings,
+    Located,
+    compare_pair,
+    evidence,
+    fingerprint,
+    make,
+    modal_dropped_findings,
+    whole,
+)
 from .corpus import inputs_sha256, load_corpus
 from .entities import (
     _DE_BARE_NOUN_PREP,
@@ -1432,6 +1441,8 @@ def translation_pair(a: Located, b: Located, settings: CompareSettings, aliases:
     found = compare_pair(a, b, settings, aliases)
     if not any(f.type == "entity" for f in found):
         found += name_findings(a, b)
+    if not any(f.type == "hedge" for f in found):
+        found += modal_dropped_findings(a, b)
     return found
 
 
