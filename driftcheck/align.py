@@ -125,7 +125,9 @@ def anchor_overlap(
         for anchor in anchors:
             postings.setdefault(anchor, []).append(j)
     for i, anchors in enumerate(anchors_a):
-        for anchor in anchors:
+        # In sorted order: float32 sums depend on the order of their terms, and a frozenset's order does not
+        # survive pickling (facts come back from forked workers) or a new hash seed (a new process).
+        for anchor in sorted(anchors):
             weight = weights.get(anchor, 0.0)
             for j in postings.get(anchor, ()):
                 overlap[i, j] += weight
@@ -416,7 +418,7 @@ def _sparse_overlap(a: AlignInput, rest: _Rest, lo: int, hi: int, cells: np.ndar
     weights: list[float] = []
     counts: list[int] = []
     for i, anchors in enumerate(a.anchors):
-        for anchor in anchors:
+        for anchor in sorted(anchors):  # the order anchor_overlap adds them in
             weight = rest.weights.get(anchor, 0.0)
             posting = rest.postings.get(anchor)
             if posting is None or weight == 0.0:
