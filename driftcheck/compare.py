@@ -33,7 +33,7 @@ from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidenc
 from .parallel import fork_map, split_by_key, workers_for
 from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities, may_agree
 from .sounds import phonetic_in_latin, pinyin
-from .statements import Quote, compare_quotes, lexical_negations
+from .statements import Marker, Quote, compare_quotes, lexical_negations
 
 if TYPE_CHECKING:
     from .facts import SentenceFacts
@@ -1109,14 +1109,14 @@ def hedge_findings(a: Located, b: Located, kept: HedgeKept | None = None) -> lis
     # aligned pair added 239 hedge findings, mostly on loose pairs; "may be revised" against "will be
     # revised" is the drift worth reporting.
     kinds = {"hedge", "modal"} if _one_wording(a, b) else {"hedge"}
-    hedged_a = [m for m in a.facts.hedges if m.kind in kinds]
-    hedged_b = [m for m in b.facts.hedges if m.kind in kinds]
+    hedged_a = [m for m in a.facts.hedges if m.kind in kinds and _claim_of(a, m, b)]
+    hedged_b = [m for m in b.facts.hedges if m.kind in kinds and _claim_of(b, m, a)]
     # A hedge word ("preliminary", "is said to") is reported before a modal ("may") when a sentence has both.
     hedged_a.sort(key=lambda m: m.kind != "hedge")
     hedged_b.sort(key=lambda m: m.kind != "hedge")
-    if hedged_a and not _sourced_apart_from(b, a):
+    if hedged_a and not _excused(b, a, hedged_a[0]):
         hedged, plain, marker = a, b, hedged_a[0]
-    elif hedged_b and not _sourced_apart_from(a, b):
+    elif hedged_b and not _excused(a, b, hedged_b[0]):
         hedged, plain, marker = b, a, hedged_b[0]
     else:
         return []
@@ -1130,6 +1130,48 @@ def hedge_findings(a: Located, b: Located, kept: HedgeKept | None = None) -> lis
 
 
 HedgeKept = Callable[[Located, Located, str], bool]
+
+
+# How far after a modal the words it governs are looked for: English puts the verb next to the modal ("may
+# never recover", "may have been started"); German puts the infinitive at the end of the clause ("könnte im
+# nächsten Jahr schließen").
+_GOVERNED_WORDS = {"en": 4, "de": 12}
+_CLAUSE_STOP = re.compile(r"[,;:.!?\"“”„]")
+# German function words, which _STOP (English) leaves in: "könnten sie das nicht" governs no content word.
+_DE_FUNCTION_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as text
+        "der die das den dem des ein eine einen einem einer eines sie er es wir ihr ich man sich ihm ihn "
+        "ihnen uns mir mich dir dich nicht noch mal auch nur schon wieder sehr so wie und oder aber dass "
+        "denn doch im am an auf aus bei mit nach von vom zu zum zur für über unter vor hat haben hatte "
+        "hatten ist sind war waren wird werden wurde wurden sein dies diese dieser dieses"
+    ).split()
+)
+
+
+def _claim_of(hedged: Located, marker: Marker, plain: Located) -> bool:
+    """Whether a modal governs words the other sentence states too ("may attempt a landing" / "will attempt
+    a landing"): then the modal is what changed. A modal that governs nothing there ("noch mal könnten sie
+    das nicht", said of something else) is no hedge of the shared claim. Other hedges always count."""
+    if marker.kind != "modal":
+        return True
+    language = hedged.sentence.language or ""
+    limit = _GOVERNED_WORDS.get(language)
+    if limit is None or language != plain.sentence.language:
+        return True  # Chinese (no words to count) and pairs across languages are not checked here
+    clause = _CLAUSE_STOP.split(hedged.sentence.text[marker.end :], 1)[0]
+    words = _content_words(" ".join(clause.split()[:limit]))
+    governed = {w[:5] for w in words if w not in _DE_FUNCTION_WORDS}
+    return bool(governed & _wording(plain.sentence.text, language))
+
+
+def _excused(plain: Located, hedged: Located, marker: Marker) -> bool:
+    """Whether the plain side keeps what the hedged side's marker says. A reportative hedge ("is said to")
+    is kept by naming a source ("according to NASA"); a modal ("may attempt") is not: "According to NASA,
+    the crew will attempt" has NASA say "will". A modal is kept only by a modal or hedge of the plain side's
+    own (the one-wording test has already ruled out conditionals and obligation)."""
+    if marker.kind == "modal":
+        return any(m.kind in ("modal", "hedge") for m in plain.facts.hedges)
+    return _sourced_apart_from(plain, hedged)
 
 
 # Modality a translation may carry in words the modal markers leave out: ability ("konnte", 可以, 能), the
