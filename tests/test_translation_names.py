@@ -141,6 +141,12 @@ def _flags_to(tmp_path: Path, source_lang: str, target_lang: str, source: str, t
 @pytest.mark.parametrize(("source", "correct", "changed"), [
     ("Chancellor Olaf Scholz travelled to Vienna.", "总理朔尔茨前往维也纳。", "总理朔尔茨前往布拉格。"),
     ("Angela Merkel spoke in Chicago.", "默克尔在芝加哥发表讲话。", "朔尔茨在芝加哥发表讲话。"),
+    # A person is rendered by the family name: "Tom" sounds like some stretch of most Chinese sentences, and
+    # once hid that another player (丹尼尔·莫斯, Daniel Moss) scored in Tom Bright's place (a review story).
+    ("Substitute Tom Bright sealed the win in stoppage time.", "替补登场的汤姆·布赖特在补时阶段锁定胜局。",
+     "替补登场的丹尼尔·莫斯在补时阶段锁定胜局。"),
+    ("Substitute Tom Bright sealed the win in stoppage time.", "替补登场的布赖特在补时阶段锁定胜局。",
+     "替补登场的丹尼尔·莫斯在补时阶段锁定胜局。"),
 ])
 def test_english_source_names_against_chinese_target(
     tmp_path: Path, source: str, correct: str, changed: str
