@@ -33,6 +33,7 @@ def pinyin(text: str) -> str:
 _EN_SPELLING = tuple(
     (re.compile(a), b)
     for a, b in (
+        (r"ij", "ei"),  # Dutch: Dijk is 戴克, not "dee-jay-k"
         (r"ph", "f"),
         (r"gh(?![aeiouy])", ""),
         (r"th", "t"),

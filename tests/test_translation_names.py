@@ -147,6 +147,8 @@ def _flags_to(tmp_path: Path, source_lang: str, target_lang: str, source: str, t
      "替补登场的丹尼尔·莫斯在补时阶段锁定胜局。"),
     ("Substitute Tom Bright sealed the win in stoppage time.", "替补登场的布赖特在补时阶段锁定胜局。",
      "替补登场的丹尼尔·莫斯在补时阶段锁定胜局。"),
+    # Dutch "ij" sounds "ei": Dijk is 戴克.
+    ("The coalition is led by Van Dijk.", "联合政府由范戴克领导。", "联合政府由德容领导。"),
 ])
 def test_english_source_names_against_chinese_target(
     tmp_path: Path, source: str, correct: str, changed: str
