@@ -445,10 +445,42 @@ def _exonym_table(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         for name in names:
             if name and en:
                 rows.setdefault(name, set()).add(_fold(en))
-    for name, english_names in _WATERS.get(lang, {}).items():
-        rows.setdefault(name, set()).update(_fold(en) for en in english_names)
+    for table in (_WATERS, _ORGANISATIONS):
+        for name, english_names in table.get(lang, {}).items():
+            rows.setdefault(name, set()).update(_fold(en) for en in english_names)
     # Names of 2+ characters only: one-character CJK entries would match inside unrelated words.
     return tuple((name, tuple(sorted(en))) for name, en in sorted(rows.items()) if len(name) >= 2)
+
+
+# International organisations in the news, which CLDR does not name and translations render by meaning
+# ("NASA" as 美国航天局, "WHO" as Weltgesundheitsorganisation: a review story's Chinese version was told it
+# did not name NASA or ESA). German entries are stems, as for _WATERS below.
+_ORGANISATIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "de": {
+        "Weltgesundheitsorganisation": ("WHO", "World Health Organization"),
+        "Vereint Nation": ("UN", "United Nations"), "Uno": ("UN", "United Nations"),
+        "International Währungsfonds": ("IMF", "International Monetary Fund"), "IWF": ("IMF",),
+        "Europäisch Zentralbank": ("ECB", "European Central Bank"), "EZB": ("ECB",),
+        "US-Notenbank": ("Fed", "Federal Reserve"), "Welthandelsorganisation": ("WTO",),
+        "Weltbank": ("World Bank",), "Europäisch Weltraumorganisation": ("ESA", "European Space Agency"),
+        "International Atomenergiebehörde": ("IAEA", "International Atomic Energy Agency"),
+        "Internationale Atomenergiebehörde": ("IAEA",), "Rot Kreuz": ("Red Cross",),
+        "Internationaler Währungsfonds": ("IMF",),
+    },
+    "zh": {
+        "美国航天局": ("NASA",), "美国国家航空航天局": ("NASA",), "美国宇航局": ("NASA",),
+        "欧洲航天局": ("ESA", "European Space Agency"), "欧空局": ("ESA",),
+        "中国国家航天局": ("CNSA",), "日本宇宙航空研究开发机构": ("JAXA",),
+        "联合国": ("UN", "United Nations"), "世界卫生组织": ("WHO", "World Health Organization"),
+        "世卫组织": ("WHO",), "北约": ("NATO",), "北大西洋公约组织": ("NATO",),
+        "国际货币基金组织": ("IMF", "International Monetary Fund"), "世界银行": ("World Bank",),
+        "世界贸易组织": ("WTO", "World Trade Organization"), "世贸组织": ("WTO",),
+        "欧洲央行": ("ECB", "European Central Bank"), "欧洲中央银行": ("ECB", "European Central Bank"),
+        "美联储": ("Fed", "Federal Reserve"), "欧佩克": ("OPEC",), "石油输出国组织": ("OPEC",),
+        "国际原子能机构": ("IAEA", "International Atomic Energy Agency"), "国际奥委会": ("IOC",),
+        "国际足联": ("FIFA",), "欧足联": ("UEFA",), "红十字会": ("Red Cross",),
+    },
+}  # fmt: skip
 
 
 # Seas, oceans and waterways in the news, which CLDR does not name ("das Rote Meer" rendered "the Red Sea"
@@ -752,7 +784,10 @@ def _translit_alphabet() -> frozenset[str]:
     """Characters Chinese uses to transliterate foreign names: those of at least two CLDR place names."""
     from collections import Counter
 
-    counts = Counter(ch for name, _ in _exonym_table("zh") for ch in set(name) if _HAN.match(ch))
+    # Organisations are translated by meaning (国际货币基金组织), not transliterated: their characters are not
+    # an alphabet of sounds.
+    places = [name for name, _ in _exonym_table("zh") if name not in _ORGANISATIONS["zh"]]
+    counts = Counter(ch for name in places for ch in set(name) if _HAN.match(ch))
     # Less the words and generic parts CLDR names also contain (和 "and", 的, 岛 "island", 国 "country").
     return frozenset(ch for ch, n in counts.items() if n >= 2 and ch not in _ZH_NOT_TRANSLIT)
 

@@ -262,3 +262,22 @@ def test_a_dropped_place_and_an_added_person_are_two_findings_not_a_swap(tmp_pat
     flags = _flags_to(tmp_path, "zh", "en", "积石山县县长马学军说，救援队伍正在逐村排查。",
                       "County chief Ma Xuejin said rescue teams were searching village by village.")
     assert len(flags) == 2 and not any(" where " in m for m in flags), flags
+
+
+# International organisations, which translations render by meaning and CLDR does not name.
+@pytest.mark.parametrize(("target_lang", "source", "correct", "changed"), [
+    ("de", "The WHO said the outbreak was over.",
+     "Die Weltgesundheitsorganisation erklärte den Ausbruch für beendet.",
+     "Die Weltbank erklärte den Ausbruch für beendet."),
+    ("de", "The United Nations called for a ceasefire.", "Die Vereinten Nationen forderten eine Waffenruhe.",
+     "Die Nato forderte eine Waffenruhe."),
+    ("zh", "NASA said the crew may attempt a landing.", "美国航天局表示，机组人员可能尝试着陆。",
+     "欧洲航天局表示，机组人员可能尝试着陆。"),
+    ("zh", "The IMF cut its growth forecast.", "国际货币基金组织下调了增长预期。",
+     "世界银行下调了增长预期。"),
+])
+def test_organisations_rendered_by_meaning(
+    tmp_path: Path, target_lang: str, source: str, correct: str, changed: str
+) -> None:
+    assert _flags_to(tmp_path, "en", target_lang, source, correct) == []
+    assert _flags_to(tmp_path, "en", target_lang, source, changed), changed
