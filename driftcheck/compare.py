@@ -1011,9 +1011,17 @@ def _not_rendered(qa: Quote, qb: Quote) -> bool:
     nor the sound of a transliteration (普丽娅·拉曼 / Priya Raman) matches."""
     first, second = qa.speaker or "", qb.speaker or ""
     han, latin = (first, second) if _HAN.search(first) else (second, first)
+    return _renders_name(han, latin) is False
+
+
+def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
+    """Whether a Chinese name renders a Latin-script one, by pinyin (张伟 / Zhang Wei) or by the sound of a
+    transliteration (普丽娅·拉曼 / Priya Raman); None when that cannot be told (no words, no pypinyin). A
+    transliteration counts with a given name of `given_chars` characters or more (简·奥卡福 for Jane
+    Okafor has one) and a family name of two or more."""
     words = [w for w in re.split(r"[\s.·-]+", latin) if w]
     if not words or not pinyin("名"):
-        return False  # without pypinyin nothing can be said
+        return None  # without pypinyin nothing can be said
     folded = {"".join(w.casefold() for w in words), "".join(w.casefold() for w in reversed(words))}
     # The Chinese name's edges are uncertain (a title before it, a verb after it: 领袖彼得·扬森表示): any
     # core with up to three characters trimmed from either end that renders the Latin name is that name.
@@ -1021,13 +1029,51 @@ def _not_rendered(qa: Quote, qb: Quote) -> bool:
         for cut_right in range(4):
             core = han[cut_left : len(han) - cut_right]
             parts = core.split("·")
-            if "·" in han and (len(parts) != 2 or min(len(x) for x in parts) < 2):
-                continue  # both the given and the family name, at two characters each at least
+            if "·" in han and (len(parts) != 2 or len(parts[0]) < given_chars or len(parts[1]) < 2):
+                continue  # both the given and the family name
             if len(core.replace("·", "")) < 2:
                 continue
             if pinyin(core.replace("·", "")) in folded or phonetic_in_latin(core, words):
-                return False
-    return True
+                return True
+    return False
+
+
+def transliterated_swap_findings(a: Located, b: Located) -> list[Finding]:
+    """A person named in a Chinese version in another person's place in a Latin-script one: the Chinese
+    sentence has one transliterated name (丹尼尔·莫斯) that renders no name of the other sentence, and the
+    other has one person's full name (Tom Bright) that no transliterated name renders.
+
+    Only names written with the interpunct (a foreign given and family name) are read on the Chinese side:
+    other Chinese names are translated or partial (布赖特 alone), and a full name the translation leaves out
+    is not a swap without a new name in its place.
+    """
+    if not a.sentence.language or not b.sentence.language:
+        return []
+    if (a.sentence.language == "zh") == (b.sentence.language == "zh"):
+        return []
+    if a.sentence.kind not in CLAIM_KINDS or b.sentence.kind not in CLAIM_KINDS:
+        return []
+    han_side, latin_side = (a, b) if a.sentence.language == "zh" else (b, a)
+    han_names = [e for e in han_side.facts.entities if e.kind == "person" and "·" in e.text]
+    if not han_names:
+        return []
+    latin_names = [e for e in latin_side.facts.entities if not _HAN.search(e.text)]
+    # A one-character given name is allowed here (Jane = 简): a name wrongly taken as rendered only costs a
+    # finding, one wrongly taken as new reports a swap that is not there.
+    new_names = [h for h in han_names if not any(_renders_name(h.text, n.text, 1) for n in latin_names)]
+    full_names = [n for n in latin_names if n.kind == "person" and len(n.text.split()) >= 2]
+    left_out = [n for n in full_names if not any(_renders_name(h.text, n.text, 1) for h in han_names)]
+    if len(new_names) != 1 or len(left_out) != 1:
+        return []
+    new, old = new_names[0], left_out[0]
+    message = (
+        f"{_label(han_side)} names {new.text!r} where {_label(latin_side)} names {old.text!r} (person; "
+        "the Chinese name renders no name there)"
+    )
+    han_evidence = evidence(han_side, new.start, new.end, new.key)
+    latin_evidence = evidence(latin_side, old.start, old.end, old.key)
+    pair = (han_evidence, latin_evidence) if han_side is a else (latin_evidence, han_evidence)
+    return [make("entity", "medium", message, *pair)]
 
 
 def _other_script(qa: Quote, qb: Quote) -> bool:
@@ -1437,17 +1483,29 @@ def compare_pair(
 ) -> list[Finding]:
     """Every pair rule on one aligned sentence pair (partners, links, loose: see quantity_findings;
     hedge_kept: see hedge_findings)."""
+    said = [*attribution_findings(a, b, aliases), *quote_findings(a, b, settings)]
+    swaps = [] if loose else transliterated_swap_findings(a, b)
+    # A transliterated name that a quotation finding already gives as the new speaker is that finding's.
+    swaps = [f for f in swaps if not any(_swapped_name(f) in g.message for g in said)]
     return [
         *quantity_findings(a, b, partners_a, partners_b, matched, links, loose),
         *figure_swap_findings(a, b, aliases),
         *date_findings(a, b),
         *entity_findings(a, b, aliases),
-        *attribution_findings(a, b, aliases),
-        *quote_findings(a, b, settings),
+        *swaps,
+        *said,
         *hedge_findings(a, b, hedge_kept),
         *negation_findings(a, b),
         *comment_findings(a, b),
     ]
+
+
+def _swapped_name(finding: Finding) -> str:
+    """The Chinese name a transliterated_swap_findings finding reports (its Chinese-side evidence)."""
+    for side in (finding.a, finding.b):
+        if side is not None and _HAN.search(side.evidence):
+            return side.evidence
+    return "\0"  # in no message
 
 
 # A source that would not speak, and one that confirmed: "declined to comment" turned into "证实了这一消息".

@@ -1110,3 +1110,39 @@ def test_a_german_separable_verb_of_change_far_from_its_figure_still_turns_it() 
 def test_did_not_change_said_as_kept_in_german_is_no_flip(b: str, flipped: bool) -> None:
     found = findings("The company did not change its dividend policy.", b, "en", "de")
     assert bool([f for f in found if f.type == "negation"]) is flipped
+
+
+GOAL_EN = (
+    "Rovers regained the lead when Luis Ferreira converted a penalty in the 64th minute, and substitute "
+    "Tom Bright sealed the win in stoppage time."
+)
+GOAL_ZH = "第64分钟，路易斯·费雷拉罚入点球，帮助流浪者再度领先，替补登场的{}在补时阶段锁定胜局。"
+
+
+@pytest.mark.parametrize(
+    ("en", "zh", "swapped"),
+    [
+        # A review story's drift: the Chinese version gives the goal to the other side's keeper.
+        (GOAL_EN, GOAL_ZH.format("丹尼尔·莫斯"), True),
+        (GOAL_EN, GOAL_ZH.format("汤姆·布赖特"), False),
+        # The family name alone, and a one-character given name (Jane = 简), render the person.
+        (GOAL_EN, GOAL_ZH.format("布赖特"), False),
+        (
+            "Prosecutor Jane Okafor said the sentence sent a clear message.",
+            "检察官简·奥卡福表示，这一判决传递了明确的信息。",
+            False,
+        ),
+        (
+            "Defence lawyer Mark Ellison said his client would appeal.",
+            "辩护律师马克·埃文斯表示，他的当事人将提出上诉。",
+            True,
+        ),
+    ],
+)
+def test_a_transliterated_name_in_another_persons_place_is_a_swap(en: str, zh: str, swapped: bool) -> None:
+    for a, la, b, lb in ((en, "en", zh, "zh"), (zh, "zh", en, "en")):
+        found = [f for f in findings(a, b, la, lb) if f.type == "entity"]
+        assert bool(found) is swapped, [f.message for f in found]
+        if swapped:
+            assert only(found, "entity").severity == "medium"
+            assert "·" in found[0].message
