@@ -1038,6 +1038,73 @@ def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
     return False
 
 
+# A figure told of the whole world on one side and of one place on the other: "7 percent of its global
+# workforce" / "7 percent of its workforce in Germany" (a review story's drift). Chinese puts the scope
+# before the figure (约占其全球员工总数的7%), the others after it.
+_GLOBAL_SCOPE = re.compile(
+    r"\b(?:global(?:ly)?|worldwide|world-wide|(?:around|across)\s+the\s+(?:world|globe)|weltweit\w*|"
+    r"global\w*)\b|全球|全世界|世界各地",
+    re.IGNORECASE,
+)
+_IN_PLACE = re.compile(r"\b(?:in|im|in\s+der|in\s+den)\s+$", re.IGNORECASE)
+_SCOPE_WORDS_AFTER = 6  # "percent of its global workforce": the scope word is a few words after the figure
+_SCOPE_CHARS_BEFORE_ZH = 12
+_SCOPE_STOP = re.compile(r"[.;:!?。；！？，,]")
+
+
+def _scope_of(loc: Located, q: Quantity) -> tuple[str, int, int] | None:
+    """("global", start, end) or ("place", start, end) for the scope words told with a figure, else None."""
+    text = loc.sentence.text
+    if loc.sentence.language == "zh":
+        window = _SCOPE_STOP.split(text[max(0, q.start - _SCOPE_CHARS_BEFORE_ZH) : q.start])[-1]
+        window_start = q.start - len(window)
+    else:
+        tail = _SCOPE_STOP.split(text[q.end :], 1)[0]
+        words = list(re.finditer(r"\S+", tail))[:_SCOPE_WORDS_AFTER]
+        window_start, window = q.end, tail[: words[-1].end()] if words else ""
+    window_end = window_start + len(window)
+    found = _GLOBAL_SCOPE.search(window)
+    places = [
+        e
+        for e in loc.facts.entities
+        if e.kind == "place"
+        and window_start <= e.start
+        and e.end <= window_end
+        and _IN_PLACE.search(text[max(0, e.start - 8) : e.start])
+    ]
+    if found and not places:
+        return ("global", window_start + found.start(), window_start + found.end())
+    if places and not found:
+        return ("place", places[0].start, places[0].end)
+    return None
+
+
+def scope_findings(a: Located, b: Located) -> list[Finding]:
+    """One figure told of the whole world by one version and of one place by the other (medium)."""
+    if not a.facts.quantities or not b.facts.quantities:
+        return []
+    if a.sentence.kind not in CLAIM_KINDS or b.sentence.kind not in CLAIM_KINDS:
+        return []
+    out: list[Finding] = []
+    for qa in a.facts.quantities:
+        for qb in b.facts.quantities:
+            if (qa.value, qa.high, qa.unit, qa.currency) != (qb.value, qb.high, qb.unit, qb.currency):
+                continue
+            sa, sb = _scope_of(a, qa), _scope_of(b, qb)
+            if sa is None or sb is None or sa[0] == sb[0]:
+                continue
+            words_a, words_b = a.sentence.text[sa[1] : sa[2]], b.sentence.text[sb[1] : sb[2]]
+            message = (
+                f"{_label(a)} tells {qa.text!r} of {words_a!r}, {_label(b)} tells {qb.text!r} of "
+                f"{words_b!r}: the scope changed"
+            )
+            out.append(
+                make("qualifier", "medium", message, evidence(a, sa[1], sa[2]), evidence(b, sb[1], sb[2]))
+            )
+            return out  # one scope change per pair of sentences
+    return out
+
+
 def transliterated_swap_findings(a: Located, b: Located) -> list[Finding]:
     """A person named in a Chinese version in another person's place in a Latin-script one: the Chinese
     sentence has one transliterated name (丹尼尔·莫斯) that renders no name of the other sentence, and the
@@ -1490,6 +1557,7 @@ def compare_pair(
     return [
         *quantity_findings(a, b, partners_a, partners_b, matched, links, loose),
         *figure_swap_findings(a, b, aliases),
+        *scope_findings(a, b),
         *date_findings(a, b),
         *entity_findings(a, b, aliases),
         *swaps,

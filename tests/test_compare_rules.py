@@ -1146,3 +1146,64 @@ def test_a_transliterated_name_in_another_persons_place_is_a_swap(en: str, zh: s
         if swapped:
             assert only(found, "entity").severity == "medium"
             assert "·" in found[0].message
+
+
+JOBS_GLOBAL = (
+    "Nordvik Motors will cut 4,200 jobs, or about 7 percent of its global workforce, over two years."
+)
+JOBS_GERMANY = (
+    "Nordvik Motors will eliminate 4,200 jobs over two years, roughly 7 percent of its workforce in Germany."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "changed"),
+    [
+        # A review story's drift: the world's workforce became Germany's.
+        (JOBS_GLOBAL, "en", JOBS_GERMANY, "en", True),
+        (
+            "Nordvik baut 4200 Stellen ab, rund 7 Prozent seiner weltweiten Belegschaft.",
+            "de",
+            JOBS_GERMANY,
+            "en",
+            True,
+        ),
+        ("诺德维克将裁员4200人，约占其全球员工总数的7%。", "zh", JOBS_GERMANY, "en", True),
+        # The same scope in other words, no scope at all, or another figure: nothing to say.
+        (
+            "Nordvik baut 4200 Stellen ab, rund 7 Prozent seiner weltweiten Belegschaft.",
+            "de",
+            JOBS_GLOBAL,
+            "en",
+            False,
+        ),
+        (
+            "Nordvik baut 4200 Stellen ab, rund 7 Prozent der Belegschaft in Deutschland.",
+            "de",
+            JOBS_GERMANY,
+            "en",
+            False,
+        ),
+        (
+            "Nordvik Motors will cut 4,200 jobs, about 7 percent of its staff.",
+            "en",
+            JOBS_GERMANY,
+            "en",
+            False,
+        ),
+        (
+            "Nordvik Motors will cut 4,200 jobs, or 9 percent of its global workforce.",
+            "en",
+            JOBS_GERMANY,
+            "en",
+            False,
+        ),
+    ],
+)
+def test_a_figure_told_of_the_world_and_of_one_place_is_a_scope_change(
+    a: str, la: str, b: str, lb: str, changed: bool
+) -> None:
+    found = [f for f in findings(a, b, la, lb) if "scope changed" in f.message]
+    assert bool(found) is changed, [f.message for f in findings(a, b, la, lb)]
+    if changed:
+        assert only(found, "qualifier").severity == "medium"
