@@ -381,10 +381,10 @@ def figure_swap_findings(a: Located, b: Located, aliases: AliasTable) -> list[Fi
     if len(a.facts.quantities) < 2 or len(b.facts.quantities) < 2:
         return []
     if len(a.facts.entities) < 2 or len(b.facts.entities) < 2:
-        return _context_swap_findings(a, b)
+        return _context_swap_findings(a, b) or _role_swap_findings(a, b)
     owners_a, owners_b = _figure_owners(a), _figure_owners(b)
     if len(owners_a) < 2 or len(owners_b) < 2:
-        return _context_swap_findings(a, b)
+        return _context_swap_findings(a, b) or _role_swap_findings(a, b)
     agreeing = [
         (qa, qb, aliases.canonical(owners_a[qa.start].key), aliases.canonical(owners_b[qb.start].key))
         for qa, qb in match_quantities(a.facts.quantities, b.facts.quantities)
@@ -473,6 +473,66 @@ def _context_swap_findings(a: Located, b: Located) -> list[Finding]:
                 )
             )
     return out
+
+
+# Words that make a figure the earlier one of two: "down from a previous forecast of 1.4%", "nachdem zuvor
+# 1,4 Prozent prognostiziert", "低于此前预测的1.4%", "rose from 2% to 3%".
+_EARLIER = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|prior|former|original(?:ly)?|from|zuvor|vorher\w*|früher\w*|"
+    r"bisherig\w*|ursprünglich\w*|von)\b|此前|之前|先前|原先|原来|原本|从",
+    re.IGNORECASE,
+)
+_ROLE_STOP = re.compile(r"[.;:!?。；！？]")
+_ROLE_CHARS = 40  # the words just before a figure: "down from a previous forecast of" is 32 characters
+
+
+def _earlier_figures(loc: Located) -> tuple[Quantity, Quantity] | None:
+    """(current, earlier) when a sentence tells exactly two different figures of one kind and marks one
+    of them, alone, as the earlier one."""
+    figures = [q for q in loc.facts.quantities if q.high is None]
+    if len(figures) != 2 or _close_values(*figures):
+        return None
+    first, second = figures
+    if (first.unit, first.currency) != (second.unit, second.currency):
+        return None
+    text = loc.sentence.text
+    marked = []
+    for q in figures:
+        before = _ROLE_STOP.split(text[max(0, q.start - _ROLE_CHARS) : q.start])[-1]
+        if q is second:  # the words between the two figures only, not the first figure's own
+            before = before[max(0, len(before) - (q.start - first.end)) :]
+        marked.append(bool(_EARLIER.search(before)))
+    if marked == [False, True]:
+        return first, second
+    if marked == [True, False]:
+        return second, first
+    return None
+
+
+def _role_swap_findings(a: Located, b: Located) -> list[Finding]:
+    """The current and the earlier figure trading places: "1.1% this year, down from a previous forecast of
+    1.4%" / "1.4 percent this year, down from an earlier estimate of 1.1 percent" (a review story's drift)."""
+    roles_a, roles_b = _earlier_figures(a), _earlier_figures(b)
+    if roles_a is None or roles_b is None:
+        return []
+    (now_a, then_a), (now_b, then_b) = roles_a, roles_b
+    if not (_close_values(now_a, then_b) and _close_values(then_a, now_b)):
+        return []
+    message = (
+        f"current and earlier figures swapped: {_label(a)} gives “{now_a.text}” now and “{then_a.text}” "
+        f"before; {_label(b)} gives “{now_b.text}” now and “{then_b.text}” before"
+    )
+    span_a = (min(now_a.start, then_a.start), max(now_a.end, then_a.end))
+    span_b = (min(now_b.start, then_b.start), max(now_b.end, then_b.end))
+    return [
+        make(
+            "number_value",
+            "high",
+            message,
+            evidence(a, *span_a, f"now {format_value(now_a)}; before {format_value(then_a)}"),
+            evidence(b, *span_b, f"now {format_value(now_b)}; before {format_value(then_b)}"),
+        )
+    ]
 
 
 def _word_with_stem(loc: Located, q: Quantity, stems: set[str]) -> str:

@@ -1207,3 +1207,49 @@ def test_a_figure_told_of_the_world_and_of_one_place_is_a_scope_change(
     assert bool(found) is changed, [f.message for f in findings(a, b, la, lb)]
     if changed:
         assert only(found, "qualifier").severity == "medium"
+
+
+GROWTH = "Growth is expected to reach 1.1% this year, down from a previous forecast of 1.4%."
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "swapped"),
+    [
+        # A review story's drift: the forecast and the earlier forecast traded places.
+        (
+            GROWTH,
+            "en",
+            "The economy is now forecast to grow 1.4 percent this year, down from an earlier "
+            "estimate of 1.1 percent.",
+            "en",
+            True,
+        ),
+        (
+            GROWTH,
+            "en",
+            "Das Wachstum dürfte 1,4 Prozent erreichen, nachdem zuvor 1,1 Prozent prognostiziert "
+            "worden waren.",
+            "de",
+            True,
+        ),
+        ("Inflation rose from 2% to 3%.", "en", "Inflation rose from 3% to 2%.", "en", True),
+        # Faithful: the same roles in another order or language.
+        (
+            GROWTH,
+            "en",
+            "Das Wachstum dürfte in diesem Jahr 1,1 Prozent erreichen, nachdem zuvor 1,4 Prozent "
+            "prognostiziert worden waren.",
+            "de",
+            False,
+        ),
+        (GROWTH, "en", "今年经济增长预计为1.1%，低于此前预测的1.4%。", "zh", False),
+        ("Inflation rose from 2% to 3%.", "en", "Inflation rose to 3% from 2%.", "en", False),
+    ],
+)
+def test_the_current_and_the_earlier_figure_trading_places_is_a_swap(
+    a: str, la: str, b: str, lb: str, swapped: bool
+) -> None:
+    found = [f for f in findings(a, b, la, lb) if "current and earlier figures swapped" in f.message]
+    assert bool(found) is swapped, [f.message for f in findings(a, b, la, lb)]
+    if swapped:
+        assert only(found, "number_value").severity == "high"
