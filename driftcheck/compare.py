@@ -1165,6 +1165,110 @@ def scope_findings(a: Located, b: Located) -> list[Finding]:
     return out
 
 
+# A vote split: "by a vote of 7-2", "mit sieben zu zwei Stimmen", "以7比2的投票结果", and "two of the nine
+# members backed the move" (two for, seven against). A version that turns the split round tells the
+# opposite decision with the same numbers, which the figure rules see as agreeing (a review story's drift).
+_VOTE_NUMBER = (
+    r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eins|zwei|drei|vier|fünf|sechs|"
+    r"sieben|acht|neun|zehn|elf|zwölf)"
+)
+_ZH_VOTE_NUMBER = r"(\d{1,3}|[一二两三四五六七八九十])"
+_VOTE_SPLITS = (
+    re.compile(
+        r"\b(?:vot(?:e|ed|es|ing)|ruled|decided|approved|passed)\b[^.;:!?]{0,20}?\b"
+        + _VOTE_NUMBER
+        + r"\s*[-–]\s*"
+        + _VOTE_NUMBER
+        + r"\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b" + _VOTE_NUMBER + r"\s*[-–]\s*" + _VOTE_NUMBER + r"\s+(?:vote|decision|ruling|majority)\b", re.I
+    ),
+    re.compile(r"\bby\s+" + _VOTE_NUMBER + r"\s+votes?\s+to\s+" + _VOTE_NUMBER + r"\b", re.I),
+    re.compile(r"\b" + _VOTE_NUMBER + r"\s+zu\s+" + _VOTE_NUMBER + r"\s+Stimmen\b", re.I),
+    re.compile(_ZH_VOTE_NUMBER + r"比" + _ZH_VOTE_NUMBER + r"(?=[^。；！？]{0,8}(?:投票|表决|票))"),
+)
+# "two of the nine board members backed the move": for, out of a total.
+_VOTE_SHARES = (
+    re.compile(
+        r"\b" + _VOTE_NUMBER + r"\s+of\s+(?:the\s+)?" + _VOTE_NUMBER + r"\b(?:[\s-]+[\w-]+){0,3}?\s+"
+        r"(?:backed|supported|voted\s+for|voted\s+in\s+favou?r|approved|endorsed|favou?red)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b" + _VOTE_NUMBER + r"\s+der\s+" + _VOTE_NUMBER + r"\b(?:\s+\w+){0,3}?\s+"
+        r"(?:stimmten\s+dafür|unterstützten|befürworteten)\b",
+        re.I,
+    ),
+)
+_VOTE_WORDS = {
+    w: n
+    for n, words in enumerate(
+        (
+            (),
+            ("one", "eins", "一"),
+            ("two", "zwei", "二", "两"),
+            ("three", "drei", "三"),
+            ("four", "vier", "四"),
+            ("five", "fünf", "五"),
+            ("six", "sechs", "六"),
+            ("seven", "sieben", "七"),
+            ("eight", "acht", "八"),
+            ("nine", "neun", "九"),
+            ("ten", "zehn", "十"),
+            ("eleven", "elf"),
+            ("twelve", "zwölf"),
+        )
+    )
+    for w in words
+}
+
+
+def _vote_number(word: str) -> int:
+    return int(word) if word.isdigit() else _VOTE_WORDS[word.lower()]
+
+
+def _vote_split(loc: Located) -> tuple[int, int, int, int] | None:
+    """(for, against, start, end) of the vote a sentence tells, or None."""
+    text = loc.sentence.text
+    for pattern in _VOTE_SPLITS:
+        m = pattern.search(text)
+        if m:
+            return _vote_number(m.group(1)), _vote_number(m.group(2)), m.start(1), m.end(2)
+    for pattern in _VOTE_SHARES:
+        m = pattern.search(text)
+        if m:
+            backing, total = _vote_number(m.group(1)), _vote_number(m.group(2))
+            if 0 < backing < total:
+                return backing, total - backing, m.start(), m.end()
+    return None
+
+
+def vote_findings(a: Located, b: Located) -> list[Finding]:
+    """A vote split turned round: 7 for and 2 against in one version, 2 for and 7 against in the other."""
+    if a.sentence.kind not in CLAIM_KINDS or b.sentence.kind not in CLAIM_KINDS:
+        return []
+    va, vb = _vote_split(a), _vote_split(b)
+    if va is None or vb is None or va[0] == va[1]:
+        return []
+    if (va[0], va[1]) != (vb[1], vb[0]):
+        return []
+    message = (
+        f"vote split turned round: {_label(a)} has {va[0]} for and {va[1]} against, {_label(b)} has "
+        f"{vb[0]} for and {vb[1]} against"
+    )
+    return [
+        make(
+            "number_value",
+            "high",
+            message,
+            evidence(a, va[2], va[3], f"{va[0]} for, {va[1]} against"),
+            evidence(b, vb[2], vb[3], f"{vb[0]} for, {vb[1]} against"),
+        )
+    ]
+
+
 def transliterated_swap_findings(a: Located, b: Located) -> list[Finding]:
     """A person named in a Chinese version in another person's place in a Latin-script one: the Chinese
     sentence has one transliterated name (丹尼尔·莫斯) that renders no name of the other sentence, and the
@@ -1618,6 +1722,7 @@ def compare_pair(
         *quantity_findings(a, b, partners_a, partners_b, matched, links, loose),
         *figure_swap_findings(a, b, aliases),
         *scope_findings(a, b),
+        *vote_findings(a, b),
         *date_findings(a, b),
         *entity_findings(a, b, aliases),
         *swaps,

@@ -1253,3 +1253,36 @@ def test_the_current_and_the_earlier_figure_trading_places_is_a_swap(
     assert bool(found) is swapped, [f.message for f in findings(a, b, la, lb)]
     if swapped:
         assert only(found, "number_value").severity == "high"
+
+
+VOTE = (
+    "The decision was taken by a vote of 7-2, with two members of the nine-member board preferring to hold."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "reversed_"),
+    [
+        # A review story's drift: the same numbers, the opposite decision.
+        (
+            VOTE,
+            "en",
+            "Only two of the nine board members backed the move, while seven wanted to hold.",
+            "en",
+            True,
+        ),
+        (VOTE, "en", "Der Beschluss fiel mit zwei zu sieben Stimmen.", "de", True),
+        ("The court ruled 5-4 in favour of the company.", "en", "法院以4比5的投票结果作出裁决。", "zh", True),
+        # Faithful renderings of the same split.
+        (VOTE, "en", "Der Beschluss fiel mit sieben zu zwei Stimmen.", "de", False),
+        (VOTE, "en", "该决定以7比2的投票结果通过。", "zh", False),
+        (VOTE, "en", "Seven of the nine board members backed the move.", "en", False),
+        # A score is no vote.
+        ("Rovers beat City 3-1 on Saturday.", "en", "City lost 1-3 to Rovers on Saturday.", "en", False),
+    ],
+)
+def test_a_vote_split_turned_round_is_high(a: str, la: str, b: str, lb: str, reversed_: bool) -> None:
+    found = [f for f in findings(a, b, la, lb) if "vote split" in f.message]
+    assert bool(found) is reversed_, [f.message for f in findings(a, b, la, lb)]
+    if reversed_:
+        assert only(found, "number_value").severity == "high"
