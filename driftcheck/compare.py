@@ -478,10 +478,14 @@ def _context_swap_findings(a: Located, b: Located) -> list[Finding]:
 # Words that make a figure the earlier one of two: "down from a previous forecast of 1.4%", "nachdem zuvor
 # 1,4 Prozent prognostiziert", "低于此前预测的1.4%", "rose from 2% to 3%".
 _EARLIER = re.compile(
-    r"\b(?:previous(?:ly)?|earlier|prior|former|original(?:ly)?|from|zuvor|vorher\w*|früher\w*|"
-    r"bisherig\w*|ursprünglich\w*|von)\b|此前|之前|先前|原先|原来|原本|从",
+    r"\b(?:previous(?:ly)?|earlier|prior|former|original(?:ly)?|(?:up|down|compared\s+(?:with|to))\s+from|"
+    r"zuvor|vorher\w*|früher\w*|bisherig\w*|ursprünglich\w*)\b|此前|之前|先前|原先|原来|原本",
     re.IGNORECASE,
 )
+# "from 2% to 3%", "von 2 auf 3 Prozent", "从2%增至3%": the figure after from/von/从 is the earlier one only
+# when a "to" follows it ("from Monday", "Umsatz von 12 Milliarden" are no such thing).
+_FROM_BEFORE = re.compile(r"(?:\bfrom|\bvon|从)\s*$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:to|auf)\b|\s*(?:增至|升至|降至|增加到|下降到|到|至)", re.IGNORECASE)
 _ROLE_STOP = re.compile(r"[.;:!?。；！？]")
 _ROLE_CHARS = 40  # the words just before a figure: "down from a previous forecast of" is 32 characters
 
@@ -501,7 +505,8 @@ def _earlier_figures(loc: Located) -> tuple[Quantity, Quantity] | None:
         before = _ROLE_STOP.split(text[max(0, q.start - _ROLE_CHARS) : q.start])[-1]
         if q is second:  # the words between the two figures only, not the first figure's own
             before = before[max(0, len(before) - (q.start - first.end)) :]
-        marked.append(bool(_EARLIER.search(before)))
+        from_to = bool(_FROM_BEFORE.search(before)) and bool(_TO_AFTER.match(text, q.end))
+        marked.append(bool(_EARLIER.search(before)) or from_to)
     if marked == [False, True]:
         return first, second
     if marked == [True, False]:
@@ -1095,6 +1100,9 @@ def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
                 continue
             if pinyin(core.replace("·", "")) in folded or phonetic_in_latin(core, words):
                 return True
+            # The family names alone (加文·纽森 / Gavin Newsom: the given names sound apart).
+            if "·" in core and len(words) >= 2 and phonetic_in_latin(parts[-1], words[-1:]):
+                return True
     return False
 
 
@@ -1107,6 +1115,12 @@ _GLOBAL_SCOPE = re.compile(
     re.IGNORECASE,
 )
 _IN_PLACE = re.compile(r"\b(?:in|im|in\s+der|in\s+den)\s+$", re.IGNORECASE)
+# The figure is a share of a whole named right after it: "of its …", "seiner …" (a global word elsewhere in
+# the sentence, "fell 3% amid a global sell-off", is about something else).
+_SHARE_OF = re.compile(
+    r"\s*(?:\S+\s+)?(?:of\s+(?:its|the|their|our|his|her)|seine[rmns]?|ihre[rmns]?|unsere[rmns]?|der|des)\b",
+    re.IGNORECASE,
+)
 _SCOPE_WORDS_AFTER = 6  # "percent of its global workforce": the scope word is a few words after the figure
 _SCOPE_CHARS_BEFORE_ZH = 12
 _SCOPE_STOP = re.compile(r"[.;:!?。；！？，,]")
@@ -1118,8 +1132,12 @@ def _scope_of(loc: Located, q: Quantity) -> tuple[str, int, int] | None:
     if loc.sentence.language == "zh":
         window = _SCOPE_STOP.split(text[max(0, q.start - _SCOPE_CHARS_BEFORE_ZH) : q.start])[-1]
         window_start = q.start - len(window)
+        if "占" not in window:
+            return None  # only a share (占其全球员工总数的7%) says what whole the figure is of
     else:
         tail = _SCOPE_STOP.split(text[q.end :], 1)[0]
+        if not _SHARE_OF.match(tail):
+            return None  # only a share ("7 percent of its global workforce") says what whole it is of
         words = list(re.finditer(r"\S+", tail))[:_SCOPE_WORDS_AFTER]
         window_start, window = q.end, tail[: words[-1].end()] if words else ""
     window_end = window_start + len(window)
@@ -1291,9 +1309,17 @@ def transliterated_swap_findings(a: Located, b: Located) -> list[Finding]:
     latin_names = [e for e in latin_side.facts.entities if not _HAN.search(e.text)]
     # A one-character given name is allowed here (Jane = 简): a name wrongly taken as rendered only costs a
     # finding, one wrongly taken as new reports a swap that is not there.
-    new_names = [h for h in han_names if not any(_renders_name(h.text, n.text, 1) for n in latin_names)]
+    # The extractor's edges of a transliteration are uncertain both ways (斯塔利娜·格奥尔基耶 for
+    # 克里斯塔利娜·格奥尔基耶娃): three characters more on each side, which _renders_name trims again.
+    text = han_side.sentence.text
+
+    def renders(h: Entity, n: Entity) -> bool:
+        wider = text[max(0, h.start - 3) : h.end + 3]
+        return bool(_renders_name(h.text, n.text, 1) or _renders_name(wider, n.text, 1))
+
+    new_names = [h for h in han_names if not any(renders(h, n) for n in latin_names)]
     full_names = [n for n in latin_names if n.kind == "person" and len(n.text.split()) >= 2]
-    left_out = [n for n in full_names if not any(_renders_name(h.text, n.text, 1) for h in han_names)]
+    left_out = [n for n in full_names if not any(renders(h, n) for h in han_names)]
     if len(new_names) != 1 or len(left_out) != 1:
         return []
     new, old = new_names[0], left_out[0]
@@ -1413,7 +1439,7 @@ HedgeKept = Callable[[Located, Located, str], bool]
 # never recover", "may have been started"); German puts the infinitive at the end of the clause ("könnte im
 # nächsten Jahr schließen").
 _GOVERNED_WORDS = {"en": 4, "de": 12}
-_CLAUSE_STOP = re.compile(r"[,;:.!?\"“”„]")
+_CLAUSE_STOP = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:!?\"“”„]")  # not inside 3,5 or 1.500
 # German function words, which _STOP (English) leaves in: "könnten sie das nicht" governs no content word.
 _DE_FUNCTION_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads better as text
@@ -1437,7 +1463,7 @@ def _claim_of(hedged: Located, marker: Marker, plain: Located) -> bool:
         return True  # Chinese (no words to count) and pairs across languages are not checked here
     clause = _CLAUSE_STOP.split(hedged.sentence.text[marker.end :], 1)[0]
     words = _content_words(" ".join(clause.split()[:limit]))
-    governed = {w[:5] for w in words if w not in _DE_FUNCTION_WORDS}
+    governed = {w[:5] for w in words if language != "de" or w not in _DE_FUNCTION_WORDS}
     return bool(governed & _wording(plain.sentence.text, language))
 
 
@@ -1457,16 +1483,19 @@ def _excused(plain: Located, hedged: Located, marker: Marker) -> bool:
 # dropped: a false "kept" only costs a finding, a false "dropped" tells an editor a correct translation is
 # wrong.
 _RENDERED_MODALITY = re.compile(
-    r"\b(?:maybe|expected|expects|afraid|couldn|konnte\w*|mag|möge\w*|möglich\w*|unwahrscheinlich\w*|kaum|"
-    r"voraussichtlich|erwarte\w*|wohl|womöglich)\b|可以|能|预计|預計|有望|或将|或將|说不定|說不定|大概|估计|估計|"
-    r"也许|也許|或许|或許",
+    r"\b(?:maybe|expected|expects|afraid|couldn|konnte\w*|könn(?:en|t)|dürf\w*|darf|mag|möge\w*|möglich\w*|"
+    r"wahrscheinlich\w*|unwahrscheinlich\w*|kaum|voraussichtlich|erwarte\w*|wohl|womöglich|vermute\w*|"
+    r"befürchte\w*|rechne\w*|unter\s+Umständen)\b|可以|能|预计|預計|有望|或[已将將]?|说不定|說不定|大概|估计|估計|"
+    r"也许|也許|或许|或許|怀疑|懷疑|不得",
     re.IGNORECASE,
 )
 # A modal inside "as much as possible" (尽可能) or "if possible", or in a clause of purpose or result ("so
 # that people could watch", "damit sie … könnten", "zu beschäftigt, als dass sie … könnten"), hedges no claim.
 _NO_CLAIM_MODAL = re.compile(
     r"[尽盡]可能|如果可能|若有可能|\bif\s+possible\b|\bwenn\s+möglich\b"
-    r"|\b(?:so\s+that|damit|sodass|so\s+dass|als\s+dass)\b[^.;:!?]*\b(?:could|might|könnte\w*)\b",
+    r"|\b(?:so\s+that|damit|sodass|so\s+dass|als\s+dass)\b[^.;:!?]*\b(?:could|might|könnte\w*)\b"
+    # "anyone who may have information" (a request, no claim); "could not say", "could see" (ability).
+    r"|\bwho\s+(?:may|might)\b|\bcould\s+(?:not|see|hear|watch|feel|smell)\b",
     re.IGNORECASE,
 )
 

@@ -33,7 +33,7 @@ def pinyin(text: str) -> str:
 _EN_SPELLING = tuple(
     (re.compile(a), b)
     for a, b in (
-        (r"ij", "ei"),  # Dutch: Dijk is 戴克, not "dee-jay-k"
+        (r"ij(?![aeiouy])", "ei"),  # Dutch: Dijk is 戴克 (not Vijay, Beijing, Fiji: a consonant j)
         (r"ph", "f"),
         (r"gh(?![aeiouy])", ""),
         (r"th", "t"),

@@ -452,6 +452,8 @@ def _exonym_table(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((name, tuple(sorted(en))) for name, en in sorted(rows.items()) if len(name) >= 2)
 
 
+_ROMAN = re.compile(r"[IVX]+")
+
 # International organisations in the news, which CLDR does not name and translations render by meaning
 # ("NASA" as 美国航天局, "WHO" as Weltgesundheitsorganisation: a review story's Chinese version was told it
 # did not name NASA or ESA). German entries are stems, as for _WATERS below.
@@ -459,8 +461,9 @@ _ORGANISATIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "de": {
         "Weltgesundheitsorganisation": ("WHO", "World Health Organization"),
         "Vereint Nation": ("UN", "United Nations"), "Uno": ("UN", "United Nations"),
-        "International Währungsfonds": ("IMF", "International Monetary Fund"), "IWF": ("IMF",),
-        "Europäisch Zentralbank": ("ECB", "European Central Bank"), "EZB": ("ECB",),
+        "International Währungsfonds": ("IMF", "International Monetary Fund"),
+        "IWF": ("IMF", "International Monetary Fund"),
+        "Europäisch Zentralbank": ("ECB", "European Central Bank"), "EZB": ("ECB", "European Central Bank"),
         "US-Notenbank": ("Fed", "Federal Reserve"), "Welthandelsorganisation": ("WTO",),
         "Weltbank": ("World Bank",), "Europäisch Weltraumorganisation": ("ESA", "European Space Agency"),
         "International Atomenergiebehörde": ("IAEA", "International Atomic Energy Agency"),
@@ -740,10 +743,11 @@ def _rendered(
         # (Not for a CLDR place, whose Chinese names are known: Rome is 罗马, whatever sounds like it.)
         # A Latin name in a Chinese target: its transliteration (Meloni / 梅洛尼), by any distinctive word.
         raw = [w for w in _LATIN_TOKEN.findall(name) if len(w) >= 3 and _fold(w) not in _EN_NOT_NAMES]
-        if person and len(raw) >= 2:
+        if person and len(raw) >= 2 and len(latin_key(raw[-1])) >= 2 and not _ROMAN.fullmatch(raw[-1]):
             # Chinese writes a foreign person's family name whatever it does with the given name (汤姆·布赖特
             # or 布赖特), and a short given name sounds like some stretch of most sentences: "Tom" matched
-            # the Chinese sentence that named 丹尼尔·莫斯 in his place (a review story).
+            # the Chinese sentence that named 丹尼尔·莫斯 in his place (a review story). A family name of one
+            # sound (Cook = 库克: K) cannot be matched alone, and "Charles III" has no family name.
             raw = raw[-1:]
         if any(_phonetic_in_han(w, target.han) for w in raw):
             return True
@@ -1313,7 +1317,12 @@ def _checkable_target_name(loc: Located, start: int, text: str) -> bool:
 @cache
 def _english_places() -> frozenset[str]:
     """Folded English names of the CLDR countries and cities (of the languages checked here)."""
-    return frozenset(e for lang in ("de", "zh") for names in _exonyms(lang).english.values() for e in names)
+    organisations = {_fold(en) for table in _ORGANISATIONS.values() for names in table.values()
+                     for en in names}
+    return frozenset(
+        e for lang in ("de", "zh") for names in _exonyms(lang).english.values() for e in names
+        if e not in organisations
+    )
 
 
 # The source language's own country is often only implied (回国 "return home" = "return to China").

@@ -89,3 +89,23 @@ def test_the_evidence_is_the_modal_word_in_the_source(tmp_path: Path) -> None:
     assert finding.a is not None and finding.b is not None
     assert source[finding.a.start : finding.a.end] == "may"
     assert (finding.b.start, finding.b.end) == (0, len(target))
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # German and Chinese render "may" in more ways than könnte/可能 (a review of the rule found these).
+        ("Symptoms may last up to two weeks.", "Die Symptome können bis zu zwei Wochen anhalten."),
+        ("Passengers may not bring bags on board.", "Passagiere dürfen keine Taschen mitnehmen."),
+        ("The suspect may have fled abroad.", "嫌疑人或已逃往国外。"),
+        # "may"/"could" that hedge no claim, and an inflected "wahrscheinlich".
+        (
+            "Anyone who may have information is asked to contact police.",
+            "Wer Hinweise hat, soll sich melden.",
+        ),
+        ("Residents could see the smoke from miles away.", "Anwohner sahen den Rauch kilometerweit."),
+        ("Fire was the most likely cause.", "Feuer war die wahrscheinlichste Ursache."),
+    ],
+)
+def test_modal_renderings_found_in_review_are_not_reported(tmp_path: Path, source: str, target: str) -> None:
+    assert _modal_findings(tmp_path, [(source, target)]) == {}

@@ -281,3 +281,21 @@ def test_organisations_rendered_by_meaning(
 ) -> None:
     assert _flags_to(tmp_path, "en", target_lang, source, correct) == []
     assert _flags_to(tmp_path, "en", target_lang, source, changed), changed
+
+
+# Found in a review of the family-name rule and the Dutch "ij": names that must still count as rendered.
+@pytest.mark.parametrize(("source", "target"), [
+    ("Apple chief executive Tim Cook unveiled the phone.", "苹果首席执行官蒂姆·库克发布了这款手机。"),
+    ("King Charles III opened parliament.", "国王查尔斯三世为议会揭幕。"),
+    ("Vijay Mallya left the country.", "维杰·马利亚离开了这个国家。"),
+    ("The talks were held in Beijing.", "会谈在北京举行。"),
+])
+def test_english_names_still_rendered_in_chinese_after_the_review(
+    tmp_path: Path, source: str, target: str
+) -> None:
+    assert _flags_to(tmp_path, "en", "zh", source, target) == []
+
+
+def test_a_german_acronym_renders_the_full_english_name(tmp_path: Path) -> None:
+    assert _flags_to(tmp_path, "de", "en", "Die EZB hob die Zinsen an.",
+                     "The European Central Bank raised interest rates.") == []
