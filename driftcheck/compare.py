@@ -1079,6 +1079,7 @@ def _not_rendered(qa: Quote, qb: Quote) -> bool:
     return _renders_name(han, latin) is False
 
 
+@functools.lru_cache(maxsize=16384)  # one name meets the same names in every version of its sentence
 def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
     """Whether a Chinese name renders a Latin-script one, by pinyin (张伟 / Zhang Wei) or by the sound of a
     transliteration (普丽娅·拉曼 / Priya Raman); None when that cannot be told (no words, no pypinyin). A
@@ -1247,9 +1248,23 @@ def _vote_number(word: str) -> int:
     return int(word) if word.isdigit() else _VOTE_WORDS[word.lower()]
 
 
+# Every vote pattern holds one of these (lower-cased); a sentence without any is settled by one pass instead
+# of seven case-insensitive searches (they took 1.3 s of a 5,087-sentence run before this gate).
+_VOTE_GATE = re.compile(
+    r"vot|ruled|decided|approved|passed|stimmen|比|backed|supported|endorsed|favou?r|dafür|unterstützten|"
+    r"befürworteten"
+)
+
+
 def _vote_split(loc: Located) -> tuple[int, int, int, int] | None:
     """(for, against, start, end) of the vote a sentence tells, or None."""
-    text = loc.sentence.text
+    return _vote_split_of(loc.sentence.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _vote_split_of(text: str) -> tuple[int, int, int, int] | None:
+    if not _VOTE_GATE.search(text.lower()):
+        return None
     for pattern in _VOTE_SPLITS:
         m = pattern.search(text)
         if m:

@@ -21,6 +21,7 @@ __all__ = ["collapse_keys", "han_key", "keys_similar", "latin_key", "phonetic_in
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=16384)
 def pinyin(text: str) -> str:
     """The toneless pinyin of a Chinese text, lower case (张伟 -> zhangwei); "" without pypinyin."""
     try:
