@@ -1146,6 +1146,8 @@ def test_a_transliterated_name_in_another_persons_place_is_a_swap(en: str, zh: s
         if swapped:
             assert only(found, "entity").severity == "medium"
             assert "·" in found[0].message
+            han = found[0].a if la == "zh" else found[0].b
+            assert han is not None and han.evidence in ("丹尼尔·莫斯", "马克·埃文斯")  # no title, no verb
 
 
 JOBS_GLOBAL = (
