@@ -302,6 +302,11 @@ _ORG_HEADS = {
 # fmt: on
 _LOWERCASE_NAMES = {"heise", "o1", "o3", "iphone", "ipad", "xai"}
 _OTHER_NAMES = {"big tech", "open source"}
+# Last words of a party's name or its members' label (the Christian Democrat leader, the Liberal Democrats).
+_PARTY_HEADS = {
+    "democrat", "democrats", "republican", "republicans", "socialist", "socialists", "conservative",
+    "conservatives", "liberal", "liberals", "greens", "labour", "tories",
+}  # fmt: skip
 _PARTICLES = {"van", "de", "del", "della", "da", "di", "du", "bin", "ibn", "al", "la", "le", "of", "von"}
 # English adjectives of nationality are capitalised but name no entity by themselves.
 # fmt: off
@@ -491,10 +496,13 @@ def _classify(words: list[str], after_title: bool) -> str:
         return "place"  # Red Sea, Persian Gulf, Suez Canal; Lake Geneva, Mount Everest
     if low in _DEMONYMS or low in _OTHER_NAMES:
         return "other"
+    if words[-1].casefold() in _PARTY_HEADS:
+        return "org"  # Christian Democrat, Liberal Democrats: a party (or its member), not a person's name
     if after_title:
         return "person"
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return "person"
+
     if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
         return "org"
     return "other"

@@ -433,3 +433,17 @@ def test_a_chinese_relative_clause_between_two_products_is_no_ownership() -> Non
     # 苹果运行iOS 18的iPhone 16 Pro: "Apple's iPhone 16 Pro that runs iOS 18", not "iOS 18's iPhone".
     found = extract_attributions("Pixel 10 Pro将与苹果运行iOS 18的iPhone 16 Pro直接竞争。", "zh")
     assert not [a for a in found if a.owner.text == "iOS 18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The coalition is led by Christian Democrat leader Marieke van Dijk.", "Christian Democrat"),
+        ("The Liberal Democrats won three seats.", "Liberal Democrats"),
+    ],
+)
+def test_a_party_label_is_no_persons_name(text: str, name: str) -> None:
+    """Two capitalised words are a person by default; "Christian Democrat" is a party (Christian is also a
+    given name), and a translation that renders it 基督教民主党 was told it dropped a person."""
+    kinds = {e.text: e.kind for e in extract_entities(text, "en")}
+    assert kinds[name] == "org"

@@ -299,3 +299,8 @@ def test_english_names_still_rendered_in_chinese_after_the_review(
 def test_a_german_acronym_renders_the_full_english_name(tmp_path: Path) -> None:
     assert _flags_to(tmp_path, "de", "en", "Die EZB hob die Zinsen an.",
                      "The European Central Bank raised interest rates.") == []
+
+
+def test_a_party_label_rendered_by_meaning_is_not_a_dropped_person(tmp_path: Path) -> None:
+    source = "The coalition is led by Christian Democrat leader Marieke van Dijk."
+    assert _flags_to(tmp_path, "en", "zh", source, "联合政府由基督教民主党领袖玛丽克·范戴克领导。") == []
