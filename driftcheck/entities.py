@@ -272,6 +272,17 @@ _EN_COMMON_SUFFIX = re.compile(
     r"(?:ly|ing|ed|ness|tion|tions|sion|ment|ments|less|ful|ive|ous|able|ible|ity|ance|ence|ency|ism|ists?"
     r"|ical|ally|ward|wards|ings)$"
 )
+# Given names with one of those endings (Edward, Lawrence, Kelly, Ted, Ahmed, Clive, Clement): followed by a
+# capitalised word they start a name ("Howard Lutnick said"), which the suffix test alone dropped to
+# "Lutnick". Only these: a participle or adverb before a name ("Visiting Beijing", "Recently Apple") is none.
+# fmt: off
+_GIVEN_NAMES_COMMON_SHAPE = {
+    "edward", "howard", "lawrence", "laurence", "florence", "clarence", "terence", "constance", "lance",
+    "prudence", "clive", "olive", "clement", "ted", "fred", "ed", "alfred", "wilfred", "mildred", "winifred",
+    "jared", "ahmed", "mohamed", "mohammed", "muhammed", "reed", "kelly", "emily", "holly", "molly", "lily",
+    "sally", "billy", "wally", "beverly", "kimberly", "shelly", "carly", "felicity",
+}
+# fmt: on
 # German common-noun endings; a capitalised German word ending so is taken as a noun unless other evidence.
 _DE_NOUN_SUFFIX = re.compile(
     r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|ismus|tät|täten|nis|nisse|tum"
@@ -498,6 +509,8 @@ def _classify(words: list[str], after_title: bool) -> str:
         return "other"
     if words[-1].casefold() in _PARTY_HEADS:
         return "org"  # Christian Democrat, Liberal Democrats: a party (or its member), not a person's name
+    if _has_family_particle(words):
+        return "person"  # Ursula von der Leyen, Virgil van Dijk, Van Dijk, Erik ten Hag
     if after_title:
         return "person"
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
@@ -506,6 +519,18 @@ def _classify(words: list[str], after_title: bool) -> str:
     if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
         return "org"
     return "other"
+
+
+def _has_family_particle(words: list[str]) -> bool:
+    """Capitalised words around one family-name particle, nothing else: "Virgil van Dijk", "Von der Leyen"."""
+    low = [w.casefold() for w in words]
+    heads = [n for n, w in enumerate(low[:-1]) if w in _FAMILY_PARTICLES]
+    if len(words) < 2 or not heads or len(words) > 5:
+        return False
+    head = heads[0]
+    second = head + 1 if words[head + 1] in _FAMILY_PARTICLES_SECOND else head
+    rest = [w for n, w in enumerate(words) if n not in (head, second)]
+    return bool(rest) and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest)
 
 
 @lru_cache(maxsize=16384)  # a pure word predicate, asked for the same words sentence after sentence
@@ -628,6 +653,8 @@ def _candidate(tok: _Tok, text: str, code: str, prev: _Tok | None, title_line: b
         # has it capitalised mid-sentence (Zuckerberg) or never lowercase and it has no common-word shape.
         if word in ctx.inner_caps:
             return True
+        if low in _GIVEN_NAMES_COMMON_SHAPE and _CAPITAL_WORD_AFTER.match(text, tok.end):
+            return True
         if low in ctx.lower_words or _EN_COMMON_SUFFIX.search(low):
             return False
         if _PLURAL_LOOKING.search(low):
@@ -636,6 +663,7 @@ def _candidate(tok: _Tok, text: str, code: str, prev: _Tok | None, title_line: b
 
 
 _PLURAL_LOOKING = re.compile(r"[^su]s$")
+_CAPITAL_WORD_AFTER = re.compile(r" [A-Z][a-z]")
 
 
 class _Context:
@@ -773,8 +801,12 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
         claims_held = False
 
     prev: _Tok | None = None
+    chained_to = 0  # tokens before this index were taken into a run as family-name particles
     for i, tok in enumerate(toks):
-        if tok.plain:
+        if i < chained_to:
+            prev = tok
+            continue
+        if tok.plain and not (current and tok.text in _FAMILY_PARTICLES):
             # Exactly what the full checks below do for such a token (it is no title, particle, corporate
             # suffix, version, candidate or run continuation): end the run, cancel a pending title.
             if current:
@@ -812,6 +844,14 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
             runs[-1][0].append(tok)  # "Meta Platforms, Inc."
         elif current and _VERSION_NUMBER.fullmatch(tok.text) and _version_follows(current, toks, i, text):
             current.append(tok)  # "Llama 3.1", "Claude 3.5", "Qwen 2.5"
+        elif low in _FAMILY_PARTICLES and (
+            chain := _family_particles(toks, i, text, code, bool(current), pending_title and adjacent)
+        ):
+            if not current:
+                after_title = pending_title and adjacent
+                claims_held = False
+            current.extend(toks[i : i + chain])  # "Ursula von der Leyen", "Virgil van Dijk", "Erik ten Hag"
+            chained_to = i + chain
         elif (
             current
             and low in _PARTICLES
@@ -845,7 +885,7 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
     out: list[Entity] = []
     for run, titled in runs:
         # A particle must not dangle at the end ("of" after a run that ended).
-        while run and run[-1].text.casefold() in _PARTICLES:
+        while run and (run[-1].text.casefold() in _PARTICLES or run[-1].text in _FAMILY_PARTICLES_SECOND):
             run = run[:-1]
         if not run:
             continue
@@ -873,6 +913,49 @@ def _after_bare_noun_preposition(tok: _Tok, prev: _Tok | None, text: str) -> boo
     if low in _STOP_DE or low in _STOP_EN or low in _GENERIC_ACRONYMS or low in _MONTHS_DAYS:
         return False
     return _german_candidate(tok, None, False, text)
+
+
+# Dutch and German family-name particles, and the article that may follow them: "von der Leyen", "van den
+# Berg", "ter Stegen". English text has them only in names; German "von" is also "of/from" ("Scholz von der
+# SPD"), so in German they join a name only as "van", "ter" and "ten" after a given name.
+_FAMILY_PARTICLES = {"van", "von", "ter", "ten"}
+_FAMILY_PARTICLES_SECOND = {"der", "den", "dem", "de", "het"}
+
+
+def _family_particles(
+    toks: Sequence[_Tok], i: int, text: str, code: str, after_name: bool, after_title: bool
+) -> int:
+    """How many tokens from toks[i] form a family-name particle ("von der") that a surname follows, or 0.
+
+    after_name: a capitalised name run ends right before (a given name); otherwise the particle must start
+    the surname itself: after a title ("President von der Leyen"), or in English text ("said van Dijk",
+    "Von der Leyen said"); "ten" and "ter" only after a given name ("ten German soldiers").
+    """
+    word = toks[i].text
+    low = word.casefold()
+    if word not in (low, low.capitalize()):
+        return 0
+    if code == "de" and (low == "von" or not after_name):
+        return 0
+    if not after_name and (low in {"ter", "ten"} or not (after_title or code == "en")):
+        return 0
+    if not after_name and word != low and not _is_sentence_initial(text, toks[i].start) and not after_title:
+        return 0  # "Van" capitalised mid-sentence: a word of a headline or a place, not a particle
+    n = 1
+    if (
+        i + 1 < len(toks)
+        and toks[i + 1].text in _FAMILY_PARTICLES_SECOND
+        and text[toks[i].end : toks[i + 1].start] == " "
+    ):
+        n = 2
+    if i + n >= len(toks):
+        return 0
+    surname = toks[i + n].text
+    if text[toks[i + n - 1].end : toks[i + n].start] != " " or not surname[:1].isupper() or surname.isupper():
+        return 0
+    if surname.casefold() in _MONTHS_DAYS or surname.casefold() in _STOP_EN:
+        return 0
+    return n
 
 
 def _particle_ok(particle: str, current: list[_Tok], code: str) -> bool:
@@ -983,12 +1066,51 @@ def _zh_entities(text: str, latin: Sequence[Entity]) -> list[Entity]:
     # Transliterated foreign names (约翰·刘易斯); after suffixes so 约翰·霍普金斯大学 stays one org.
     if "·" in text:
         for m in _ZH_DOTTED_NAME.finditer(text):
-            add(m.start(), m.end(), "person")
+            add(*_dotted_name_core(text, m.start(), m.end()), "person")
     for name, kind, pattern in _ZH_KNOWN_SCANS:
         if name in text:
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), kind)
     return out
+
+
+# Titles before and verbs after a transliterated name that its pattern takes in (律师马克·埃文斯表示,
+# 领袖玛丽克·范戴克领导的): an editor was shown 市长彼得·琴切尔 and 长安耶斯·特亚克斯表 as names that a
+# translation did not render. Transliterations are written with a small set of characters that none of these
+# words contains, so the rightmost title and the leftmost verb are the name's edges.
+ZH_TITLES_BEFORE_NAMES = (
+    "首席执行官", "董事长", "发言人", "负责人", "检察官", "指令长", "驾驶员", "主教练", "律师", "法官",
+    "总裁", "主席", "总统", "总理", "部长", "教授", "医生", "州长", "市长", "领袖", "队长", "专家", "教练",
+    "前锋", "后卫", "门将", "中场", "球员", "经理", "主任", "书记", "议员", "大使", "博士", "官", "长",
+    "员", "者", "师", "人", "的",
+)  # fmt: skip
+# Verbs, and titles that follow a name (詹姆斯·惠特洛克博士说), as a name's right edge.
+ZH_WORDS_AFTER_NAMES = (
+    "表示", "指出", "认为", "透露", "强调", "介绍", "警告", "宣布", "签署", "领导", "告诉", "博士",
+    "教授", "先生", "女士", "议员", "说", "称", "在", "于", "和", "与", "等", "罚", "接", "对", "向",
+    "也", "则", "还", "曾", "将", "已", "是", "被", "的",
+)  # fmt: skip
+
+
+def _dotted_name_core(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a dotted name (约翰·刘易斯) without the titles before it and the verbs or titles after it,
+    also where the pattern's span cuts such a word in two."""
+    dot = text.index("·", start, end)
+    # The rightmost title that leaves a given name: of two characters after a one-character title (长, 员),
+    # of one after a longer title (检察官简·奥卡福).
+    for position in range(dot - 1, start - 5, -1):
+        title = next((t for t in ZH_TITLES_BEFORE_NAMES if text.startswith(t, max(position, 0))), None)
+        if position < 0 or title is None:
+            continue
+        given = dot - (position + len(title))
+        if position + len(title) >= start and given >= (2 if len(title) == 1 else 1):
+            start = position + len(title)
+            break
+    for position in range(dot + 3, end):  # the leftmost word after two characters of the family name
+        if text.startswith(ZH_WORDS_AFTER_NAMES, position):
+            end = position
+            break
+    return start, end
 
 
 # fmt: off
@@ -1006,7 +1128,8 @@ def _is_zh_name_char(ch: str) -> bool:
 _ZH_NAME_CHAR = "[^\\W\\d_a-zA-Z" + re.escape("".join(sorted(_ZH_STOP - set(" \n")))) + "]"
 _ZH_TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _ZH_ANONYMISED = re.compile(r"([\u4e00-\u9fff])某某?")
-_ZH_DOTTED_NAME = re.compile(rf"{_ZH_NAME_CHAR}{{1,4}}·{_ZH_NAME_CHAR}{{1,5}}")
+# Up to six characters a side (克里斯塔利娜·格奥尔基耶娃); _dotted_name_core trims titles and verbs off.
+_ZH_DOTTED_NAME = re.compile(rf"{_ZH_NAME_CHAR}{{1,6}}·{_ZH_NAME_CHAR}{{1,6}}")
 _ZH_NOT_PLACE_AFTER = set("场民值长面区政委里级")
 _ZH_NOT_PLACE_BEFORE = set("城都股超上")
 # (text, kind, compiled scan), longest first, in the order _zh_entities has always tried them.
@@ -1154,6 +1277,15 @@ _NEAR_MISS_MAX_EDITS = 2
 _NEAR_MISS_ONE_SWAP_LEN = 8
 
 
+def _particle_in_lower_case(name: str) -> str:
+    """The name with a capitalised family particle in lower case ("Van Dijk" as "van Dijk"): only a
+    sentence start capitalises it."""
+    head, space, rest = name.partition(" ")
+    if space and head.casefold() in _FAMILY_PARTICLES and head[:1].isupper() and head[1:].islower():
+        return head.casefold() + space + rest
+    return name
+
+
 def find_spelling_variants(
     mentions: Sequence[Mention], aliases: AliasTable | None = None
 ) -> list[SpellingVariant]:
@@ -1162,10 +1294,11 @@ def find_spelling_variants(
     surfaces: dict[str, list[SentenceRef]] = {}
     seen: set[tuple[str, str, int]] = set()  # (surface, doc, index): a set, not a scan of the list
     for m in mentions:
-        first.setdefault(m.entity.text, m)
-        refs = surfaces.setdefault(m.entity.text, [])
-        if (m.entity.text, m.doc, m.index) not in seen:
-            seen.add((m.entity.text, m.doc, m.index))
+        surface = _particle_in_lower_case(m.entity.text)
+        first.setdefault(surface, m)
+        refs = surfaces.setdefault(surface, [])
+        if (surface, m.doc, m.index) not in seen:
+            seen.add((surface, m.doc, m.index))
             refs.append(SentenceRef(m.doc, m.index))
     by_key: dict[str, list[str]] = {}
     for surface in surfaces:

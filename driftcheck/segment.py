@@ -69,7 +69,7 @@ _NUMBER_WORD_BEFORE_RE = re.compile(r"(?:^|\s)(\w+)\s+\d{1,3}\.$")
 Span = tuple[int, int]
 # A short clause after a closing quotation that only says who said it: “……。”张伟表示。 / “……。”他说。
 _ZH_SPEAKER_TAG = re.compile(
-    r"[^。！？“”\n]{1,30}?(?:说|表示|称|指出|强调|写道|透露|坦言|补充道|回应)(?:道)?[。！]"
+    r"[^。！？“”\n]{1,30}?(?:说|表示|称|指出|强调|写道|透露|坦言|补充道|回应|问|反问|回答|答)(?:道)?[。！]"
 )
 _DE_WORD_DOT_NUMBER_RE = re.compile(r"\b([^\W\d_]{5,})\.[ ]+(?=\d)")
 # German abbreviations of five or more letters that take a number after them.
@@ -153,9 +153,11 @@ def _sentence_end(text: str, lo: int, cut: int) -> int:
         end = term_end
         run = end
         # “ ‘ " « close a quotation only straight after the terminator („Stopp.“); after another closer
-        # they open the next sentence's quotation (”“真的吗？”).
+        # they open the next sentence's quotation (”“真的吗？”). Chinese closes with ” ’ only: after 。！？
+        # “ and ‘ open the next sentence's quotation (完工。“这是……”).
+        cjk = text[end - 1] in _CJK_TERMINATORS
         while run < len(text) and text[run] in _CLOSERS:
-            if run > end and text[run] in _AMBIGUOUS_CLOSERS:
+            if (run > end or cjk) and text[run] in _AMBIGUOUS_CLOSERS:
                 break
             run += 1
         if run > end:

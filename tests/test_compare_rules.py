@@ -1337,3 +1337,23 @@ def test_reviewed_false_positives_of_the_new_rules_stay_away(a: str, la: str, b:
 )
 def test_a_dropped_modal_is_found_past_numbers_and_english_function_words(a: str, b: str, lang: str) -> None:
     assert only(findings(a, b, lang, lang), "hedge").severity == "medium"
+
+
+def test_a_person_with_a_family_particle_swapped_for_another_is_high() -> None:
+    found = findings(
+        "Commission President Ursula von der Leyen met Macron in Paris.",
+        "Commission President Roberta Metsola met Macron in Paris.",
+    )
+    finding = only(found, "entity")
+    assert finding.severity == "high" and "Ursula von der Leyen" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ursula von der Leyen met Macron in Paris.", "Von der Leyen met Macron in Paris."),
+        ("Virgil van Dijk scored twice for Liverpool.", "Van Dijk scored twice for Liverpool."),
+    ],
+)
+def test_a_person_named_in_full_and_by_surname_is_one_person(a: str, b: str) -> None:
+    assert [f for f in findings(a, b) if f.type == "entity"] == []

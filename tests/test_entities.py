@@ -447,3 +447,65 @@ def test_a_party_label_is_no_persons_name(text: str, name: str) -> None:
     given name), and a translation that renders it 基督教民主党 was told it dropped a person."""
     kinds = {e.text: e.kind for e in extract_entities(text, "en")}
     assert kinds[name] == "org"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Ursula von der Leyen said on Monday that talks would continue.", "en", "Ursula von der Leyen"),
+        ("Von der Leyen said talks would continue.", "en", "Von der Leyen"),
+        ("Commission President von der Leyen said talks would continue.", "en", "von der Leyen"),
+        ("Talks would continue, said von der Leyen.", "en", "von der Leyen"),
+        ("Liverpool captain Virgil van Dijk scored twice.", "en", "Virgil van Dijk"),
+        ("Van Dijk scored twice.", "en", "Van Dijk"),
+        ("Erik ten Hag was sacked on Monday.", "en", "Erik ten Hag"),
+        ("Er traf Jan van der Berg in Amsterdam.", "de", "Jan van der Berg"),
+    ],
+)
+def test_family_particles_are_part_of_a_persons_name(text: str, lang: str, name: str) -> None:
+    """Before, "von der Leyen" came out as "Ursula" and "Leyen", two names of no kind, so a swap for another
+    person was not a one-for-one substitution and went unreported."""
+    kinds = {e.text: e.kind for e in extract_entities(text, lang)}
+    assert kinds.get(name) == "person", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Ten German soldiers died; ten Democrats voted no.", "en", ["Democrats"]),
+        ("He drove a van Monday.", "en", []),
+        ("Scholz von der SPD sagte nichts.", "de", ["SPD"]),  # German "von": of/from, no particle
+        ("The Bank of America said so.", "en", ["Bank of America"]),
+    ],
+)
+def test_particle_words_outside_names_join_nothing(text: str, lang: str, expected: list[str]) -> None:
+    assert texts(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Howard Lutnick said tariffs would rise.", "Howard Lutnick"),
+        ("Edward Snowden revealed the program.", "Edward Snowden"),
+        ("Kelly Ortberg told staff the plan.", "Kelly Ortberg"),
+        ("Ted Cruz said no.", "Ted Cruz"),
+        ("Mohamed Salah scored twice.", "Mohamed Salah"),
+    ],
+)
+def test_a_given_name_of_common_word_shape_starts_a_sentence_initial_name(text: str, name: str) -> None:
+    """The -ed/-ly/-ence/-ward test for common words dropped "Howard" and left "Lutnick" alone."""
+    kinds = {e.text: e.kind for e in extract_entities(text, "en")}
+    assert kinds.get(name) == "person", kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reported sales rose 5% in May.", "Visiting Beijing, Macron met Xi.", "Lily said no."],
+)
+def test_participles_and_lone_given_names_stay_out(text: str) -> None:
+    assert not {"Reported", "Visiting", "Visiting Beijing", "Lily"} & set(texts(text))
+
+
+def test_a_sentence_initial_family_particle_is_no_second_spelling() -> None:
+    ms = mentions(("a", 0, "Van Dijk spoke first."), ("a", 1, "The vote went to van Dijk."))
+    assert find_spelling_variants(ms) == []

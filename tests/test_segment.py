@@ -265,7 +265,15 @@ ZH_CASES = [
         "他说：“这是一个好模型。我们很惊讶！”随后离开。",
         ["他说：“这是一个好模型。", "我们很惊讶！”", "随后离开。"],
     ),
-    ("他说：“我们很惊讶！”“真的吗？”她问。", ["他说：“我们很惊讶！”", "“真的吗？”", "她问。"]),
+    # A speaker tag after a quotation stays with it, as 表示 does (test_a_chinese_speaker_tag_...).
+    ("他说：“我们很惊讶！”“真的吗？”她问。", ["他说：“我们很惊讶！”", "“真的吗？”她问。"]),
+    # Chinese closes a quotation with ” only: after 。 an “ opens the next sentence's quotation (an editor's
+    # test story lost a swapped speaker because the quotation began with the previous sentence's “).
+    (
+        "工程将于2032年前完工。“这是最大的交通投资，”交通局长表示。每天约有18万名乘客。",
+        ["工程将于2032年前完工。", "“这是最大的交通投资，”交通局长表示。", "每天约有18万名乘客。"],
+    ),
+    ("然后他走了。‘好的。’她说。", ["然后他走了。", "‘好的。’她说。"]),
     ("他说：「我们很惊讶。」然后走了。", ["他说：「我们很惊讶。」", "然后走了。"]),
     (
         "Meta首席执行官扎克伯格说：“这将是AI的决定性一年。”他还表示，公司将投资600亿至650亿美元。",
