@@ -1994,6 +1994,25 @@ def _shown_for_omission(
     return first
 
 
+# A hedge or negation marker is reported once against each other document: a sentence that merges a claim
+# which another outlet tells in two sentences is aligned with both, and heise's one "is said to" came out as
+# two findings against The Decoder (found by an editor reviewing the bundled corpus).
+_ONE_PER_MARK = frozenset({"hedge", "negation"})
+
+
+def _one_sided_mark(finding: Finding) -> tuple[str, str, int, int, int, str] | None:
+    """(type, marked sentence and span, other document) of a finding whose one side is a marker in its
+    sentence and whose other side is a whole sentence; None for other findings."""
+    if finding.type not in _ONE_PER_MARK or finding.b is None:
+        return None
+    sides = [(finding.a, finding.b), (finding.b, finding.a)]
+    marked = [(m, o) for m, o in sides if m.evidence != m.text and o.evidence == o.text]
+    if len(marked) != 1:
+        return None
+    m, other = marked[0]
+    return finding.type, m.doc, m.index, m.start, m.end, other.doc
+
+
 def _alias_pairs(groups: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
     """Alias groups of the suppression file ("Team Blind", "Teamblind") as (alias, canonical) pairs."""
     return [(name, group[0]) for group in groups for name in group[1:]]
@@ -2019,9 +2038,15 @@ def compare_corpus(
                     sentence, facts, seg.document.published, order
                 )
     findings: dict[str, Finding] = {}
+    marks_reported: set[tuple[str, str, int, int, int, str]] = set()
 
     def keep(items: Iterable[Finding]) -> None:
         for f in items:
+            mark = _one_sided_mark(f)
+            if mark is not None:
+                if mark in marks_reported:
+                    continue
+                marks_reported.add(mark)
             findings.setdefault(f.id, f)
 
     # Partners (see quantity_findings) are body sentences: a headline or summary bullet restating a's figure

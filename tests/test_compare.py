@@ -53,6 +53,20 @@ def test_groups_name_the_documents_that_do_not_tell_the_claim(corpus_report: dic
         assert set(g["missing"]) == ids - told
 
 
+def test_a_hedge_marker_is_reported_once_against_each_other_document(corpus_report: dict[str, Any]) -> None:
+    """heise's one "is said to" covers a claim The Decoder tells in two sentences (the cost and the GPU
+    hours): it was reported twice against The Decoder."""
+    marks = [
+        (side["doc"], side["index"], side["start"], other["doc"])
+        for f in corpus_report["findings"]
+        if f["type"] in ("hedge", "negation") and f["b"] is not None
+        for side, other in ((f["a"], f["b"]), (f["b"], f["a"]))
+        if side["evidence"] != side["text"] and other["evidence"] == other["text"]
+    ]
+    assert [m for m in marks if m[0] == "heise" and m[3] == "decoder"], marks
+    assert len(marks) == len(set(marks)), marks
+
+
 def test_furniture_is_kept_but_not_aligned(corpus_report: dict[str, Any]) -> None:
     kinds = {(s["doc"], s["index"]): s["kind"] for s in corpus_report["sentences"]}
     furniture = {
