@@ -8,9 +8,12 @@ figures only one outlet gives, claims one outlet leaves out).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import difflib
 import functools
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter
@@ -990,6 +993,8 @@ def _contiguous(short: list[str], long: list[str]) -> bool:
 
 def quote_finding(a: Located, qa: Quote, b: Located, qb: Quote) -> Finding | None:
     """Changed quoted words; quoting a contiguous part of the same words is info, other changes medium."""
+    shown_a, shown_b = qa, qb
+    qa, qb = _with_words_outside(a, qa, qb), _with_words_outside(b, qb, qa)
     change = compare_quotes(qa, qb)
     if change is None:
         return None
@@ -1006,8 +1011,46 @@ def quote_finding(a: Located, qa: Quote, b: Located, qb: Quote) -> Finding | Non
             severity, detail = "medium", f"quoted in part, leaving out a qualification: “{cut}”"
     speaker = qa.speaker or qb.speaker
     who = f" ({speaker})" if speaker else ""
+    qa, qb = shown_a, shown_b
     message = f"quote{who} differs: {_label(a)} “{qa.text}” vs {_label(b)} “{qb.text}”: {detail}"
     return make("quote", severity, message, evidence(a, qa.start, qa.end), evidence(b, qb.start, qb.end))
+
+
+def _with_words_outside(loc: Located, quote: Quote, other: Quote) -> Quote:
+    """`quote` widened by the words right outside its marks that `other` has inside its own at that end:
+    heise's one of the “most impressive breakthroughs” moved "one of the" out of the marks, not lost them."""
+    words, theirs = _quote_words(quote), _quote_words(other)
+    if not words or len(theirs) <= len(words) or _HAN.search(quote.text):
+        return quote
+    text = loc.sentence.text
+    start, end = quote.start, quote.end
+    ops = difflib.SequenceMatcher(a=theirs, b=words, autojunk=False).get_opcodes()
+    first, last = ops[0], ops[-1]
+    if first[0] == "delete":  # their leading words, missing here: are they right before the opening mark?
+        lead = theirs[first[1] : first[2]]
+        before = list(_words_of_quotation(text[:start]))
+        if before[-len(lead) :] == lead:
+            start = _start_of_last_words(text, start, len(lead))
+    if last[0] == "delete" and len(ops) > 1:
+        tail = theirs[last[1] : last[2]]
+        after = list(_words_of_quotation(text[end:]))
+        if after[: len(tail)] == tail:
+            end = _end_of_first_words(text, end, len(tail))
+    if (start, end) == (quote.start, quote.end):
+        return quote
+    return dataclasses.replace(quote, start=start, end=end, text=text[start:end])
+
+
+def _start_of_last_words(text: str, before: int, count: int) -> int:
+    """Offset where the last `count` words of text[:before] begin."""
+    spans = [m.start() for m in _WORD.finditer(text, 0, before)]
+    return spans[-count] if len(spans) >= count else before
+
+
+def _end_of_first_words(text: str, after: int, count: int) -> int:
+    """Offset where the first `count` words of text[after:] end."""
+    ends = [m.end() for m in itertools.islice(_WORD.finditer(text, after), count)]
+    return ends[-1] if len(ends) == count else after
 
 
 # Words that qualify what a speaker claims: an excerpt that leaves them out changes the quote's meaning.

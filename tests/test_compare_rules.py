@@ -1357,3 +1357,22 @@ def test_a_person_with_a_family_particle_swapped_for_another_is_high() -> None:
 )
 def test_a_person_named_in_full_and_by_surname_is_one_person(a: str, b: str) -> None:
     assert [f for f in findings(a, b) if f.type == "entity"] == []
+
+
+def test_words_moved_outside_the_quotation_marks_are_not_lost() -> None:
+    """heise's one of the “most impressive breakthroughs” keeps "one of the", outside the marks."""
+    found = findings(
+        "Marc Andreessen praised DeepSeek R1 as “one of the most amazing and impressive breakthroughs”.",
+        "Marc Andreessen described the service as one of the “most impressive breakthroughs” he has seen.",
+    )
+    finding = only(found, "quote")
+    assert finding.message.endswith("quote lost words: 'amazing and'"), finding.message
+    assert finding.b is not None and finding.b.evidence == "most impressive breakthroughs"
+
+
+def test_other_words_outside_the_marks_do_not_fill_a_partial_quote() -> None:
+    found = findings(
+        "“This will be a defining year for AI,” Zuckerberg wrote.",
+        "Calling 2025 “a defining year for AI”, Zuckerberg set out his plans.",
+    )
+    assert only(found, "quote").message.endswith("quoted in part")
