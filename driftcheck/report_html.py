@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import bisect
 import difflib
+import functools
 import hashlib
 import html
 import json
@@ -32,6 +34,23 @@ _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+|\s+|[^\w\s]", re.UNICODE)
 def ordinal(index: object) -> object:
     """A sentence index as editors count (1 for the first sentence); the JSON keeps 0-based indices."""
     return index + 1 if isinstance(index, int) and not isinstance(index, bool) else index
+
+
+@functools.lru_cache(maxsize=64)
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Offsets where the lines of a document's text begin."""
+    return (0, *(m.end() for m in re.finditer("\n", text)))
+
+
+def where(report_docs: Mapping[str, Mapping[str, Any]], side: Mapping[str, Any]) -> str:
+    """"line 31, sentence 34": where one side of a finding stands in its document's text, as an editor
+    searches it (the line of the decoded, extracted text; sentences count from 1)."""
+    sentence = f"sentence {ordinal(side.get('index'))}"
+    text = (report_docs.get(str(side.get("doc"))) or {}).get("text")
+    start = side.get("start")
+    if not isinstance(text, str) or not isinstance(start, int) or not 0 <= start <= len(text):
+        return sentence
+    return f"line {bisect.bisect_right(_line_starts(text), start)}, {sentence}"
 
 
 def _e(value: object) -> str:
@@ -550,7 +569,7 @@ def _side_html(
     )
     return (
         f'<div class="side side-{role}"><div class="sidehead"><strong>{_e(ctx.label(doc_id))}</strong>{ref} '
-        f'<span class="docid">{_e(doc_id)} · sentence {_e(ordinal(side.get("index")))}</span></div>'
+        f'<span class="docid">{_e(doc_id)} · {_e(where(ctx.docs, side))}</span></div>'
         f"<blockquote{_lang_attr(ctx.lang(side))}>{highlight(text, changed, mark)}</blockquote>{missing_mark}"
         f'<p class="value">Evidence: <q{_lang_attr(ctx.lang(side))}>{_e(side.get("evidence"))}</q> · '
         f"normalised: {value_html}</p></div>"

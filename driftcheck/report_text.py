@@ -17,9 +17,9 @@ from driftcheck.report_html import (
     doc_label,
     involves,
     ordered_findings,
-    ordinal,
     oriented,
     reference_of,
+    where,
 )
 
 __all__ = ["findings_table", "render_markdown"]
@@ -54,7 +54,7 @@ def _side_line(docs: Mapping[str, Mapping[str, Any]], side: Mapping[str, Any], i
     value_part = f" — normalised: {md_escape(value)}" if value is not None else ""
     return (
         f"- **{md_escape(doc_label(docs, doc_id))}**{ref}: {_quote(side.get('evidence'))}{value_part}  \n"
-        f"  in {md_escape(doc_id)}, sentence {md_escape(ordinal(side.get('index')))}: "
+        f"  in {md_escape(doc_id)}, {md_escape(where(docs, side))}: "
         f"{_quote(side.get('text'))}"
     )
 

@@ -574,6 +574,15 @@ def test_sentences_are_numbered_as_editors_count(tiny: dict[str, Any]) -> None:
     finding = next(f for f in tiny["findings"] if f["a"]["index"] == 0)
     doc = finding["a"]["doc"]
     html_text = render_html(tiny)
-    assert f"{doc} · sentence 1</span>" in html_text
-    assert f"{doc} · sentence 0</span>" not in html_text
-    assert f"in {doc}, sentence 1:" in render_markdown(tiny)
+    assert f"{doc} · line 1, sentence 1</span>" in html_text
+    assert f"{doc} · line 1, sentence 0</span>" not in html_text
+    assert f"in {doc}, line 1, sentence 1:" in render_markdown(tiny)
+
+
+def test_a_side_without_its_document_text_says_the_sentence_only(tiny: dict[str, Any]) -> None:
+    finding = next(f for f in tiny["findings"] if f["a"]["index"] == 0)
+    doc = finding["a"]["doc"]
+    for d in tiny["documents"]:
+        if d["id"] == doc:
+            d["text"] = None
+    assert f"{doc} · sentence 1</span>" in render_html(tiny)

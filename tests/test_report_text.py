@@ -109,3 +109,19 @@ def test_table_reference_mode(tiny: dict[str, Any]) -> None:
     text = table_text(tiny)
     assert "reference: Example Daily" in text
     assert "Example Daily (ref)" in text
+
+
+def test_each_side_says_the_line_of_its_document_an_editor_can_search(tiny: dict[str, Any]) -> None:
+    """Sentence numbers alone sent an editor searching the file for the text."""
+    md = render_markdown(tiny)
+    docs = {d["id"]: d["text"] for d in tiny["documents"]}
+    shown = 0
+    for f in tiny["findings"]:
+        for side in (f["a"], f["b"]):
+            if side is None or side["doc"] not in docs:
+                continue
+            line = docs[side["doc"]].count("\n", 0, side["start"]) + 1
+            sentence = side["index"] + 1
+            assert f"in {side['doc']}, line {line}, sentence {sentence}:" in md
+            shown += 1
+    assert shown
