@@ -43,8 +43,8 @@ def _line_starts(text: str) -> tuple[int, ...]:
 
 
 def where(report_docs: Mapping[str, Mapping[str, Any]], side: Mapping[str, Any]) -> str:
-    """"line 31, sentence 34": where one side of a finding stands in its document's text, as an editor
-    searches it (the line of the decoded, extracted text; sentences count from 1)."""
+    """Where one side of a finding stands in its document's text, as an editor searches it: "line 31,
+    sentence 34" (the line of the decoded, extracted text; sentences count from 1)."""
     sentence = f"sentence {ordinal(side.get('index'))}"
     text = (report_docs.get(str(side.get("doc"))) or {}).get("text")
     start = side.get("start")
