@@ -332,6 +332,15 @@ _SHORT_FORM_NAMES = {s: {*forms, n} for n, forms in (("unitedstates", _SHORT_FOR
                                                        ("unitedarabemirates", _SHORT_FORMS["AE"]),
                                                        ("china", _SHORT_FORMS["CN"]),
                                                        ("europeanunion", _SHORT_FORMS["EU"])) for s in forms}
+# English adjectives of nationality that do not share a stem with their country (_stem_match pairs Chinese
+# and China): "the Dutch parliament" rendered 荷兰议会 was reported as dropping "Dutch" and adding 荷兰.
+_DEMONYM_COUNTRIES = {
+    "dutch": ("netherlands",), "british": ("unitedkingdom", "uk", "britain"), "swiss": ("switzerland",),
+    "french": ("france",), "greek": ("greece",), "danish": ("denmark",), "welsh": ("wales",),
+    "filipino": ("philippines",), "emirati": ("unitedarabemirates", "uae"), "saudi": ("saudiarabia",),
+    "czech": ("czechia", "czechrepublic"), "spanish": ("spain",), "norwegian": ("norway",),
+    "belgian": ("belgium",), "irish": ("ireland",), "thai": ("thailand",),
+}  # fmt: skip
 # Letters other than Han: a Latin name glued to Chinese text (农业协会Coldiretti) is a word of its own.
 _LATIN_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]+(?:[-'’][^\W\d_\u3400-\u9fff]+)*")
 # Hyphen and apostrophe parts apart: Johns / Hopkins / Universität.
@@ -445,7 +454,7 @@ def _exonym_table(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         for name in names:
             if name and en:
                 rows.setdefault(name, set()).add(_fold(en))
-    for table in (_WATERS, _ORGANISATIONS):
+    for table in (_WATERS, _ORGANISATIONS, _CITIES):
         for name, english_names in table.get(lang, {}).items():
             rows.setdefault(name, set()).update(_fold(en) for en in english_names)
     # Names of 2+ characters only: one-character CJK entries would match inside unrelated words.
@@ -482,6 +491,48 @@ _ORGANISATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "美联储": ("Fed", "Federal Reserve"), "欧佩克": ("OPEC",), "石油输出国组织": ("OPEC",),
         "国际原子能机构": ("IAEA", "International Atomic Energy Agency"), "国际奥委会": ("IOC",),
         "国际足联": ("FIFA",), "欧足联": ("UEFA",), "红十字会": ("Red Cross",),
+    },
+}  # fmt: skip
+
+
+# Cities in the news that CLDR does not name (it names countries and the cities time zones are named after:
+# Berlin, not Hamburg): "汉堡市" for Hamburg was reported as a dropped and an added name. Two-character
+# names that are common stretches of transliterated people's names (尼斯 in 丹尼斯 Dennis, 里昂 in 里昂纳多,
+# 德里 in 德里克) are left out: a CLDR name's characters are not matched by sound.
+_CITIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh": {
+        "汉堡": ("Hamburg",), "慕尼黑": ("Munich", "München"), "法兰克福": ("Frankfurt",),
+        "科隆": ("Cologne", "Köln"), "斯图加特": ("Stuttgart",), "杜塞尔多夫": ("Düsseldorf",),
+        "莱比锡": ("Leipzig",), "德累斯顿": ("Dresden",), "汉诺威": ("Hanover", "Hannover"),
+        "纽伦堡": ("Nuremberg", "Nürnberg"), "不来梅": ("Bremen",),
+        "多特蒙德": ("Dortmund",), "海德堡": ("Heidelberg",), "波茨坦": ("Potsdam",),
+        "日内瓦": ("Geneva", "Genf"), "巴塞尔": ("Basel",), "伯尔尼": ("Bern",), "达沃斯": ("Davos",),
+        "萨尔茨堡": ("Salzburg",), "因斯布鲁克": ("Innsbruck",),
+        "米兰": ("Milan", "Mailand"), "威尼斯": ("Venice", "Venedig"), "佛罗伦萨": ("Florence", "Florenz"),
+        "那不勒斯": ("Naples", "Neapel"), "都灵": ("Turin",), "巴塞罗那": ("Barcelona",),
+        "塞维利亚": ("Seville", "Sevilla"),
+        "斯特拉斯堡": ("Strasbourg", "Straßburg"), "波尔多": ("Bordeaux",),
+        "图卢兹": ("Toulouse",), "曼彻斯特": ("Manchester",), "伯明翰": ("Birmingham",),
+        "爱丁堡": ("Edinburgh",), "格拉斯哥": ("Glasgow",), "利物浦": ("Liverpool",), "牛津": ("Oxford",),
+        "剑桥": ("Cambridge",), "鹿特丹": ("Rotterdam",), "海牙": ("The Hague", "Den Haag"),
+        "安特卫普": ("Antwerp", "Antwerpen"), "乌得勒支": ("Utrecht",), "克拉科夫": ("Krakow", "Krakau"),
+        "圣彼得堡": ("St Petersburg", "Saint Petersburg", "Sankt Petersburg"), "华盛顿": ("Washington",),
+        "旧金山": ("San Francisco",), "波士顿": ("Boston",), "西雅图": ("Seattle",), "休斯敦": ("Houston",),
+        "亚特兰大": ("Atlanta",), "迈阿密": ("Miami",), "达拉斯": ("Dallas",), "费城": ("Philadelphia",),
+        "拉斯维加斯": ("Las Vegas",), "圣迭戈": ("San Diego",), "奥斯汀": ("Austin",),
+        "硅谷": ("Silicon Valley",), "华尔街": ("Wall Street",), "大阪": ("Osaka",), "京都": ("Kyoto",),
+        "北京": ("Beijing", "Peking"), "深圳": ("Shenzhen",), "广州": ("Guangzhou", "Canton"),
+        "杭州": ("Hangzhou",), "南京": ("Nanjing",), "武汉": ("Wuhan",), "成都": ("Chengdu",),
+        "天津": ("Tianjin",), "孟买": ("Mumbai", "Bombay"), "新德里": ("New Delhi", "Neu-Delhi"),
+        "班加罗尔": ("Bangalore", "Bengaluru"), "釜山": ("Busan",),
+    },
+    "de": {
+        "München": ("Munich",), "Köln": ("Cologne",), "Nürnberg": ("Nuremberg",), "Hannover": ("Hanover",),
+        "Genf": ("Geneva",), "Mailand": ("Milan",), "Venedig": ("Venice",), "Florenz": ("Florence",),
+        "Neapel": ("Naples",), "Sevilla": ("Seville",), "Straßburg": ("Strasbourg",), "Nizza": ("Nice",),
+        "Den Haag": ("The Hague",), "Antwerpen": ("Antwerp",), "Krakau": ("Krakow",),
+        "Sankt Petersburg": ("St Petersburg", "Saint Petersburg"), "Peking": ("Beijing",),
+        "Neu-Delhi": ("New Delhi",), "Kanton": ("Guangzhou", "Canton"),
     },
 }  # fmt: skip
 
@@ -607,6 +658,7 @@ def _index(text: str, lang: str | None) -> _NameIndex:
     words = tuple(_fold(w) for w in raw)
     for w in words:
         exonyms |= _SHORT_FORM_NAMES.get(w, set())  # USA, UK: the short forms are names of the country too
+        exonyms.update(_DEMONYM_COUNTRIES.get(w, ()))  # "the Dutch parliament" names the Netherlands
     if lang == "de":
         exonyms |= _compound_places(words)
     tokens = _Tokens.of(_fold(t) for t in _LATIN_TOKEN.findall(text))
@@ -690,6 +742,7 @@ def _sounds_like_word(word: str, words: Sequence[str]) -> bool:
 def _renderings(name: str, lang: str | None) -> frozenset[str]:
     """Folded forms a source name may take in a translation: itself, its CLDR exonyms, its pinyin."""
     forms = {_fold(name)}
+    forms.update(_DEMONYM_COUNTRIES.get(_fold(name), ()))
     if lang and lang != "en":
         table = _exonyms(lang)
         # The CLDR name inside the source name (Südafrikas), or the source name as the distinctive word
@@ -790,7 +843,10 @@ def _translit_alphabet() -> frozenset[str]:
 
     # Organisations are translated by meaning (国际货币基金组织), not transliterated: their characters are not
     # an alphabet of sounds.
-    places = [name for name, _ in _exonym_table("zh") if name not in _ORGANISATIONS["zh"]]
+    # Nor are the cities listed by hand: several are translated (硅谷, 牛津, 剑桥) and the rest would widen
+    # the alphabet beyond what was measured on DEMETR.
+    by_meaning = {**_ORGANISATIONS["zh"], **_CITIES["zh"]}
+    places = [name for name, _ in _exonym_table("zh") if name not in by_meaning]
     counts = Counter(ch for name in places for ch in set(name) if _HAN.match(ch))
     # Less the words and generic parts CLDR names also contain (和 "and", 的, 岛 "island", 国 "country").
     return frozenset(ch for ch, n in counts.items() if n >= 2 and ch not in _ZH_NOT_TRANSLIT)
