@@ -1131,7 +1131,9 @@ _ZH_ANONYMISED = re.compile(r"([\u4e00-\u9fff])某某?")
 # Up to six characters a side (克里斯塔利娜·格奥尔基耶娃); _dotted_name_core trims titles and verbs off.
 _ZH_DOTTED_NAME = re.compile(rf"{_ZH_NAME_CHAR}{{1,6}}·{_ZH_NAME_CHAR}{{1,6}}")
 _ZH_NOT_PLACE_AFTER = set("场民值长面区政委里级")
-_ZH_NOT_PLACE_BEFORE = set("城都股超上")
+# Before 市/省/县: 城市 city, 股市 stock market, and determiners (本市 "this city", 全市 "the whole city",
+# 各省 "every province", 两市 "the two cities"), which an editor was shown as a place name.
+_ZH_NOT_PLACE_BEFORE = set("城都股超上本全各我此两每某")
 # (text, kind, compiled scan), longest first, in the order _zh_entities has always tried them.
 _ZH_SUFFIX_SCANS = [
     (suffix, kind, re.compile(re.escape(suffix)))

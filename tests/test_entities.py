@@ -509,3 +509,33 @@ def test_participles_and_lone_given_names_stay_out(text: str) -> None:
 def test_a_sentence_initial_family_particle_is_no_second_spelling() -> None:
     ms = mentions(("a", 0, "Van Dijk spoke first."), ("a", 1, "The vote went to van Dijk."))
     assert find_spelling_variants(ms) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["这是本市历史上最大的交通投资。", "全市有18万名乘客。", "两市同意了该计划。"]
+)
+def test_a_determiner_before_shi_is_no_place(text: str) -> None:
+    """本市 "this city" was shown to an editor as a place the English version did not name."""
+    assert texts(text, "zh") == []
+
+
+def test_a_place_before_shi_is_still_one() -> None:
+    assert texts("汉堡市将斥资24亿欧元。", "zh") == ["汉堡市"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("他的律师马克·埃文斯表示，他将上诉。", "马克·埃文斯"),
+        ("荷兰议会批准了由基督教民主党领袖玛丽克·范戴克领导的新政府。", "玛丽克·范戴克"),
+        ("“这是最大的投资，”交通局长安耶斯·特亚克斯表示。", "安耶斯·特亚克斯"),
+        ("国际货币基金组织总裁克里斯塔利娜·格奥尔基耶娃在会上说。", "克里斯塔利娜·格奥尔基耶娃"),
+        ("检察官简·奥卡福表示，他以退休人员为目标。", "简·奥卡福"),
+        ("主要作者詹姆斯·惠特洛克博士说。", "詹姆斯·惠特洛克"),
+    ],
+)
+def test_a_dotted_chinese_name_leaves_out_titles_and_verbs(text: str, name: str) -> None:
+    """The pattern took in 律师 … 表示, or cut 局长 and 表示 in two at its length limits
+    (长安耶斯·特亚克斯表)."""
+    persons = [e.text for e in extract_entities(text, "zh") if e.kind == "person"]
+    assert persons == [name]

@@ -150,8 +150,8 @@ def _flags_to(tmp_path: Path, source_lang: str, target_lang: str, source: str, t
     # Dutch "ij" sounds "ei": Dijk is 戴克.
     ("The coalition is led by Van Dijk.", "联合政府由范戴克领导。", "联合政府由德容领导。"),
     # Cities CLDR does not name (only time-zone cities), and demonyms without the country's stem.
-    ("The city of Hamburg will build a tram network.", "汉堡市将建设有轨电车网络。", "慕尼黑市将建设有轨电车网络。"),
-    ("The Dutch parliament approved the coalition.", "荷兰议会批准了联合政府。", "比利时议会批准了联合政府。"),
+    ("Hamburg will build a tram network.", "汉堡市将建设电车网络。", "慕尼黑市将建设电车网络。"),
+    ("The Dutch parliament approved it.", "荷兰议会批准了。", "比利时议会批准了。"),
 ])
 def test_english_source_names_against_chinese_target(
     tmp_path: Path, source: str, correct: str, changed: str
