@@ -2168,4 +2168,50 @@ def compare_corpus(
     keep(addition_findings(content, settings, len(segmented), matched))
     doc_ids = [seg.document.id for seg in segmented]
     keep(omission_findings(groups, located, doc_ids, settings, reference))
-    return list(findings.values())
+    return odd_one_out_notes(list(findings.values()))
+
+
+# Finding types whose two sides carry comparable normalised values.
+_VALUE_TYPES = frozenset({"number_value", "number_scale", "range", "date", "entity"})
+
+
+def odd_one_out_notes(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings of one version's fact against two or more other documents that agree with each other, where
+    no other document says what it says, with a note saying so: an editor saw German "24 Kilometer"
+    reported against the English and the Chinese "42" as two unrelated differences, not as one outlier."""
+    partners: dict[tuple[str, str, int, int, int], list[tuple[int, Evidence, Evidence]]] = {}
+    for n, f in enumerate(findings):
+        if f.type not in _VALUE_TYPES or f.b is None or f.a.value is None or f.b.value is None:
+            continue
+        for side, other in ((f.a, f.b), (f.b, f.a)):
+            partners.setdefault(_span_key(f.type, side), []).append((n, side, other))
+    out = list(findings)
+    for (kind, doc, *_), entries in partners.items():
+        others: dict[str, Evidence] = {}
+        for _, _, other in entries:
+            if other.doc != doc:  # a headline against its own body says nothing of the other outlets
+                others.setdefault(other.doc, other)
+        if len(others) < 2 or len({o.value for _, _, o in entries if o.doc != doc}) != 1:
+            continue
+        # Alone in what it says: no third document differs from the others the way this one does.
+        value = entries[0][1].value
+        backers = {
+            third.doc
+            for _, _, other in entries
+            for _, _, third in partners.get(_span_key(kind, other), [])
+            if third.value == value and third.doc not in (doc, other.doc)
+        }
+        if backers:
+            continue
+        named = [f"{o.doc} “{o.evidence}”" for _, o in sorted(others.items())]
+        if len(named) > 3:
+            named = [*named[:2], f"{len(named) - 2} more"]
+        agree = ", ".join(named[:-1]) + " and " + named[-1]
+        for n, _, _ in entries:
+            note = f"; {doc} is the odd one out: {agree} agree"
+            out[n] = dataclasses.replace(out[n], message=out[n].message + note)
+    return out
+
+
+def _span_key(kind: str, side: Evidence) -> tuple[str, str, int, int, int]:
+    return kind, side.doc, side.index, side.start, side.end

@@ -1376,3 +1376,51 @@ def test_other_words_outside_the_marks_do_not_fill_a_partial_quote() -> None:
         "Calling 2025 “a defining year for AI”, Zuckerberg set out his plans.",
     )
     assert only(found, "quote").message.endswith("quoted in part")
+
+
+def _versions(*texts: tuple[str, str, str]) -> list[Finding]:
+    """Findings of every pair of (doc, language, text) versions, with odd-one-out notes."""
+    from driftcheck.compare import odd_one_out_notes
+
+    located = [loc(text, lang, doc) for doc, lang, text in texts]
+    pairs = [(x, y) for n, x in enumerate(located) for y in located[n + 1 :]]
+    return odd_one_out_notes([f for x, y in pairs for f in compare_pair(x, y, SETTINGS, AliasTable())])
+
+
+def _three_versions(de: str, en: str, zh: str) -> list[Finding]:
+    return _versions(("de", "de", de), ("en", "en", en), ("zh", "zh", zh))
+
+
+def test_a_version_alone_against_two_that_agree_is_named_the_odd_one_out() -> None:
+    found = _three_versions(
+        "Das Netz wird 24 Kilometer lang sein.",
+        "The network will be 42 kilometres long.",
+        "该网络将长42公里。",
+    )
+    numbers = [f for f in found if f.type == "number_value"]
+    assert len(numbers) == 2
+    for f in numbers:
+        assert f.message.endswith("; de is the odd one out: en “42 kilometres” and zh “42公里” agree"), (
+            f.message
+        )
+
+
+def test_no_odd_one_out_when_the_others_disagree_too() -> None:
+    found = _three_versions(
+        "Das Netz wird 24 Kilometer lang sein.",
+        "The network will be 42 kilometres long.",
+        "该网络将长40公里。",
+    )
+    assert [f for f in found if f.type == "number_value"]
+    assert not [f for f in found if "odd one out" in f.message]
+
+
+def test_two_versions_against_two_others_have_no_odd_one_out() -> None:
+    found = _versions(
+        ("w", "en", "The network will be 42 kilometres long."),
+        ("x", "en", "The network will be 42 kilometres long."),
+        ("y", "en", "The network will be 24 kilometres long."),
+        ("z", "en", "The network will be 24 kilometres long."),
+    )
+    assert len([f for f in found if f.type == "number_value"]) == 4
+    assert not [f for f in found if "odd one out" in f.message]
