@@ -384,9 +384,8 @@ def check(
         ),
     ],
     model: ModelOpt = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
-    ] = False,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the JSON report here.")] = None,
 ) -> None:
     """Re-run the comparison over a known-errors file's corpus; exit 1 if a known error is missed or a
@@ -402,6 +401,7 @@ def check(
             encoder=model or settings.get("model"),
             reference=settings.get("reference"),
             languages=_parse_languages(str(settings.get("languages", "en,de,zh"))),
+            cache_dir=cache_dir,
             use_cache=not no_cache,
         )
         report = _with_progress(lambda progress: run_compare([catalogue.corpus], options, progress), False)

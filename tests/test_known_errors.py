@@ -174,3 +174,10 @@ def test_languages_option_may_be_a_list(tmp_path: Path) -> None:
     path = tmp_path / "k.yaml"
     path.write_text(f"errors: [{ENTRY}]\noptions: {{languages: [en, de]}}\n", encoding="utf-8")
     assert load_catalogue(str(path)).options == {"languages": "en,de"}
+
+
+def test_check_takes_a_cache_directory_as_compare_does(session_cache: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "own-cache"
+    result = run_cli("check", str(CATALOGUE), "--cache-dir", str(cache), cache=session_cache)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert list(cache.glob("*.sqlite")), "vectors go to the directory named, not the default one"
