@@ -827,8 +827,13 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
         if current and not adjacent:
             flush()
         if low in _TITLES or low.split("-")[-1] in _TITLES:
+            if current and adjacent and low in _PORTFOLIO_TITLES and _is_portfolio(current):
+                current = []  # "Federal Finance Minister", "Labour Minister": the office, not a name
+                after_title = claims_held = False
             flush()
             pending_title = True
+            if low in _PORTFOLIO_TITLES:
+                chained_to = _portfolio_after(toks, i, text)  # "Secretary of State", "Minister of Finance"
             prev = tok
             continue
         if current and low.rstrip(".") in _CORP_SUFFIXES and upper:
@@ -920,6 +925,43 @@ def _after_bare_noun_preposition(tok: _Tok, prev: _Tok | None, text: str) -> boo
 # SPD"), so in German they join a name only as "van", "ter" and "ten" after a given name.
 _FAMILY_PARTICLES = {"van", "von", "ter", "ten"}
 _FAMILY_PARTICLES_SECOND = {"der", "den", "dem", "de", "het"}
+
+
+# A minister's portfolio is written in capitals before the title ("Federal Finance Minister Christian
+# Lindner", "Labour Minister Hubertus Heil"): those words named no "Federal Finance" person and no Labour
+# party, which a translation that wrote Bundesfinanzminister was reported as dropping.
+_PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "senator"}
+_PORTFOLIO_WORDS = {
+    "federal", "state", "deputy", "junior", "shadow", "foreign", "home", "interior", "finance", "financial",
+    "treasury", "economy", "economic", "economics", "trade", "industry", "labour", "labor", "employment",
+    "social", "health", "justice", "defence", "defense", "transport", "education", "culture", "environment",
+    "climate", "energy", "agriculture", "development", "family", "housing", "science", "research",
+    "digital", "infrastructure", "european", "affairs", "security", "budget", "homeland", "commerce",
+    "veterans",
+}  # fmt: skip
+
+
+def _portfolio_after(toks: Sequence[_Tok], i: int, text: str) -> int:
+    """Index of the first token after "of (the) <portfolio>" following the title toks[i], else i + 1."""
+    j = i + 1
+    if j < len(toks) and toks[j].text == "of" and text[toks[i].end : toks[j].start] == " ":
+        j += 1
+        if j < len(toks) and toks[j].text == "the":
+            j += 1
+        first = j
+        while j < len(toks) and toks[j].text[:1].isupper() and toks[j].text.casefold() in _PORTFOLIO_WORDS:
+            j += 1
+        if j > first:
+            return j
+    return i + 1
+
+
+def _is_portfolio(run: list[_Tok]) -> bool:
+    """Whether a capitalised run before a minister's title is the portfolio (and nationality) only."""
+    words = [t.text.casefold() for t in run]
+    return any(w in _PORTFOLIO_WORDS for w in words) and all(
+        w in _PORTFOLIO_WORDS or w in _DEMONYMS or w in {"and", "of", "for"} for w in words
+    )
 
 
 def _family_particles(

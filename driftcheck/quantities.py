@@ -85,6 +85,8 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "schätzungsweise": "approx", "knapp": "just_under", "fast": "just_under", "beinahe": "just_under",
     "nahezu": "just_under", "über": "more_than", "mehr als": "more_than", "gut": "more_than",
     "bis zu": "at_most", "höchstens": "at_most", "maximal": "at_most", "mindestens": "at_least",
+    # "verlor zeitweise 5,8 Prozent" is "lost as much as 5.8 percent" (a desk's faithful rendering).
+    "zeitweise": "at_most", "zwischenzeitlich": "at_most", "in der Spitze": "at_most",
     "wenigstens": "at_least", "weniger als": "less_than", "unter": "less_than",
     "älter als": "more_than", "länger als": "more_than", "größer als": "more_than", "höher als": "more_than",
     "jünger als": "less_than", "kürzer als": "less_than", "kleiner als": "less_than",

@@ -325,7 +325,7 @@ def _slug(text: str) -> str:
 # keys, below). Matches start at token (or pinyin syllable) boundaries, so "us" is not found in "houses".
 
 _SHORT_FORMS = {"US": ("us", "usa", "america"), "GB": ("uk", "britain"), "AE": ("uae",), "CN": ("prc",),
-                "EU": ("eu",)}
+                "EU": ("eu", "european")}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SHORT_FORM_NAMES = {s: {*forms, n} for n, forms in (("unitedstates", _SHORT_FORMS["US"]),
                                                        ("unitedkingdom", _SHORT_FORMS["GB"]),
@@ -478,6 +478,23 @@ _ORGANISATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "International Atomenergiebehörde": ("IAEA", "International Atomic Energy Agency"),
         "Internationale Atomenergiebehörde": ("IAEA",), "Rot Kreuz": ("Red Cross",),
         "Internationaler Währungsfonds": ("IMF",),
+        # German institutions, which translations render by meaning (a desk's faithful "Federal Court of
+        # Justice" for Bundesgerichtshof was reported as an added name "Federal Court").
+        "Bundesgerichtshof": ("Federal Court of Justice", "Federal Court", "BGH"),
+        "Bundesverfassungsgericht": ("Federal Constitutional Court", "Constitutional Court"),
+        "Bundesverwaltungsgericht": ("Federal Administrative Court",),
+        "Bundesfinanzhof": ("Federal Fiscal Court", "Federal Finance Court"),
+        "Bundesarbeitsgericht": ("Federal Labour Court", "Federal Labor Court"),
+        "Oberlandesgericht": ("Higher Regional Court",), "Landgericht": ("Regional Court",),
+        "Amtsgericht": ("Local Court", "District Court"), "Bundeskartellamt": ("Federal Cartel Office",),
+        "Bundesnetzagentur": ("Federal Network Agency",), "Bundesrechnungshof": ("Federal Court of Audit",),
+        "Bundesamt für Verfassungsschutz": ("Federal Office for the Protection of the Constitution",),
+        "Kanzleramt": ("Chancellery",), "Bundeskanzleramt": ("Chancellery", "Federal Chancellery"),
+        "Auswärtig Amt": ("Foreign Office", "Federal Foreign Office"),
+        "Unionsfraktion": ("CDU", "CSU", "CDU/CSU", "Union"), "Union": ("CDU", "CSU", "CDU/CSU"),
+        "EU-Kommission": ("European Commission", "EU Commission"),
+        "Europäisch Kommission": ("European Commission",),
+        "Europäisch Parlament": ("European Parliament",), "EU-Parlament": ("European Parliament",),
     },
     "zh": {
         "美国航天局": ("NASA",), "美国国家航空航天局": ("NASA",), "美国宇航局": ("NASA",),

@@ -539,3 +539,20 @@ def test_a_dotted_chinese_name_leaves_out_titles_and_verbs(text: str, name: str)
     (长安耶斯·特亚克斯表)."""
     persons = [e.text for e in extract_entities(text, "zh") if e.kind == "person"]
     assert persons == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Federal Finance Minister Christian Lindner spoke.", ["Christian Lindner"]),
+        ("Interior Minister Ana Ribeiro said so.", ["Ana Ribeiro"]),
+        ("German Finance Minister Christian Lindner spoke.", ["Christian Lindner"]),
+        ("US Secretary of State Marco Rubio spoke.", ["US", "Marco Rubio"]),
+        ("Secretary of the Treasury Scott Bessent spoke.", ["Scott Bessent"]),
+        ("Labour leader Keir Starmer spoke.", ["Labour", "Keir Starmer"]),  # a party before "leader"
+        ("Meta CEO Mark Zuckerberg spoke.", ["Meta", "Mark Zuckerberg"]),
+    ],
+)
+def test_a_ministers_portfolio_is_part_of_the_title(text: str, expected: list[str]) -> None:
+    """ "Federal Finance" was a person, and "State Marco Rubio" one name."""
+    assert texts(text) == expected

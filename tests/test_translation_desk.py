@@ -1,0 +1,111 @@
+"""German <-> English translation-desk cases from an editor's review (sixth session): faithful renderings a
+desk uses every day must not be findings, and the drift planted beside them must still be.
+
+Every pair runs through `run_pairs`, the code behind `driftcheck pairs` and `driftcheck translation`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from driftcheck.models import SEVERITY_RANK
+from driftcheck.quantities import extract_quantities
+from driftcheck.report_json import report_dict
+from driftcheck.statements import extract_hedges
+from driftcheck.translation import run_pairs
+
+
+def _findings(
+    tmp_path: Path, source: str, target: str, source_lang: str = "de", target_lang: str = "en"
+) -> list[str]:
+    """'type: message' of the findings at low or above for one source/target pair."""
+    file = tmp_path / "pair.jsonl"
+    row = {
+        "id": "1",
+        "source": source,
+        "target": target,
+        "source_lang": source_lang,
+        "target_lang": target_lang,
+    }
+    file.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    found = report_dict(run_pairs(str(file)))["findings"]
+    return [
+        f"{f['type']}: {f['message']}" for f in found if SEVERITY_RANK[f["severity"]] >= SEVERITY_RANK["low"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "faithful"),
+    [
+        (
+            "Bundesfinanzminister Christian Lindner (FDP) sprach von einem soliden Haushalt.",
+            "Federal Finance Minister Christian Lindner (FDP) spoke of a solid budget.",
+        ),
+        (
+            "Arbeitsminister Hubertus Heil verteidigte die Pläne.",
+            "Labour Minister Hubertus Heil defended the plans.",
+        ),
+        (
+            "Die Unionsfraktion warf der Regierung Schönfärberei vor.",
+            "The CDU/CSU parliamentary group accused the government of window-dressing.",
+        ),
+        (
+            "Sein Verteidiger kündigte Revision beim Bundesgerichtshof an.",
+            "His defence lawyer announced an appeal to the Federal Court of Justice.",
+        ),
+        (
+            "EU-Kommissionspräsidentin Ursula von der Leyen hatte ein Paket angekündigt.",
+            "European Commission President Ursula von der Leyen had announced a package.",
+        ),
+        (
+            "„Das Urteil ist für uns nicht nachvollziehbar“, sagte Oberleitner.",
+            '"The verdict is incomprehensible to us," Oberleitner said.',
+        ),
+        (
+            "Die Aktie verlor zeitweise 5,8 Prozent.",
+            "The share lost as much as 5.8 percent.",
+        ),
+        (
+            "Nach Informationen des „Spiegel“ soll das Ministerium an einem Nachtragshaushalt arbeiten.",
+            "According to Der Spiegel, the ministry is said to be working on a supplementary budget.",
+        ),
+    ],
+)
+def test_a_faithful_desk_rendering_is_no_finding(tmp_path: Path, source: str, faithful: str) -> None:
+    assert _findings(tmp_path, source, faithful) == []
+
+
+def test_the_same_renderings_english_to_german(tmp_path: Path) -> None:
+    source = "Federal Finance Minister Christian Lindner said the CDU/CSU group was wrong."
+    target = "Bundesfinanzminister Christian Lindner sagte, die Unionsfraktion irre sich."
+    assert _findings(tmp_path, source, target, "en", "de") == []
+
+
+def test_a_dropped_source_and_soll_is_a_dropped_hedge(tmp_path: Path) -> None:
+    source = "Nach Informationen des „Spiegel“ soll das Ministerium an einem Nachtragshaushalt arbeiten."
+    found = _findings(tmp_path, source, "The ministry is working on a supplementary budget.")
+    assert [f for f in found if f.startswith("hedge:") and "'soll'" in f], found
+
+
+def test_a_soll_names_hearsay_only_beside_a_source_or_with_haben_or_sein() -> None:
+    def said_to(text: str) -> list[str]:
+        return [m.text for m in extract_hedges(text, "de") if m.key == "said_to"]
+
+    assert said_to("Laut Anklage soll er das Geld veruntreut haben.") == ["soll"]
+    assert said_to("Nach Informationen des Spiegel soll das Ministerium daran arbeiten.") == ["soll"]
+    assert said_to("Die Brücke soll 2026 öffnen.") == []  # a plan: "is to open"
+    assert said_to("Soll ich laut Plan kommen?") == []  # a question
+
+
+def test_a_planted_negation_beside_the_lexical_one_is_still_found(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "Das Urteil ist noch nicht rechtskräftig.", "The verdict is now final.")
+    assert [f for f in found if f.startswith("negation:")], found
+
+
+def test_zeitweise_bounds_a_figure_as_as_much_as_does() -> None:
+    (quantity,) = extract_quantities("Die Aktie verlor zeitweise 5,8 Prozent.", "de")
+    (english,) = extract_quantities("The share lost as much as 5.8 percent.", "en")
+    assert quantity.qualifier == english.qualifier == "at_most"
