@@ -511,6 +511,9 @@ def _classify(words: list[str], after_title: bool) -> str:
         return "org"  # Christian Democrat, Liberal Democrats: a party (or its member), not a person's name
     if _has_family_particle(words):
         return "person"  # Ursula von der Leyen, Virgil van Dijk, Van Dijk, Erik ten Hag
+    if _DE_NAME_ADJECTIVE.fullmatch(words[0]) and len(words) >= 2:
+        # Deutsche Bahn, Europäische Kommission (German capitalises adjectives in names); Vereinigte Staaten.
+        return "place" if words[0].startswith("Vereinigt") else "org"
     if after_title:
         return "person"
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
@@ -849,6 +852,14 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
             runs[-1][0].append(tok)  # "Meta Platforms, Inc."
         elif current and _VERSION_NUMBER.fullmatch(tok.text) and _version_follows(current, toks, i, text):
             current.append(tok)  # "Llama 3.1", "Claude 3.5", "Qwen 2.5"
+        elif (
+            code == "de"
+            and not current
+            and _DE_NAME_ADJECTIVE.fullmatch(tok.text)
+            and (chain := _german_name_adjective(toks, i, text))
+        ):
+            current.extend(toks[i : i + chain])  # "Deutsche Bank", "der Europäischen Zentralbank"
+            chained_to = i + chain
         elif low in _FAMILY_PARTICLES and (
             chain := _family_particles(toks, i, text, code, bool(current), pending_title and adjacent)
         ):
@@ -906,7 +917,8 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
                 end -= 1  # German genitive: "Metas Llama" names Meta
                 surface = stem
                 possessive = True
-        out.append(Entity(start, end, surface, fold_name(surface), _classify(words, titled), possessive))
+        key = fold_name(_german_adjective_base(surface) if code == "de" else surface)
+        out.append(Entity(start, end, surface, key, _classify(words, titled), possessive))
     return out
 
 
@@ -962,6 +974,44 @@ def _is_portfolio(run: list[_Tok]) -> bool:
     return any(w in _PORTFOLIO_WORDS for w in words) and all(
         w in _PORTFOLIO_WORDS or w in _DEMONYMS or w in {"and", "of", "for"} for w in words
     )
+
+
+# German writes adjectives in lower case except at a sentence start and inside a name, so a capitalised
+# "Deutsche"/"Europäischen" inside a sentence starts one: Deutsche Bank, Deutsche Bahn, der Europäischen
+# Zentralbank. Only "Bank" was found, and "Analysten der Deutschen Bank" rendered "Commerzbank analysts"
+# went unreported.
+_DE_NAME_ADJECTIVE = re.compile(
+    r"(?:Deutsch|Europäisch|Französisch|Britisch|Amerikanisch|Schweizerisch|Österreichisch|Chinesisch"
+    r"|Japanisch|Russisch|Italienisch|Spanisch|Niederländisch|Polnisch|Internationale?|Vereinigt)"
+    r"(?:e|en|er|es|em)"
+)
+
+
+def starts_with_german_name_adjective(name: str) -> bool:
+    """Whether a German name opens with a capitalised adjective of a name (Deutsche Bank, Europäischen
+    Zentralbank): outside a sentence start, German capitalises adjectives only inside names."""
+    head, space, _ = name.partition(" ")
+    return bool(space) and _DE_NAME_ADJECTIVE.fullmatch(head) is not None
+
+
+def _german_name_adjective(toks: Sequence[_Tok], i: int, text: str) -> int:
+    """How many tokens from toks[i] (a capitalised adjective inside a German sentence) form a name with the
+    capitalised word after it, or 0."""
+    if _is_sentence_initial(text, toks[i].start) or i + 1 >= len(toks):
+        return 0
+    noun = toks[i + 1]
+    if text[toks[i].end : noun.start] != " " or not noun.text[:1].isupper() or noun.text.isupper():
+        return 0
+    return 2
+
+
+def _german_adjective_base(surface: str) -> str:
+    """A German name with its leading adjective in the nominative ("Deutschen Bank" -> "Deutsche Bank"), so
+    that every case of one name has one key."""
+    head, space, rest = surface.partition(" ")
+    if space and _DE_NAME_ADJECTIVE.fullmatch(head) and not head.endswith("e"):
+        head = re.sub(r"(?:en|er|es|em)$", "e", head)
+    return head + space + rest
 
 
 def _family_particles(
@@ -1321,6 +1371,12 @@ _NEAR_MISS_MAX_EDITS = 2
 _NEAR_MISS_ONE_SWAP_LEN = 8
 
 
+def spelling_surface(name: str) -> str:
+    """A name as find_spelling_variants compares it: one form whatever the sentence position or German case
+    ("Van Dijk" as "van Dijk", "Deutschen Bank" as "Deutsche Bank")."""
+    return _german_adjective_base(_particle_in_lower_case(name))
+
+
 def _particle_in_lower_case(name: str) -> str:
     """The name with a capitalised family particle in lower case ("Van Dijk" as "van Dijk"): only a
     sentence start capitalises it."""
@@ -1338,7 +1394,7 @@ def find_spelling_variants(
     surfaces: dict[str, list[SentenceRef]] = {}
     seen: set[tuple[str, str, int]] = set()  # (surface, doc, index): a set, not a scan of the list
     for m in mentions:
-        surface = _particle_in_lower_case(m.entity.text)
+        surface = spelling_surface(m.entity.text)
         first.setdefault(surface, m)
         refs = surfaces.setdefault(surface, [])
         if (surface, m.doc, m.index) not in seen:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -265,7 +266,7 @@ def _speaker(text: str, open_pos: int, close_end: int, entities: Sequence[Entity
     # 1. '…,” said the employee' / '…“, sagte Hu.'
     m = said_then_who.match(after)
     if m and tagged:
-        return _who(m.group("who"), ents_after, close_end + m.start("who"))
+        return _who(m.group("who"), ents_after, close_end + m.start("who"), after_verb=True)
     # 2. '…,” LeCun says' / '…”, Zuckerberg wrote' / "…,” the post described"
     m = who_then_said.match(after)
     if m and tagged:
@@ -293,7 +294,9 @@ _CLAUSE_PUNCT = re.compile(_TITLE_DOT + r"\.|[,;:!?(]")
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|und|aber)\s+", re.IGNORECASE)
 
 
-def _who(chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = False) -> str | None:
+def _who(
+    chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = False, after_verb: bool = False
+) -> str | None:
     """The speaker named at the start of chunk: an entity, a short noun phrase, or None for a pronoun."""
     chunk = _CLAUSE_PUNCT.split(chunk, maxsplit=1)[0].strip()
     chunk = _LEADING_CONJUNCTION.sub("", chunk)
@@ -321,10 +324,30 @@ def _who(chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = F
         if lead.text.split()[0] in head[:3]:
             return lead.text
     words = chunk.split()
+    # Right after the speech verb, a capitalised word and then lower-case ones: the name and what follows
+    # it ('sagte Oberleitner nach der Verhandlung', 'said Oberleitner after the hearing').
+    capitalised = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    if (
+        after_verb
+        and capitalised
+        and len(capitalised) < len(words)
+        and capitalised[0].casefold() not in _DETERMINER_WORDS
+        and words[len(capitalised)][:1].islower()
+    ):
+        return " ".join(capitalised)
     # A short noun phrase ("the employee", "a Meta employee", "der Sprecher") names an unnamed speaker.
     if 1 <= len(words) <= 4 and not any(w.casefold() in _VERB_STOP for w in words):
         return chunk
     return None
+
+
+_DETERMINER_WORDS = frozenset(
+    {
+        "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "der", "die", "das", "den",
+        "dem", "des", "ein", "eine", "einer", "einem", "eines", "sein", "seine", "ihr", "ihre", "dieser",
+        "diese",
+    }
+)  # fmt: skip
 
 
 _VERB_STOP = {

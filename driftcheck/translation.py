@@ -54,6 +54,7 @@ from .entities import (
     AliasTable,
     Entity,
     _is_shape_name,
+    starts_with_german_name_adjective,
 )
 from .errors import InputError
 from .facts import SentenceFacts, extract_facts
@@ -1280,6 +1281,8 @@ def _de_name_parts(word: str) -> tuple[int, int] | None:
 
 def _de_source_strong(name: str, text: str, start: int) -> bool:
     """Whether a German name the extractor found is reported alone when the target lacks it."""
+    if starts_with_german_name_adjective(name) and not _opens_sentence(text, start):
+        return True  # "der Deutschen Bank": the tagger reads an adjective and a noun
     lexicon = _de_name_like(name, text, start)
     if lexicon is not None:
         return lexicon

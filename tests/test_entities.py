@@ -556,3 +556,38 @@ def test_a_dotted_chinese_name_leaves_out_titles_and_verbs(text: str, name: str)
 def test_a_ministers_portfolio_is_part_of_the_title(text: str, expected: list[str]) -> None:
     """ "Federal Finance" was a person, and "State Marco Rubio" one name."""
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Analysten der Deutschen Bank hatten mit weniger gerechnet.", "Deutschen Bank", "org"),
+        ("Die Deutsche Bahn meldete Verspätungen.", "Deutsche Bahn", "org"),
+        ("Die Europäische Kommission berät.", "Europäische Kommission", "org"),
+        ("Er reiste durch die Vereinigten Staaten.", "Vereinigten Staaten", "place"),
+    ],
+)
+def test_a_capitalised_german_adjective_inside_a_sentence_starts_a_name(
+    text: str, name: str, kind: str
+) -> None:
+    """Only "Bank" was found, so "Deutsche Bank" rendered as "Commerzbank" went unreported."""
+    found = {e.text: e for e in extract_entities(text, "de")}
+    assert found[name].kind == kind
+    assert found[name].key == fold_name(
+        name.replace("Deutschen", "Deutsche").replace("Vereinigten", "Vereinigte")
+    )
+
+
+def test_a_sentence_initial_german_adjective_is_no_name() -> None:
+    assert "Deutsche Unternehmen" not in texts("Deutsche Unternehmen investieren mehr.", "de")
+
+
+def test_the_cases_of_one_german_name_are_no_two_spellings() -> None:
+    ms = [
+        Mention("a", n, e)
+        for n, text in enumerate(
+            ["Die Deutsche Bank meldete Gewinne.", "Analysten der Deutschen Bank staunten."]
+        )
+        for e in extract_entities(text, "de")
+    ]
+    assert find_spelling_variants(ms) == []

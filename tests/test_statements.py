@@ -445,3 +445,21 @@ def test_a_chinese_speaker_who_speaks_to_someone() -> None:
 )
 def test_unnamed_sources_hedge_a_claim_only_as_its_source(text: str, keys: list[str]) -> None:
     assert [m.key for m in extract_hedges(text, "en")] == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        (
+            "„Das Urteil ist nicht nachvollziehbar“, sagte Oberleitner nach der Verhandlung.",
+            "de",
+            "Oberleitner",
+        ),
+        ("“We will appeal,” said Oberleitner after the hearing.", "en", "Oberleitner"),
+        ("„Wir gehen in Revision“, sagte der Sprecher am Abend.", "de", "der Sprecher am Abend"),
+    ],
+)
+def test_the_speaker_after_the_verb_is_the_name_not_what_follows(text: str, lang: str, speaker: str) -> None:
+    """ "Oberleitner nach der Verhandlung" was taken for the speaker, so a translation that gave the quote
+    to another person was not seen as two people saying it."""
+    assert [q.speaker for q in extract_quotes(text, lang)] == [speaker]

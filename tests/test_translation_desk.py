@@ -109,3 +109,20 @@ def test_zeitweise_bounds_a_figure_as_as_much_as_does() -> None:
     (quantity,) = extract_quantities("Die Aktie verlor zeitweise 5,8 Prozent.", "de")
     (english,) = extract_quantities("The share lost as much as 5.8 percent.", "en")
     assert quantity.qualifier == english.qualifier == "at_most"
+
+
+def test_a_german_company_name_with_an_adjective_swapped_for_another_is_found(tmp_path: Path) -> None:
+    source = "Analysten der Deutschen Bank hatten mit einem stärkeren Rückgang gerechnet."
+    assert _findings(tmp_path, source, "Deutsche Bank analysts had expected a sharper decline.") == []
+    found = _findings(tmp_path, source, "Commerzbank analysts had expected a sharper decline.")
+    assert [f for f in found if "Deutschen Bank" in f], found
+
+
+def test_a_quotation_given_to_another_speaker_is_an_attribution_finding(tmp_path: Path) -> None:
+    source = "„Das Urteil ist für uns nicht nachvollziehbar“, sagte Oberleitner nach der Verhandlung."
+    found = _findings(
+        tmp_path, source, '"The verdict is incomprehensible to us," Krämer said after the hearing.'
+    )
+    assert [f for f in found if f.startswith("attribution:") and "Oberleitner" in f and "Krämer" in f], found
+    faithful = '"The verdict is incomprehensible to us," Oberleitner said after the hearing.'
+    assert _findings(tmp_path, source, faithful) == []
