@@ -1140,6 +1140,12 @@ def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
     if not words or not pinyin("名"):
         return None  # without pypinyin nothing can be said
     folded = {"".join(w.casefold() for w in words), "".join(w.casefold() for w in reversed(words))}
+    if len(words) == 1 and "·" not in han and _HAN.match(han):
+        # A Chinese person named by the family name alone ("Huang said" for 黄仁勋表示): the family name
+        # leads, one character or two (欧阳).
+        name = han.lstrip()
+        if any(pinyin(name[:n]) == words[0].casefold() for n in (1, 2) if len(name) >= n + 1):
+            return True
     # The Chinese name's edges are uncertain (a title before it, a verb after it: 领袖彼得·扬森表示): any
     # core with up to three characters trimmed from either end that renders the Latin name is that name.
     for cut_left in range(4):

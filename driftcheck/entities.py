@@ -516,12 +516,23 @@ def _classify(words: list[str], after_title: bool) -> str:
         return "place" if words[0].startswith("Vereinigt") else "org"
     if after_title:
         return "person"
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+    if words[0].casefold() in _STORM_HEADS and len(words) >= 2:
+        return "other"  # Typhoon Gaemi, Hurricane Katrina: an event, named
+    if (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+        and not any(len(w) > 1 and w.isupper() for w in words)  # "Rival AMD": no person's name is an acronym
+    ):
         return "person"
 
     if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
         return "org"
     return "other"
+
+
+_STORM_HEADS = {
+    "typhoon", "hurricane", "cyclone", "storm", "tropical", "taifun", "hurrikan", "sturm", "orkan",
+}  # fmt: skip
 
 
 def _has_family_particle(words: list[str]) -> bool:

@@ -66,6 +66,7 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "about": "approx", "around": "approx", "approximately": "approx", "approx.": "approx",
     "roughly": "approx",
     "some": "approx", "circa": "approx", "ca.": "approx", "an estimated": "approx", "estimated": "approx",
+    "estimated at": "approx",
     "nearly": "just_under", "almost": "just_under", "just under": "just_under", "close to": "just_under",
     "over": "more_than", "more than": "more_than", "above": "more_than", "in excess of": "more_than",
     "upwards of": "more_than", "just over": "more_than", "exceeding": "more_than",
@@ -97,6 +98,7 @@ _QUALIFIER_WORDS: dict[str, str] = {
     # Chinese (prefixes)
     "约": "approx", "大约": "approx", "大概": "approx", "约为": "approx", "近": "just_under",
     "约有": "approx", "大约有": "approx",  # "has about": 有 sits between the qualifier and the number
+    "至少有": "at_least", "超过了": "more_than", "突破": "more_than", "突破了": "more_than",
     "将近": "just_under",
     "接近": "just_under", "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than",
     "最多": "at_most", "高达": "at_most", "多达": "at_most", "不超过": "at_most", "至少": "at_least",

@@ -394,7 +394,14 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
         near = [e for e in ents_before if open_pos - len(before) + cut - e.end <= 12]
         if near:
             return near[-1].text
-        before[:cut].strip()
+        # A Chinese name after a job title, which the extractor does not know (AMD首席执行官苏姿丰周一在一份
+        # 声明中表示：“…”): the quotation given to her instead of Huang went unnoticed.
+        who = re.split(r"[，,。；;：:！？]", before[:cut])[-1].strip()
+        while who and (setting := _ZH_SETTING.search(who)) is not None and setting.start() > 0:
+            who = who[: setting.start()]
+        titles = list(_ZH_TITLES.finditer(who))
+        if titles and 2 <= len(who) - titles[-1].end() <= 4:
+            return who[titles[-1].end() :]
         return None  # a pronoun or an unnamed speaker before the verb
     m = _ZH_SPEECH_AFTER.match(after)
     if m and m.group("who") not in _PRONOUNS:

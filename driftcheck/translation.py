@@ -455,9 +455,10 @@ def _exonym_table(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         for name in names:
             if name and en:
                 rows.setdefault(name, set()).add(_fold(en))
-    for table in (_WATERS, _ORGANISATIONS, _CITIES):
+    for table in (_WATERS, _ORGANISATIONS, _CITIES, _PEOPLE):
         for name, english_names in table.get(lang, {}).items():
-            rows.setdefault(name, set()).update(_fold(en) for en in english_names)
+            for form in {name, name.translate(_TO_TRADITIONAL)} if lang == "zh" else {name}:
+                rows.setdefault(form, set()).update(_fold(en) for en in english_names)
     # Names of 2+ characters only: one-character CJK entries would match inside unrelated words.
     return tuple((name, tuple(sorted(en))) for name, en in sorted(rows.items()) if len(name) >= 2)
 
@@ -509,6 +510,43 @@ _ORGANISATIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "美联储": ("Fed", "Federal Reserve"), "欧佩克": ("OPEC",), "石油输出国组织": ("OPEC",),
         "国际原子能机构": ("IAEA", "International Atomic Energy Agency"), "国际奥委会": ("IOC",),
         "国际足联": ("FIFA",), "欧足联": ("UEFA",), "红十字会": ("Red Cross",),
+        # Names Chinese renders by convention, not by sound: banks, indices, broadcasters, trade fairs,
+        # weather services, and people with an established Chinese name (a desk's faithful translations
+        # were told they dropped Goldman Sachs, CCTV, Computex and Lisa Su).
+        "高盛": ("Goldman Sachs",), "摩根士丹利": ("Morgan Stanley",), "大摩": ("Morgan Stanley",),
+        "摩根大通": ("JPMorgan", "JPMorgan Chase", "JP Morgan"), "小摩": ("JPMorgan",),
+        "花旗": ("Citi", "Citigroup", "Citibank"), "汇丰": ("HSBC",), "瑞银": ("UBS",),
+        "贝莱德": ("BlackRock",), "穆迪": ("Moody's",), "标普": ("S&P", "Standard & Poor's"),
+        "惠誉": ("Fitch",), "上证综指": ("Shanghai Composite", "Shanghai Composite Index"),
+        "上证指数": ("Shanghai Composite", "Shanghai Composite Index"),
+        "深证成指": ("Shenzhen Component Index",), "恒生指数": ("Hang Seng", "Hang Seng Index"),
+        "恒指": ("Hang Seng", "Hang Seng Index"), "日经指数": ("Nikkei",), "日经225指数": ("Nikkei",),
+        "道琼斯": ("Dow Jones", "Dow"), "道指": ("Dow Jones", "Dow"), "纳斯达克": ("Nasdaq",),
+        "纳指": ("Nasdaq",), "标普500": ("S&P 500",), "央视": ("CCTV",), "中央电视台": ("CCTV",),
+        "新华社": ("Xinhua",), "路透社": ("Reuters",), "彭博": ("Bloomberg",), "彭博社": ("Bloomberg",),
+        "美联社": ("AP", "Associated Press"), "法新社": ("AFP",), "台北国际电脑展": ("Computex",),
+        "中央气象署": ("Central Weather Administration", "Central Weather Bureau"),
+        "气象署": ("Central Weather Administration", "Central Weather Bureau"),
+        "气象部门": ("Central Weather Administration", "Meteorological Agency", "Weather Bureau",
+                 "Met Office", "Weather Service"),
+        "日本气象厅": ("Japan Meteorological Agency", "Meteorological Agency", "Japan"),
+        "气象厅": ("Meteorological Agency",),
+    },
+}  # fmt: skip
+
+
+# Simplified characters of the hand-written tables' names and their traditional forms (波士顿 / 波士頓):
+# Chinese text comes in both scripts, and CLDR's names are read in both.
+_TO_TRADITIONAL = str.maketrans(
+    "顿图旧华亚兰迈达费维圣奥硅尔汉莱锡诺纽伦来内萨鲁罗彻爱剑卫乌买广丽韦务门构际联盟组织银行报团盖",
+    "頓圖舊華亞蘭邁達費維聖奧矽爾漢萊錫諾紐倫來內薩魯羅徹愛劍衛烏買廣麗韋務門構際聯盟組織銀行報團蓋",
+)
+
+# People in the news with an established Chinese name that is no transliteration of their English one.
+_PEOPLE: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh": {
+        "苏姿丰": ("Lisa Su",), "张忠谋": ("Morris Chang",), "蔡崇信": ("Joe Tsai",),
+        "孙正义": ("Masayoshi Son",), "李开复": ("Kai-Fu Lee",),
     },
 }  # fmt: skip
 
@@ -649,20 +687,30 @@ def _uninflect(name: str) -> str:
 _ZH_COUNTRY_ABBREVIATIONS = {
     "美": "美国", "中": "中国", "英": "英国", "法": "法国", "德": "德国", "俄": "俄罗斯", "日": "日本",
     "韩": "韩国", "印": "印度", "澳": "澳大利亚", "加": "加拿大", "越": "越南", "朝": "朝鲜",
-    "意": "意大利", "西": "西班牙", "葡": "葡萄牙", "荷": "荷兰", "泰": "泰国",
+    "意": "意大利", "西": "西班牙", "葡": "葡萄牙", "荷": "荷兰", "泰": "泰国", "台": "台湾",
 }
+# A currency names its country: "US dollars" is 美元, which an editor was told left out "US".
+_ZH_CURRENCY_COUNTRIES = {
+    "美元": "美国", "美金": "美国", "港元": "香港", "港币": "香港", "日元": "日本", "英镑": "英国",
+    "人民币": "中国", "新台币": "台湾", "韩元": "韩国", "卢布": "俄罗斯", "卢比": "印度",
+}  # fmt: skip
 _ZH_ABBREVIATED = re.compile(
     "([" + "".join(_ZH_COUNTRY_ABBREVIATIONS) + "])(?=[方军总媒籍企股政外通驻]|["
     + "".join(_ZH_COUNTRY_ABBREVIATIONS) + "][方关两边])"
     # and after a verb of travel: 访日 "visit Japan", 赴美 "go to the US"
-    "|(?<=[访赴抵])([" + "".join(_ZH_COUNTRY_ABBREVIATIONS) + "])")
+    "|(?<=[访赴抵])([" + "".join(_ZH_COUNTRY_ABBREVIATIONS) + "])"
+    # 在台投资, 在台扩张 "invest, expand in Taiwan" (not 在台上 "on stage": a verb must follow)
+    "|(?<=在)(台)(?=[投扩设办建发营生工])")
 
 
 def _abbreviated_countries(text: str) -> set[str]:
     table = _exonyms("zh").english
     found: set[str] = set()
     for m in _ZH_ABBREVIATED.finditer(text):
-        found.update(table.get(_ZH_COUNTRY_ABBREVIATIONS[m.group(1) or m.group(2)], ()))
+        found.update(table.get(_ZH_COUNTRY_ABBREVIATIONS[m.group(1) or m.group(2) or m.group(3)], ()))
+    for currency, country in _ZH_CURRENCY_COUNTRIES.items():
+        if currency in text:
+            found.update(table.get(country, ()))
     return found
 
 
@@ -863,7 +911,8 @@ def _translit_alphabet() -> frozenset[str]:
     # an alphabet of sounds.
     # Nor are the cities listed by hand: several are translated (硅谷, 牛津, 剑桥) and the rest would widen
     # the alphabet beyond what was measured on DEMETR.
-    by_meaning = {**_ORGANISATIONS["zh"], **_CITIES["zh"]}
+    by_hand = {**_ORGANISATIONS["zh"], **_CITIES["zh"], **_PEOPLE["zh"]}
+    by_meaning = {form for name in by_hand for form in (name, name.translate(_TO_TRADITIONAL))}
     places = [name for name, _ in _exonym_table("zh") if name not in by_meaning]
     counts = Counter(ch for name in places for ch in set(name) if _HAN.match(ch))
     # Less the words and generic parts CLDR names also contain (和 "and", 的, 岛 "island", 国 "country").
@@ -1018,7 +1067,9 @@ def _source_candidates(loc: Located, lang: str | None) -> list[_Candidate]:
 
     if lang and lang != "en":
         for start, end, _ in _exonyms(lang).spans(text):
-            add(start, end, "place", True)
+            # A span of the people table is a person (苏姿丰); organisations count as places here, as
+            # CLDR names do, so that one put in another's place is a swap (NASA / 欧洲航天局).
+            add(start, end, "person" if text[start:end] in _PEOPLE.get(lang, {}) else "place", True)
     for e in loc.facts.entities:
         if _checkable_source_name(e.text, e.kind, lang):
             # A German common noun the extractor took for a name ("Angst", "Geld") is only the dropped
@@ -1392,13 +1443,16 @@ def _checkable_target_name(loc: Located, start: int, text: str) -> bool:
 
 @cache
 def _english_places() -> frozenset[str]:
-    """Folded English names of the CLDR countries and cities (of the languages checked here)."""
-    organisations = {_fold(en) for table in _ORGANISATIONS.values() for names in table.values()
-                     for en in names}
+    """Folded English names of the CLDR countries and cities and of the cities table (of the languages
+    checked here): places whose names in the target language are known, so not matched by sound."""
+    by_hand = {_fold(en) for tables in (_ORGANISATIONS, _PEOPLE) for table in tables.values()
+               for names in table.values() for en in names}
     return frozenset(
         e for lang in ("de", "zh") for names in _exonyms(lang).english.values() for e in names
-        if e not in organisations
+        if e not in by_hand
     )
+
+
 
 
 # The source language's own country is often only implied (回国 "return home" = "return to China").
@@ -1497,7 +1551,14 @@ def _han_target_findings(a: Located, b: Located, ia: _NameIndex, dropped: list[_
                  and not _rendered(n.text, "zh", ia)]
     added = [e for e in added if not _HAN.search(e.text)]  # Latin names in the Chinese text
     swap = bool(han_added) or bool(added)
-    report = [n for n in dropped if swap or n.kind in ("place", "person")]
+    # A CLDR city or country the extractor could not type is a place too ("In Manila, …" rendered 在宿务,
+    # and Taipei, Osaka: a desk's city swaps went unreported).
+    places = _english_places()
+    report = [
+        dataclasses.replace(n, kind="place") if n.kind == "other" and _fold(n.text) in places else n
+        for n in dropped
+        if swap or n.kind in ("place", "person") or _fold(n.text) in places
+    ]
     out = [_dropped_name(a, b, n) for n in report]
     for n in han_added:
         if not (n.strong or report):

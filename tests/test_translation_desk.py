@@ -1,5 +1,6 @@
-"""German <-> English translation-desk cases from an editor's review (sixth session): faithful renderings a
-desk uses every day must not be findings, and the drift planted beside them must still be.
+"""Translation-desk cases from two editors' reviews (German <-> English, English <-> Chinese; sixth
+session): faithful renderings a desk uses every day must not be findings, and the drift planted beside them
+must still be.
 
 Every pair runs through `run_pairs`, the code behind `driftcheck pairs` and `driftcheck translation`.
 """
@@ -126,3 +127,62 @@ def test_a_quotation_given_to_another_speaker_is_an_attribution_finding(tmp_path
     assert [f for f in found if f.startswith("attribution:") and "Oberleitner" in f and "Krämer" in f], found
     faithful = '"The verdict is incomprehensible to us," Oberleitner said after the hearing.'
     assert _findings(tmp_path, source, faithful) == []
+
+
+# English -> Chinese, from a second review (a Chinese news agency's international desk).
+@pytest.mark.parametrize(
+    ("source", "faithful"),
+    [
+        ("Analysts at Goldman Sachs had expected a smaller cut.", "高盛分析师此前预计降息幅度较小。"),
+        ("The Shanghai Composite Index rose 1.2 percent.", "上证综指上涨1.2%。"),
+        (
+            "About 150,000 people were evacuated, according to state broadcaster CCTV.",
+            "据央视报道，约15万人已疏散。",
+        ),
+        ("Huang will speak at the Computex trade show.", "黄仁勋将在台北国际电脑展上发言。"),
+        (
+            "Rival AMD, led by Lisa Su, expanded in Taiwan last year.",
+            "由苏姿丰领导的竞争对手AMD去年在台扩张。",
+        ),
+        ("Insured losses are estimated at 1.2 billion US dollars.", "保险损失约为12亿美元。"),
+        ("At least 23 people were killed.", "至少有23人死亡。"),
+        ("Its market value rose above 3.4 trillion dollars.", "其市值突破3.4万亿美元。"),
+        ("Typhoon Gaemi made landfall late on Wednesday.", "台风“格美”于周三深夜登陆。"),
+        # A city of the hand-written table, in the traditional script it does not list: matched by sound.
+        ("I was in Boston last month.", "我上個月在波士頓。"),
+        (
+            '"Taiwan is the heart of the AI supply chain," Huang said in a statement.',
+            "黄仁勋在一份声明中表示：“台湾是人工智能供应链的核心。”",
+        ),
+    ],
+)
+def test_a_faithful_chinese_rendering_is_no_finding(tmp_path: Path, source: str, faithful: str) -> None:
+    assert _findings(tmp_path, source, faithful, "en", "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "swapped", "city"),
+    [
+        ("In Manila, floodwaters rose to chest height.", "在宿务，洪水深及胸口。", "Manila"),
+        ("Schools in Taipei were closed on Thursday.", "高雄的学校周四关闭。", "Taipei"),
+        ("The typhoon would not threaten Osaka.", "台风不会威胁神户。", "Osaka"),
+    ],
+)
+def test_a_city_swapped_in_the_chinese_is_found(tmp_path: Path, source: str, swapped: str, city: str) -> None:
+    found = _findings(tmp_path, source, swapped, "en", "zh")
+    assert [f for f in found if f"'{city}'" in f and "(place)" in f], found
+
+
+def test_a_quotation_given_to_a_chinese_name_after_a_title_is_an_attribution_finding(tmp_path: Path) -> None:
+    source = '"Taiwan is the heart of the AI supply chain," Huang said in a statement.'
+    swapped = "AMD首席执行官苏姿丰周一在一份声明中表示：“台湾是人工智能供应链的核心。”"
+    found = _findings(tmp_path, source, swapped, "en", "zh")
+    assert [f for f in found if f.startswith("attribution:") and "苏姿丰" in f], found
+
+
+def test_a_person_with_an_established_chinese_name_swapped_in_english_is_one_swap(tmp_path: Path) -> None:
+    source = "由苏姿丰领导的竞争对手AMD去年宣布了扩张计划。"
+    found = _findings(
+        tmp_path, source, "Rival AMD, led by Pat Gelsinger, announced an expansion last year.", "zh", "en"
+    )
+    assert found == ["entity: target names 'Pat Gelsinger' where source names '苏姿丰' (person)"], found
