@@ -1724,7 +1724,14 @@ def _negation_concerns_shared_claim(negated: Located, plain: Located, marker_end
     if negated.sentence.language and negated.sentence.language == plain.sentence.language:
         # Same language: a word of the negated clause (the few content words after the marker) must occur
         # in the other sentence, compared by a 5-letter stem so that released/release match.
-        clause = _content_words(_CLAUSE_END.split(negated.sentence.text[marker_end:], maxsplit=1)[0])[:4]
+        after = _CLAUSE_END.split(negated.sentence.text[marker_end:], maxsplit=1)[0]
+        if _HAN.match(after.lstrip()):
+            # Chinese has no spaces to find words by: the negated verb is right after the marker, so two
+            # characters in a row among its first three must be in the other sentence (不排除 / 排除了,
+            # 不会威胁 / 将威胁), not a name further on (没要去日本 / 加拿大比日本大).
+            head = after.lstrip()[:3]
+            return any(head[i : i + 2] in plain.sentence.text for i in range(len(head) - 1))
+        clause = _content_words(after)[:4]
         other = {w[:5] for w in _content_words(plain.sentence.text)}
         return any(w[:5] in other for w in clause)
     # Across languages words cannot be compared; a translation pair of similar length is taken as one claim.

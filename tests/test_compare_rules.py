@@ -1424,3 +1424,21 @@ def test_two_versions_against_two_others_have_no_odd_one_out() -> None:
     )
     assert len([f for f in found if f.type == "number_value"]) == 4
     assert not [f for f in found if "odd one out" in f.message]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("央行不排除进一步宽松的可能。", "央行排除了进一步宽松的可能。"),
+        ("但表示台风不会威胁大阪。", "但表示台风将威胁大阪。"),
+    ],
+)
+def test_a_negation_flipped_between_two_chinese_versions_is_found(a: str, b: str) -> None:
+    """Chinese has no spaces, so the negated clause's "words" never matched and no flip was compared."""
+    assert only(findings(a, b, "zh", "zh"), "negation").severity == "high"
+
+
+def test_a_chinese_negation_about_another_predicate_is_not_compared() -> None:
+    assert [
+        f for f in findings("他没要去日本。", "加拿大比日本大。", "zh", "zh") if f.type == "negation"
+    ] == []
