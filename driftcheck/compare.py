@@ -2184,8 +2184,12 @@ def compare_corpus(
     return odd_one_out_notes(list(findings.values()))
 
 
-# Finding types whose two sides carry comparable normalised values.
-_VALUE_TYPES = frozenset({"number_value", "number_scale", "range", "date", "entity"})
+# Finding types whose two sides carry comparable normalised values, by family: one wrong figure is a
+# number_scale finding against the English and a number_value one against a Chinese version that agrees.
+_VALUE_FAMILIES = {
+    "number_value": "number", "number_scale": "number", "range": "number", "date": "date", "entity": "entity",
+}
+_VALUE_TYPES = frozenset(_VALUE_FAMILIES)
 
 
 def odd_one_out_notes(findings: Sequence[Finding]) -> list[Finding]:
@@ -2227,4 +2231,4 @@ def odd_one_out_notes(findings: Sequence[Finding]) -> list[Finding]:
 
 
 def _span_key(kind: str, side: Evidence) -> tuple[str, str, int, int, int]:
-    return kind, side.doc, side.index, side.start, side.end
+    return _VALUE_FAMILIES.get(kind, kind), side.doc, side.index, side.start, side.end

@@ -147,6 +147,10 @@ _I = re.IGNORECASE
 # "i" plus U+0307); _CASE_ODD makes the word triggers fire on those too. Lower-casing changes no digit or
 # Han character. A trigger firing where its patterns find nothing only costs their scan.
 _CASE_ODD = "|[ıſ\u0307]"
+_MONTH_WORDS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|januar|jänner"
+    r"|februar|märz|mai|juni|juli|oktober|dezember"
+)
 _TRIGGERS = {
     "digit": re.compile(r"\d"),
     "zh": re.compile(r"[年月日号时点點]"),
@@ -154,13 +158,16 @@ _TRIGGERS = {
     "zh_week": re.compile(r"周|星期|礼拜"),
     "rel_day": re.compile(r"yesterday|today|tomorrow|gestern|heute|morgen|[昨今明前][天日]" + _CASE_ODD),
     "rel_year": re.compile(r"year|jahr|[去今明前]年" + _CASE_ODD),
+    "month": re.compile(_MONTH_WORDS + _CASE_ODD),
 }
 # Any trigger at all, to settle the common sentence with none (no digit, no date word) at once: a character
 # of any trigger that starts with one (digits, Han), or a word of any other. Two searches, because the
 # regex engine scans a character class or a plain word list much faster than one mixed alternation.
 _ANY_TRIGGER_CHAR = re.compile(r"[\d年月日号时点點周星礼昨今明前去]")
 _ANY_TRIGGER_WORD = re.compile(
-    r"day|tag|mittwoch|sonnabend|yesterday|today|tomorrow|gestern|heute|morgen|year|jahr" + _CASE_ODD
+    r"day|tag|mittwoch|sonnabend|yesterday|today|tomorrow|gestern|heute|morgen|year|jahr|"
+    + _MONTH_WORDS
+    + _CASE_ODD
 )
 _TRIGGER_OF = {
     "iso": "digit", "de_numeric": "digit", "en_mdy": "digit", "en_dmy": "digit", "de_dmy": "digit",
@@ -168,7 +175,7 @@ _TRIGGER_OF = {
     "de_time": "digit", "clock": "digit", "zh_time": "zh", "rel_weekday": "weekday",
     "zh_rel_weekday": "zh_week",
     "weekday": "weekday", "zh_weekday": "zh_week", "rel_day": "rel_day", "rel_year": "rel_year",
-    "year": "digit",
+    "year": "digit", "month_only": "month",
 }  # fmt: skip
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -211,6 +218,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "month_year",
         re.compile(
             r"(?=[A-Z])\b(?P<month>" + _EN_MONTH_RE + r"|" + _DE_MONTH_RE + r")\s+(?P<year>" + _YEAR + r")\b"
+        ),
+    ),
+    # A month alone, after a word that makes it a time ("as early as April", "since October", "im Mai"): a
+    # Chinese 5月 is a date, and "as early as April" rendered 最早于5月 went unreported. Not a bare "May".
+    (
+        "month_only",
+        re.compile(
+            r"(?<![A-Za-z])(?:(?i:in|since|until|till|by|from|through|before|after|early|late|mid|as\s+early\s+as"
+            r"|as\s+late\s+as|im|seit|bis|ab|anfang|ende|mitte|vor|nach)\s+|(?i:mid)-)"
+            r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+            r"|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b(?!\s*\d)(?!-)"
         ),
     ),
     (
@@ -362,6 +380,8 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
     start, end = m.start(), m.end()
     year = month = day = hour = minute = weekday = None
     relative = False
+    if kind == "month_only":
+        start = m.start("month")
     if kind == "year":
         start = m.start("mod") if g.get("mod") else m.start("year")
         if not _bare_year_ok(text, m.start("year"), g.get("mod")):

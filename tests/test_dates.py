@@ -214,3 +214,25 @@ def test_a_reportative_soll_is_no_announcement() -> None:
     (seen,) = extract_dates("Er soll am Montag gesehen worden sein.", "de", thursday)
     (meeting,) = extract_dates("Der Vorstand wird am Montag tagen.", "de", thursday)
     assert (seen.day, meeting.day) == (9, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "month"),
+    [
+        ("The bank could cut again as early as April.", "en", 4),
+        ("Prices have fallen since October.", "en", 10),
+        ("In March, prices rose.", "en", 3),
+        ("Im Mai sank der Wert.", "de", 5),
+        ("Ende März sank er.", "de", 3),
+    ],
+)
+def test_a_month_alone_after_a_time_word_is_a_date(text: str, lang: str, month: int) -> None:
+    """最早于5月 is a date; "as early as April" was none, so the changed month went unreported."""
+    (fact,) = extract_dates(text, lang)
+    assert (fact.month, fact.day, fact.year) == (month, None, None)
+    assert text[fact.start : fact.end] == fact.text
+
+
+@pytest.mark.parametrize("text", ["He may come soon.", "The May rally ended.", "He was born in Augusta."])
+def test_may_as_a_verb_or_a_name_is_no_month(text: str) -> None:
+    assert extract_dates(text, "en") == []

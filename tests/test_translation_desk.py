@@ -186,3 +186,10 @@ def test_a_person_with_an_established_chinese_name_swapped_in_english_is_one_swa
         tmp_path, source, "Rival AMD, led by Pat Gelsinger, announced an expansion last year.", "zh", "en"
     )
     assert found == ["entity: target names 'Pat Gelsinger' where source names '苏姿丰' (person)"], found
+
+
+def test_a_month_changed_in_translation_is_found(tmp_path: Path) -> None:
+    source = "The central bank will cut rates again as early as April."
+    assert _findings(tmp_path, source, "央行最早将于4月再次降息。", "en", "zh") == []
+    found = _findings(tmp_path, source, "央行最早将于5月再次降息。", "en", "zh")
+    assert [f for f in found if f.startswith("date:") and "month differ" in f], found
