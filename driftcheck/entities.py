@@ -1382,6 +1382,13 @@ _NEAR_MISS_MAX_EDITS = 2
 _NEAR_MISS_ONE_SWAP_LEN = 8
 
 
+def _capitals_only(a: str, b: str) -> bool:
+    """Whether two spellings are one word written in capitals and in title case (BEIJING / Beijing); an
+    acronym's styles (COVID-19 / Covid-19, NASA / Nasa) stay a variant an editor may want one of."""
+    caps, title = (a, b) if a.isupper() else (b, a)
+    return caps.isupper() and caps.isalpha() and len(caps) >= 5 and title == caps.title()
+
+
 def spelling_surface(name: str) -> str:
     """A name as find_spelling_variants compares it: one form whatever the sentence position or German case
     ("Van Dijk" as "van Dijk", "Deutschen Bank" as "Deutsche Bank")."""
@@ -1430,6 +1437,8 @@ def find_spelling_variants(
     for forms in by_key.values():
         forms.sort(key=rank)
         for other in forms[1:]:
+            if _capitals_only(forms[0], other):
+                continue  # a dateline or headline in capitals ("BEIJING, July 25 -") spells nothing else
             out.append(
                 variant(forms[0], other, 100.0, "info", "form", "same name, different case or hyphenation")
             )

@@ -591,3 +591,11 @@ def test_the_cases_of_one_german_name_are_no_two_spellings() -> None:
         for e in extract_entities(text, "de")
     ]
     assert find_spelling_variants(ms) == []
+
+
+def test_a_name_in_capitals_is_no_second_spelling() -> None:
+    """A dateline ("BEIJING, July 25 -") writes the city in capitals; an acronym's styles stay variants."""
+    ms = mentions(("a", 0, "BEIJING, July 25 - The talks began."), ("b", 0, "The talks in Beijing began."))
+    assert find_spelling_variants(ms) == []
+    ms = mentions(("a", 0, "COVID-19 spread fast."), ("b", 0, "Covid-19 spread fast."))
+    assert len(find_spelling_variants(ms)) == 1
