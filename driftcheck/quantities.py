@@ -1426,6 +1426,9 @@ def _scale_diff(a: Quantity, b: Quantity, k: int) -> Difference:
         msg = f"scale changed: '{a.scale_text}' → '{b.scale_text}'"
     else:
         msg = f"magnitude changed by 10^{-k}"
+    if 1 <= abs(k) <= 4 and "magnitude" not in msg:
+        # "超过6万" for "more than 600,000" reads as a scale word added; the editor's question is how far off.
+        msg += f" ({10 ** abs(k):,}× {'smaller' if k > 0 else 'larger'})"
     return Difference("number_scale", "high", msg)
 
 

@@ -1559,6 +1559,15 @@ def _han_target_findings(a: Located, b: Located, ia: _NameIndex, dropped: list[_
         for n in dropped
         if swap or n.kind in ("place", "person") or _fold(n.text) in places
     ]
+    if len(report) == 1 and len(han_added) == 1 and not added:
+        # One name out, one Chinese name in: one swap for the editor, as between two Latin scripts (Fujian
+        # rendered 广东省 came out as a "does not name" and a "names" finding about the same change).
+        old, new = report[0], han_added[0]
+        if old.kind == new.kind or "other" in (old.kind, new.kind):  # as between two Latin scripts
+            message = (f"{b.sentence.doc} names {new.text!r} where {a.sentence.doc} names {old.text!r} "
+                       f"({old.kind})")
+            return [make("entity", "medium", message, evidence(a, old.start, old.end, _fold(old.text)),
+                         evidence(b, new.start, new.end, _fold(new.text)))]
     out = [_dropped_name(a, b, n) for n in report]
     for n in han_added:
         if not (n.strong or report):

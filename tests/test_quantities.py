@@ -789,3 +789,11 @@ def test_a_figure_with_a_unit_is_no_version_of_a_bare_number_far_from_it() -> No
     assert match_quantities([week], [bare]) == [(week, None), (None, bare)]
     # A bare number near the figure can still be its version (the unit left out).
     assert match_quantities([one("5.6 million GPUs", "en")], [one("5.5 million", "en")])[0][1] is not None
+
+
+def test_a_scale_error_says_how_far_off_the_figure_is() -> None:
+    """"scale word added ('万')" alone hid that 超过6万 is ten times less than "more than 600,000"."""
+    (a,) = extract_quantities("More than 600,000 households lost power.", "en")
+    (b,) = extract_quantities("超过6万户家庭停电。", "zh")
+    (difference,) = [d for d in compare_quantities(a, b) if d.type == "number_scale"]
+    assert difference.text == "scale word added ('万') (10× smaller)"

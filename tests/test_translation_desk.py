@@ -193,3 +193,10 @@ def test_a_month_changed_in_translation_is_found(tmp_path: Path) -> None:
     assert _findings(tmp_path, source, "央行最早将于4月再次降息。", "en", "zh") == []
     found = _findings(tmp_path, source, "央行最早将于5月再次降息。", "en", "zh")
     assert [f for f in found if f.startswith("date:") and "month differ" in f], found
+
+
+def test_a_place_swapped_for_a_chinese_one_is_one_swap(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path, "The storm made a second landfall in Fujian.", "台风在广东省再次登陆。", "en", "zh"
+    )
+    assert found == ["entity: target names '广东省' where source names 'Fujian' (other)"], found
