@@ -792,7 +792,7 @@ def test_a_figure_with_a_unit_is_no_version_of_a_bare_number_far_from_it() -> No
 
 
 def test_a_scale_error_says_how_far_off_the_figure_is() -> None:
-    """"scale word added ('万')" alone hid that 超过6万 is ten times less than "more than 600,000"."""
+    """The message "scale word added ('万')" alone hid that 超过6万 is a tenth of "more than 600,000"."""
     (a,) = extract_quantities("More than 600,000 households lost power.", "en")
     (b,) = extract_quantities("超过6万户家庭停电。", "zh")
     (difference,) = [d for d in compare_quantities(a, b) if d.type == "number_scale"]
