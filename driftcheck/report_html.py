@@ -567,6 +567,15 @@ def _side_html(
         if mark is not None or not side.get("evidence")
         else (f'<p class="muted">Evidence “{_e(side.get("evidence"))}” not found in the sentence.</p>')
     )
+    if mark == (0, len(text)) and value is None:
+        # The side that lacks the marker (a hedge, a negation) or the claim: marking its whole sentence
+        # shows nothing; say what the evidence is instead.
+        return (
+            f'<div class="side side-{role}"><div class="sidehead"><strong>{_e(ctx.label(doc_id))}</strong>'
+            f'{ref} <span class="docid">{_e(doc_id)} · {_e(where(ctx.docs, side))}</span></div>'
+            f"<blockquote{_lang_attr(ctx.lang(side))}>{highlight(text, changed, None)}</blockquote>"
+            '<p class="value">Evidence: the whole sentence, which lacks what the other side has.</p></div>'
+        )
     return (
         f'<div class="side side-{role}"><div class="sidehead"><strong>{_e(ctx.label(doc_id))}</strong>{ref} '
         f'<span class="docid">{_e(doc_id)} · {_e(where(ctx.docs, side))}</span></div>'

@@ -586,3 +586,19 @@ def test_a_side_without_its_document_text_says_the_sentence_only(tiny: dict[str,
         if d["id"] == doc:
             d["text"] = None
     assert f"{doc} · sentence 1</span>" in render_html(tiny)
+
+
+def test_the_side_that_lacks_a_marker_is_not_marked_whole(tiny: dict[str, Any]) -> None:
+    """A hedge card marked the whole unhedged sentence as evidence, with "normalised: none"."""
+    finding = tiny["findings"][0]
+    side = finding["b"]
+    sentence_start = next(
+        s["start"] for s in tiny["sentences"] if (s["doc"], s["index"]) == (side["doc"], side["index"])
+    )
+    finding["type"], finding["message"] = "hedge", "a hedges the claim ('is said to'); b states it as fact"
+    side.update(
+        evidence=side["text"], value=None, start=sentence_start, end=sentence_start + len(side["text"])
+    )
+    card = render_html(tiny).split(f'id="finding-{finding["id"]}"', 1)[1].split("</article>", 1)[0]
+    assert "the whole sentence, which lacks what the other side has" in card
+    assert card.count("<mark") == 1  # the hedged side's marker only
