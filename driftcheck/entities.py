@@ -1181,14 +1181,14 @@ def _zh_entities(text: str, latin: Sequence[Entity]) -> list[Entity]:
 # 领袖玛丽克·范戴克领导的): an editor was shown 市长彼得·琴切尔 and 长安耶斯·特亚克斯表 as names that a
 # translation did not render. Transliterations are written with a small set of characters that none of these
 # words contains, so the rightmost title and the leftmost verb are the name's edges.
-ZH_TITLES_BEFORE_NAMES = (
+_ZH_TITLES_BEFORE_NAMES = (
     "首席执行官", "董事长", "发言人", "负责人", "检察官", "指令长", "驾驶员", "主教练", "律师", "法官",
     "总裁", "主席", "总统", "总理", "部长", "教授", "医生", "州长", "市长", "领袖", "队长", "专家", "教练",
     "前锋", "后卫", "门将", "中场", "球员", "经理", "主任", "书记", "议员", "大使", "博士", "官", "长",
     "员", "者", "师", "人", "的",
 )  # fmt: skip
 # Verbs, and titles that follow a name (詹姆斯·惠特洛克博士说), as a name's right edge.
-ZH_WORDS_AFTER_NAMES = (
+_ZH_WORDS_AFTER_NAMES = (
     "表示", "指出", "认为", "透露", "强调", "介绍", "警告", "宣布", "签署", "领导", "告诉", "博士",
     "教授", "先生", "女士", "议员", "说", "称", "在", "于", "和", "与", "等", "罚", "接", "对", "向",
     "也", "则", "还", "曾", "将", "已", "是", "被", "的",
@@ -1202,7 +1202,7 @@ def _dotted_name_core(text: str, start: int, end: int) -> tuple[int, int]:
     # The rightmost title that leaves a given name: of two characters after a one-character title (长, 员),
     # of one after a longer title (检察官简·奥卡福).
     for position in range(dot - 1, start - 5, -1):
-        title = next((t for t in ZH_TITLES_BEFORE_NAMES if text.startswith(t, max(position, 0))), None)
+        title = next((t for t in _ZH_TITLES_BEFORE_NAMES if text.startswith(t, max(position, 0))), None)
         if position < 0 or title is None:
             continue
         given = dot - (position + len(title))
@@ -1210,7 +1210,7 @@ def _dotted_name_core(text: str, start: int, end: int) -> tuple[int, int]:
             start = position + len(title)
             break
     for position in range(dot + 3, end):  # the leftmost word after two characters of the family name
-        if text.startswith(ZH_WORDS_AFTER_NAMES, position):
+        if text.startswith(_ZH_WORDS_AFTER_NAMES, position):
             end = position
             break
     return start, end

@@ -457,7 +457,7 @@ def _exonym_table(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
                 rows.setdefault(name, set()).add(_fold(en))
     for table in (_WATERS, _ORGANISATIONS, _CITIES, _PEOPLE):
         for name, english_names in table.get(lang, {}).items():
-            for form in {name, name.translate(_TO_TRADITIONAL)} if lang == "zh" else {name}:
+            for form in _both_scripts(name) if lang == "zh" else (name,):
                 rows.setdefault(form, set()).update(_fold(en) for en in english_names)
     # Names of 2+ characters only: one-character CJK entries would match inside unrelated words.
     return tuple((name, tuple(sorted(en))) for name, en in sorted(rows.items()) if len(name) >= 2)
@@ -541,6 +541,13 @@ _TO_TRADITIONAL = str.maketrans(
     "顿图旧华亚兰迈达费维圣奥硅尔汉莱锡诺纽伦来内萨鲁罗彻爱剑卫乌买广丽韦务门构际联盟组织银行报团盖",
     "頓圖舊華亞蘭邁達費維聖奧矽爾漢萊錫諾紐倫來內薩魯羅徹愛劍衛烏買廣麗韋務門構際聯盟組織銀行報團蓋",
 )
+
+def _both_scripts(name: str) -> tuple[str, ...]:
+    """A Chinese name of the hand-written tables in the simplified script and, where it differs, the
+    traditional one."""
+    traditional = name.translate(_TO_TRADITIONAL)
+    return (name, traditional) if traditional != name else (name,)
+
 
 # People in the news with an established Chinese name that is no transliteration of their English one.
 _PEOPLE: dict[str, dict[str, tuple[str, ...]]] = {
@@ -912,7 +919,7 @@ def _translit_alphabet() -> frozenset[str]:
     # Nor are the cities listed by hand: several are translated (硅谷, 牛津, 剑桥) and the rest would widen
     # the alphabet beyond what was measured on DEMETR.
     by_hand = {**_ORGANISATIONS["zh"], **_CITIES["zh"], **_PEOPLE["zh"]}
-    by_meaning = {form for name in by_hand for form in (name, name.translate(_TO_TRADITIONAL))}
+    by_meaning = {form for name in by_hand for form in _both_scripts(name)}
     places = [name for name, _ in _exonym_table("zh") if name not in by_meaning]
     counts = Counter(ch for name in places for ch in set(name) if _HAN.match(ch))
     # Less the words and generic parts CLDR names also contain (和 "and", 的, 岛 "island", 国 "country").
