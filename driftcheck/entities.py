@@ -1177,16 +1177,21 @@ def _zh_entities(text: str, latin: Sequence[Entity]) -> list[Entity]:
     return out
 
 
+# Job titles and forms of address that stand before a Chinese name (律师马克·埃文斯, AMD首席执行官苏姿丰,
+# 主任王明): one list for the name extractor here, the speaker of a quotation (statements) and the names a
+# translation renders (translation), which had kept three lists that each missed titles the others had.
+ZH_PERSON_TITLES = (
+    "首席执行官", "首席财务官", "董事长", "总经理", "发言人", "负责人", "创始人", "研究员", "检察官",
+    "指令长", "驾驶员", "主教练", "律师", "法官", "总裁", "主席", "总统", "总理", "部长", "行长", "局长",
+    "教授", "医生", "州长", "市长", "领袖", "队长", "队员", "专家", "教练", "前锋", "后卫", "门将", "中场",
+    "球员", "选手", "经理", "主任", "书记", "议员", "委员", "大使", "博士", "作者", "导演", "演员", "先生",
+    "女士",
+)  # fmt: skip
 # Titles before and verbs after a transliterated name that its pattern takes in (律师马克·埃文斯表示,
 # 领袖玛丽克·范戴克领导的): an editor was shown 市长彼得·琴切尔 and 长安耶斯·特亚克斯表 as names that a
 # translation did not render. Transliterations are written with a small set of characters that none of these
 # words contains, so the rightmost title and the leftmost verb are the name's edges.
-_ZH_TITLES_BEFORE_NAMES = (
-    "首席执行官", "董事长", "发言人", "负责人", "检察官", "指令长", "驾驶员", "主教练", "律师", "法官",
-    "总裁", "主席", "总统", "总理", "部长", "教授", "医生", "州长", "市长", "领袖", "队长", "专家", "教练",
-    "前锋", "后卫", "门将", "中场", "球员", "经理", "主任", "书记", "议员", "大使", "博士", "官", "长",
-    "员", "者", "师", "人", "的",
-)  # fmt: skip
+_ZH_TITLES_BEFORE_NAMES = (*ZH_PERSON_TITLES, "官", "长", "员", "者", "师", "人", "的")
 # Verbs, and titles that follow a name (詹姆斯·惠特洛克博士说), as a name's right edge.
 _ZH_WORDS_AFTER_NAMES = (
     "表示", "指出", "认为", "透露", "强调", "介绍", "警告", "宣布", "签署", "领导", "告诉", "博士",

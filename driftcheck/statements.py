@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from driftcheck.entities import Entity, extract_entities, fold_name
+from driftcheck.entities import ZH_PERSON_TITLES, Entity, extract_entities, fold_name
 
 
 @dataclass(frozen=True)
@@ -381,10 +381,8 @@ _ZH_SETTING = re.compile(
     r"(?:在[^，。]{0,12}(?:中|上|时)|周[一二三四五六日]|今天|昨天|对[^，。]{1,6}|向[^，。]{1,6})$"
 )
 _ZH_TRAILING_TITLE = re.compile(r"(?<=.{2})(?:博士|教授|先生|女士|医生|法官|律师|检察官|部长|主席)$")
-_ZH_TITLES = re.compile(
-    r"(?:首席执行官|首席财务官|总裁|发言人|部长|主席|总理|总统|教授|博士|经理|董事长|行长|法官|律师|主任|局长|市长|"
-    r"作者|研究员|负责人|创始人|总经理|委员)"
-)
+# Longest first: an alternation takes the first title that matches at a position.
+_ZH_TITLES = re.compile("|".join(sorted(ZH_PERSON_TITLES, key=len, reverse=True)))
 
 
 def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos: int) -> str | None:

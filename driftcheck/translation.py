@@ -51,6 +51,7 @@ from .entities import (
     _DE_PLACE_OK,
     _GENERIC_ACRONYMS,
     STANDARD_ALIASES,
+    ZH_PERSON_TITLES,
     AliasTable,
     Entity,
     _is_shape_name,
@@ -992,8 +993,7 @@ _DE_STOP_CAPS = frozenset((  # noqa: SIM905 - a word list reads better as text
     "insgesamt irgendwann ersten erste mehrere mit bis auch dass doch denn nur noch so da dort dies diese "
     "dieser dieses jede jeder man nicht kein keine herr frau hier heute gestern morgen dann jetzt nun"
 ).split())
-_ZH_PERSON_BEFORE = ("长", "员", "者", "家", "主任", "书记", "总统", "总理", "主席", "教授", "医生", "经理",
-                     "律师", "导演", "演员", "队员", "选手", "先生", "女士", "发言人")
+_ZH_PERSON_BEFORE = (*ZH_PERSON_TITLES, "长", "员", "者", "家")
 _ZH_PERSON_AFTER = ("说", "表示", "称", "指出", "认为", "介绍", "强调", "告诉", "透露", "回忆", "提到",
                     "重提")
 _ZH_PERSON_AFTER_CHARS = frozenset(v[0] for v in _ZH_PERSON_AFTER) | frozenset("的在是和与")

@@ -430,6 +430,21 @@ def test_the_speaker_after_a_title_and_a_setting(text: str, speaker: str | None)
     assert quote.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("气象专家李华表示：“台风将在周二登陆。”", "李华"),
+        ("“台风将在周二登陆。”气象专家李华说。", "李华"),
+        ("球队主教练王强表示：“我们会赢。”", "王强"),
+        ("AMD首席执行官苏姿丰周一在一份声明中表示：“我们会赢。”", "苏姿丰"),
+    ],
+)
+def test_the_chinese_speaker_after_any_title_of_the_shared_list(text: str, speaker: str) -> None:
+    # One title list serves names, speakers and translations; 专家 and 主教练 were missing from the speakers'.
+    (quote,) = extract_quotes(text, "zh")
+    assert quote.speaker == speaker
+
+
 def test_a_chinese_speaker_who_speaks_to_someone() -> None:
     (quote,) = extract_quotes("“你辜负了那些完全信赖你的人，”卡特法官对被告说。", "zh")
     assert quote.speaker == "卡特"
