@@ -95,21 +95,47 @@ class AlignInput:
     summary_mask: tuple[bool, ...]  # True for headline/subheading/bullet sentences (aligned to the body)
 
 
-def ratio_margin(similarity: np.ndarray, k: int) -> np.ndarray:
-    """LASER ratio margin: cos(x,y) / mean(kNN cos of x, kNN cos of y)."""
+def ratio_margin(
+    similarity: np.ndarray,
+    k: int,
+    background_rows: np.ndarray | None = None,
+    background_cols: np.ndarray | None = None,
+) -> np.ndarray:
+    """LASER ratio margin: cos(x,y) / mean(kNN cos of x, kNN cos of y).
+
+    background_rows (n, k) and background_cols (m, k) are each sentence's k best cosines against the
+    background sentences (`background_top_k`): a side with fewer than k sentences draws the rest of the
+    other side's neighbours from them.
+    """
     n, m = similarity.shape
     if n == 0 or m == 0:
         return similarity.copy()
-    ka = max(1, min(k, m))
-    kb = max(1, min(k, n))
+    rows = similarity
+    if background_rows is not None and m < k:
+        rows = np.concatenate([similarity, background_rows], axis=1)
+    cols = similarity
+    if background_cols is not None and n < k:
+        cols = np.concatenate([similarity, background_cols.T], axis=0)
+    ka = max(1, min(k, rows.shape[1]))
+    kb = max(1, min(k, cols.shape[0]))
     # Mean of the k largest per row / per column; np.partition avoids a full sort.
-    row_knn = -np.partition(-similarity, ka - 1, axis=1)[:, :ka].mean(axis=1)
-    col_knn = -np.partition(-similarity, kb - 1, axis=0)[:kb, :].mean(axis=0)
+    row_knn = -np.partition(-rows, ka - 1, axis=1)[:, :ka].mean(axis=1)
+    col_knn = -np.partition(-cols, kb - 1, axis=0)[:kb, :].mean(axis=0)
     denominator = (row_knn[:, None] + col_knn[None, :]) / 2.0
     # Cosines can be near zero or negative for unrelated text; floor the denominator so the ratio stays
     # meaningful instead of exploding.
     denominator = np.maximum(denominator, 0.05)
     return similarity / denominator
+
+
+def background_top_k(vectors: np.ndarray, background: np.ndarray, k: int) -> np.ndarray:
+    """Each sentence's k highest cosines against the background sentences, shape (len(vectors), k)."""
+    if len(vectors) == 0 or len(background) == 0:
+        return np.zeros((len(vectors), 0), dtype=np.float32)
+    sims = (vectors @ background.T).astype(np.float32, copy=False)
+    kk = min(k, sims.shape[1])
+    top = -np.partition(-sims, kk - 1, axis=1)[:, :kk]
+    return np.ascontiguousarray(np.sort(top, axis=1)[:, ::-1])  # highest first: one canonical order
 
 
 def anchor_overlap(
@@ -166,11 +192,23 @@ def context_score(margin: np.ndarray) -> np.ndarray:
 
 
 def pair_scores(
-    a: AlignInput, b: AlignInput, weights: dict[str, float], settings: AlignmentSettings
+    a: AlignInput,
+    b: AlignInput,
+    weights: dict[str, float],
+    settings: AlignmentSettings,
+    background: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Combined score, raw cosine and anchor-overlap matrices for two documents."""
     cosine = a.vectors @ b.vectors.T
-    margin = ratio_margin(cosine, settings.k)
+    if background is None:
+        margin = ratio_margin(cosine, settings.k)
+    else:
+        margin = ratio_margin(
+            cosine,
+            settings.k,
+            background_top_k(a.vectors, background, settings.k),
+            background_top_k(b.vectors, background, settings.k),
+        )
     overlap = anchor_overlap(a.anchors, b.anchors, weights)
     context = np.maximum(context_score(margin) - 1.0, 0.0)
     combined = margin + settings.anchor_weight * overlap + settings.context_weight * context
@@ -209,13 +247,23 @@ def _select(
 
 
 def align_documents(
-    docs: Sequence[AlignInput], settings: AlignmentSettings | None = None, *, within: bool = True
+    docs: Sequence[AlignInput],
+    settings: AlignmentSettings | None = None,
+    *,
+    within: bool = True,
+    background: np.ndarray | None = None,
 ) -> list[Alignment]:
-    """Align every pair of documents, and summary lines against the body inside each document."""
+    """Align every pair of documents, and summary lines against the body inside each document.
+
+    background: vectors of the background sentences (driftcheck.background), which fill the margin's
+    neighbourhood where a document has fewer than k sentences; without it such margins stay degenerate.
+    """
     settings = settings or AlignmentSettings()
     weights = anchor_weights([x for d in docs for x in d.anchors])
     found: list[Alignment] = []
     rest = _Rest(docs, weights)
+    if background is not None and any(len(d.indices) < settings.k for d in docs) and len(rest.vectors):
+        rest.background_top = background_top_k(rest.vectors, background, settings.k)
     # One SentenceRef per sentence, shared by all its alignments (creating frozen dataclasses is not free).
     refs: dict[tuple[int, int], SentenceRef] = {}
 
@@ -238,7 +286,7 @@ def align_documents(
         return [
             hit
             for first, last in rest.blocks(ai, len(a.indices), settings.block_cells)
-            for hit in _select_against(a, rest, first, last, settings)
+            for hit in _select_against(ai, rest, first, last, settings)
         ]
 
     workers = min(available_cores(), max(1, len(docs)))
@@ -257,10 +305,14 @@ def align_documents(
 
 
 def align_pair(
-    a: AlignInput, b: AlignInput, weights: dict[str, float], settings: AlignmentSettings
+    a: AlignInput,
+    b: AlignInput,
+    weights: dict[str, float],
+    settings: AlignmentSettings,
+    background: np.ndarray | None = None,
 ) -> list[Alignment]:
     """Alignments between two documents, one pair at a time: the reference the batched path must equal."""
-    combined, cosine, overlap = pair_scores(a, b, weights, settings)
+    combined, cosine, overlap = pair_scores(a, b, weights, settings, background)
     return [
         Alignment(
             SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score, anchored=anchored
@@ -293,6 +345,8 @@ class _Rest:
                 postings.setdefault(anchor, []).append(row)
         # Each anchor's rows as a list (bisect finds a range without numpy's per-call cost) and an array.
         self.postings = {a: (rows, np.asarray(rows, dtype=np.int64)) for a, rows in postings.items()}
+        # Each sentence's k best cosines against the background, where some document is shorter than k.
+        self.background_top: np.ndarray | None = None
 
     def blocks(self, ai: int, rows: int, cells: int) -> list[tuple[int, int]]:
         """Runs of whole later documents [first, last) whose product with document ai stays under cells."""
@@ -321,7 +375,7 @@ def _top_k_mean(values: np.ndarray, k: int) -> np.ndarray:
 
 
 def _select_against(
-    a: AlignInput, rest: _Rest, first: int, last: int, settings: AlignmentSettings
+    ai: int, rest: _Rest, first: int, last: int, settings: AlignmentSettings
 ) -> list[tuple[int, int, int, float, bool]]:
     """(row in a, document number, row in it, score, anchored) for document a against documents [first, last).
 
@@ -329,6 +383,7 @@ def _select_against(
     matter: a cell below the cosine floor scores -inf in _select, so only the ~1% of cells above it (measured
     on 5,464 news and Tatoeba sentences) are scored. The k-nearest means still see every cell.
     """
+    a = rest.docs[ai]
     n = len(a.indices)
     lo, hi = int(rest.starts[first]), int(rest.starts[last])
     if n == 0 or hi == lo:
@@ -346,6 +401,17 @@ def _select_against(
     # Column side: mean of each other sentence's k nearest among a's sentences.
     kb = min(settings.k, n)
     col_knn = -np.partition(-cosine, kb - 1, axis=0)[:kb].mean(axis=0)
+    if rest.background_top is not None:
+        # Documents shorter than k take the rest of their neighbourhood from the background (ratio_margin).
+        short = np.nonzero(np.diff(rest.starts[first : last + 1]) < settings.k)[0]
+        if short.size:
+            own = rest.background_top[int(rest.starts[ai]) : int(rest.starts[ai + 1])]
+            per_doc = padded.reshape(n, ndocs, longest)[:, short, :]
+            extra = np.broadcast_to(own[:, None, :], (n, short.size, own.shape[1]))
+            row_knn[:, short] = _top_k_mean(np.concatenate([per_doc, extra], axis=2), settings.k)
+        if n < settings.k:
+            cols = np.concatenate([cosine.T, rest.background_top[lo:hi]], axis=1)
+            col_knn = _top_k_mean(cols, settings.k)
 
     def margin(i: np.ndarray, j: np.ndarray) -> np.ndarray:
         denominator = np.maximum((row_knn[i, doc_of[j]] + col_knn[j]) / 2.0, 0.05)

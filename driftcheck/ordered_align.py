@@ -199,13 +199,27 @@ def _align(
     hi: np.ndarray | None,
     penalty: float | None,
     extra: ExtraScore | None,
+    background: np.ndarray | None = None,
 ) -> list[Bead]:
     """Banded DP proper; lo/hi None means the full grid."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
+    # Neighbourhoods: the other side, and the background where that side is shorter than KNN_K (centred
+    # like the side it stands in for).
+    src_near, tgt_near = tgt, src
     if n >= CENTER_MIN and m >= CENTER_MIN:
-        src, tgt = _normalise(src - src.mean(axis=0)), _normalise(tgt - tgt.mean(axis=0))
+        src_mean, tgt_mean = src.mean(axis=0), tgt.mean(axis=0)
+        src, tgt = _normalise(src - src_mean), _normalise(tgt - tgt_mean)
+        src_near, tgt_near = tgt, src
+        if background is not None and len(background):
+            if m < KNN_K:
+                src_near = np.concatenate([tgt, _normalise(background - tgt_mean).astype(np.float32)])
+            if n < KNN_K:
+                tgt_near = np.concatenate([src, _normalise(background - src_mean).astype(np.float32)])
+    elif background is not None and len(background):
+        src_near = np.concatenate([tgt, background]) if m < KNN_K else tgt
+        tgt_near = np.concatenate([src, background]) if n < KNN_K else src
     if lo is None or hi is None:
         lo = np.zeros(n + 1, dtype=np.int64)
         hi = np.full(n + 1, m, dtype=np.int64)
@@ -214,8 +228,8 @@ def _align(
 
     # Two-sentence beads get their own neighbourhood level (not the mean of their parts): a sentence with
     # no counterpart has a low level, and averaging it in would make merging it look cheap.
-    r_src, r_src2 = _knn_levels(src, tgt)
-    r_tgt, r_tgt2 = _knn_levels(tgt, src)
+    r_src, r_src2 = _knn_levels(src, src_near)
+    r_tgt, r_tgt2 = _knn_levels(tgt, tgt_near)
     pn_src, pn_tgt = _pair_norms(src), _pair_norms(tgt)
 
     rows = np.arange(n + 1)
@@ -326,6 +340,7 @@ def align_ordered(
     band: int | None = None,
     skip_penalty: float | None = None,
     extra_score: ExtraScore | None = None,
+    background: np.ndarray | None = None,
 ) -> list[Bead]:
     """Align two documents in order; every source and target index appears in exactly one bead."""
     # band: half-width (sentences) of the exact DP around the coarse path; inputs of up to FULL_DP_CELLS
@@ -335,6 +350,9 @@ def align_ordered(
     # extra_score(src_idx_tuple, tgt_idx_tuple) -> bonus: called only for plausible 1-1 band cells (those
     # whose margin beats leaving both sentences unaligned), typically a few per row; the bonus is scaled by
     # |low percentile of margins| so 1.0 is worth about one "wrong pair vs its neighbourhood" gap.
+    # background: embeddings of unrelated sentences (driftcheck.background) that make up a side's
+    # neighbourhood where the other side has fewer than KNN_K sentences: a one-sentence source and its
+    # one-sentence translation otherwise score a margin of exactly 0 and are never linked.
     src, tgt = _check("source", src_emb), _check("target", tgt_emb)
     if len(src) and len(tgt) and src.shape[1] != tgt.shape[1]:
         raise InputError(
@@ -349,7 +367,11 @@ def align_ordered(
     lo = hi = None
     if n and m and (n + 1) * (m + 1) > FULL_DP_CELLS:
         lo, hi = _coarse_band(src, tgt, DEFAULT_BAND if band is None else band)
-    return _align(src, tgt, lo=lo, hi=hi, penalty=skip_penalty, extra=extra_score)
+    if background is not None:
+        background = _check("background", background)
+        if len(background) and len(src) and background.shape[1] != src.shape[1]:
+            raise InputError("align_ordered: background embeddings differ in dimension from the documents'")
+    return _align(src, tgt, lo=lo, hi=hi, penalty=skip_penalty, extra=extra_score, background=background)
 
 
 def bead_cosine(bead: Bead, src_emb: np.ndarray, tgt_emb: np.ndarray) -> float | None:

@@ -16,6 +16,7 @@ import numpy as np
 
 from . import __version__
 from .align import AlignInput, AlignmentSettings, align_documents, group_claims
+from .background import BACKGROUND_SENTENCES
 from .compare import CompareSettings, compare_corpus
 from .corpus import corpus_name, inputs_sha256, load_corpus
 from .embedding import EmbeddingCache, embed, load_encoder
@@ -231,15 +232,18 @@ def _run_compare(
             progress(done, total)
 
     vectors = embed(texts, encoder, cache, counting) if texts else np.zeros((0, 0), dtype=np.float32)
+    dimension = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[0] else 0
+    inputs = _align_inputs(segmented, chosen, vectors)
+    background = None
+    if any(len(x.indices) < options.align.k for x in inputs) and dimension:
+        # Only a document shorter than k needs the background (driftcheck.background); through the cache too.
+        background = embed(list(BACKGROUND_SENTENCES), encoder, cache)
     clock.lap("embed")
     if counters is not None:
         counters["sentences_embedded"] = len(texts)
         counters["sentences_encoded"] = encoded[0]
         counters["model_loaded"] = int(encoder.loaded)
-    dimension = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.shape[0] else 0
-
-    inputs = _align_inputs(segmented, chosen, vectors)
-    alignments = align_documents(inputs, options.align)
+    alignments = align_documents(inputs, options.align, background=background)
     doc_ids = [seg.document.id for seg in segmented]
     alignments, groups = group_claims(alignments, doc_ids, options.align.max_per_doc)
     clock.lap("align")

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from . import __version__
+from .background import BACKGROUND_SENTENCES
 from .bilingual import SegmentPair, check_glossary, check_placeholders, load_glossary, read_pairs
 from .compare import (
     CompareSettings,
@@ -74,7 +75,7 @@ from .models import (
     SentenceRef,
     Signature,
 )
-from .ordered_align import Bead, align_ordered
+from .ordered_align import KNN_K, Bead, align_ordered
 from .pipeline import Segmented, cyclic_gc_paused, segment_document
 from .quantities import extract_quantities
 from .sounds import collapse_keys, han_key, keys_similar, latin_key, phonetic_in_latin, pinyin
@@ -180,11 +181,15 @@ def _run_translation(source: str, target: str, options: TranslationOptions | Non
     texts = [src.sentences[k].text for k in src_rows] + [tgt.sentences[k].text for k in tgt_rows]
     encoder = load_encoder(options.encoder)
     dimension = 0
+    background = None
     if src_rows and tgt_rows:
         cache = EmbeddingCache(options.cache_dir) if options.use_cache else None
         vectors = embed(texts, encoder, cache, progress)
         dimension = int(vectors.shape[1])
         src_vec, tgt_vec = vectors[: len(src_rows)], vectors[len(src_rows) :]
+        if min(len(src_rows), len(tgt_rows)) < KNN_K:
+            # A side this short has too few neighbours for a margin (driftcheck.background).
+            background = embed(list(BACKGROUND_SENTENCES), encoder, cache)
     else:
         src_vec = np.zeros((len(src_rows), 1), dtype=np.float32)
         tgt_vec = np.zeros((len(tgt_rows), 1), dtype=np.float32)
@@ -196,7 +201,9 @@ def _run_translation(source: str, target: str, options: TranslationOptions | Non
     def bonus(i: tuple[int, ...], j: tuple[int, ...]) -> float:
         return options.anchor_bonus if src_anchors[i[0]] & tgt_anchors[j[0]] else 0.0
 
-    raw = align_ordered(src_vec, tgt_vec, extra_score=bonus if options.anchor_bonus else None)
+    raw = align_ordered(
+        src_vec, tgt_vec, extra_score=bonus if options.anchor_bonus else None, background=background
+    )
     beads = [Bead(tuple(src_rows[i] for i in b.src), tuple(tgt_rows[j] for j in b.tgt), b.score) for b in raw]
     clock.lap("align")
 

@@ -202,10 +202,11 @@ def test_degenerate_sizes_do_not_crash(n: int, m: int) -> None:
     assert len(found) <= min(n, m) * 2
 
 
+@pytest.mark.parametrize("with_background", [False, True])
 @pytest.mark.parametrize("cores", [1, 3])
 @pytest.mark.parametrize("block_cells", [10, 200, 4_000_000])
 def test_batched_alignment_equals_the_pair_by_pair_reference(
-    block_cells: int, cores: int, monkeypatch: pytest.MonkeyPatch
+    block_cells: int, cores: int, with_background: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # align_documents scores one document against all later ones at once, and only above the cosine floor,
     # on one thread per core; align_pair is the plain per-pair arithmetic. Same pairs and scores on many
@@ -234,12 +235,13 @@ def test_batched_alignment_equals_the_pair_by_pair_reference(
             summary = [pick.random() < 0.1 for _ in rows]
             docs.append(doc(f"d{d}", noisy(base[rows], 0.9, pick.randrange(1000)), anchors, summary))
         weights = anchor_weights([x for d in docs for x in d.anchors])
+        background = meanings(12, dim=16, seed=pick.randrange(1000)) if with_background else None
         reference = []
         for n, a in enumerate(docs):
             for b in docs[n + 1 :]:
-                reference += align_pair(a, b, weights, settings)
+                reference += align_pair(a, b, weights, settings, background)
             reference += _align_within(a, weights, settings)
-        batched = align_documents(docs, settings)
+        batched = align_documents(docs, settings, background=background)
 
         def key(x: Alignment) -> tuple[str, int, str, int, float]:
             return (x.a.doc, x.a.index, x.b.doc, x.b.index, round(x.score, 5))
