@@ -451,9 +451,28 @@ _MERGE_GAP = re.compile(
 _FIELDS = ("year", "month", "day", "hour", "minute")
 
 
+# Between a weekday and the date it names: "Friday, May 16", "Freitag, den 16. Mai", "May 16 (Friday)",
+# "10月16日（星期四）", "10月16日周四".
+_WEEKDAY_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:the|den|dem)\s+)?|\s*[（(]\s*")
+
+
+def _weekday_only(fact: DateFact) -> bool:
+    """Whether a fact is a weekday alone (its day, if any, was counted from the publication date)."""
+    return fact.weekday is not None and fact.relative and not any(c.isdigit() for c in fact.text)
+
+
 def _merge(a: DateFact, b: DateFact, text: str) -> DateFact | None:
-    """Join a date and a time that are stated next to each other ("July 24 at 15:50", "7月24日15时50分")."""
+    """Join a date and a time that are stated next to each other ("July 24 at 15:50", "7月24日15时50分"),
+    and a weekday with the date it names ("Friday, May 16"): the stated date is the day, not the weekday
+    counted from the publication date (which made "released on Friday, May 16" say May 9)."""
     gap = text[a.end : b.start]
+    if _weekday_only(a) != _weekday_only(b) and _WEEKDAY_GAP.fullmatch(gap):
+        weekday, stated = (a, b) if _weekday_only(a) else (b, a)
+        if stated.day is not None and stated.month is not None and not stated.relative:
+            fields = {f: getattr(stated, f) for f in _FIELDS}
+            closed = gap.strip() in ("(", "（") and text.startswith((")", "）"), b.end)
+            end = b.end + 1 if closed else b.end
+            return DateFact(a.start, end, text[a.start : end], weekday=weekday.weekday, **fields)
     if not _MERGE_GAP.fullmatch(gap):
         return None
     for f in _FIELDS:

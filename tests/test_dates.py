@@ -236,3 +236,37 @@ def test_a_month_alone_after_a_time_word_is_a_date(text: str, lang: str, month: 
 @pytest.mark.parametrize("text", ["He may come soon.", "The May rally ended.", "He was born in Augusta."])
 def test_may_as_a_verb_or_a_name_is_no_month(text: str) -> None:
     assert extract_dates(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "evidence", "month", "day", "weekday"),
+    [
+        ("Minutes will be released on Friday, May 16.", "en", "Friday, May 16", 5, 16, 4),
+        ("Workers would strike on Monday, October 20.", "en", "Monday, October 20", 10, 20, 0),
+        ("The minutes come out May 16 (Friday).", "en", "May 16 (Friday)", 5, 16, 4),
+        ("Die Protokolle erscheinen am Freitag, den 16. Mai.", "de", "Freitag, den 16. Mai", 5, 16, 4),
+        ("Valmont于10月16日（星期四）宣布关闭工厂。", "zh", "10月16日（星期四）", 10, 16, 3),
+        ("工人将于10月20日周一罢工。", "zh", "10月20日周一", 10, 20, 0),
+    ],
+)
+def test_a_weekday_beside_a_date_names_that_date(
+    text: str, lang: str, evidence: str, month: int, day: int, weekday: int
+) -> None:
+    # A weekday counted from the publication date alone made "released on Friday, May 16" (published
+    # Wednesday, May 7) read May 9, a high date finding against every version that said May 16.
+    (fact,) = extract_dates(text, lang, dt.date(2025, 5, 7))
+    assert (fact.text, fact.month, fact.day, fact.weekday, fact.relative) == (
+        evidence,
+        month,
+        day,
+        weekday,
+        False,
+    )
+    assert text[fact.start : fact.end] == evidence
+
+
+def test_a_weekday_apart_from_a_date_is_still_counted_from_publication() -> None:
+    facts = extract_dates(
+        "The bank will publish the minutes of Wednesday's meeting on May 16.", "en", dt.date(2025, 5, 7)
+    )
+    assert [(f.text, f.day, f.relative) for f in facts] == [("Wednesday", 7, True), ("May 16", 16, False)]
