@@ -74,7 +74,8 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "exceed": "more_than", "exceeds": "more_than", "exceeded": "more_than", "surpass": "more_than",
     "surpasses": "more_than", "surpassed": "more_than", "surpassing": "more_than", "topped": "more_than",
     "up to": "at_most", "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
-    "as much as": "at_most", "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "as much as": "at_most", "for as long as": "at_most", "as high as": "at_most",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
     # Comparatives bound a figure the same way ("older than 40" = "more than 40 years old").
     "older than": "more_than", "longer than": "more_than", "larger than": "more_than",
@@ -99,9 +100,13 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "约": "approx", "大约": "approx", "大概": "approx", "约为": "approx", "近": "just_under",
     "约有": "approx", "大约有": "approx",  # "has about": 有 sits between the qualifier and the number
     "至少有": "at_least", "超过了": "more_than", "突破": "more_than", "突破了": "more_than",
-    "将近": "just_under",
+    "将近": "just_under", "约合": "approx",
+    # "约低40%" (about 40% lower): a comparative between the qualifier and the number.
+    "约低": "approx", "约高": "approx", "约少": "approx", "约增长": "approx", "约下降": "approx",
+    "约减少": "approx", "约增加": "approx", "约上涨": "approx", "约下跌": "approx",
     "接近": "just_under", "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than",
-    "最多": "at_most", "高达": "at_most", "多达": "at_most", "不超过": "at_most", "至少": "at_least",
+    "最多": "at_most", "高达": "at_most", "多达": "at_most", "长达": "at_most", "不超过": "at_most",
+    "至少": "at_least",
     "不少于": "at_least", "不到": "less_than", "不足": "less_than", "少于": "less_than",
 }  # fmt: skip
 _QUALIFIER_SUFFIX: dict[str, str] = {
@@ -227,15 +232,24 @@ _UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _u, _f) in enumerate(
 _UNIT_METRE_SPACED = re.compile(r"m(?![A-Za-z0-9²³])")  # "4892 m": only when spaced from the digits
 
 # Currencies: symbols and codes before the number, words and codes after it.
+# ISO 4217 codes written before or after an amount ("CZK 60 billion", "60 Mrd. CZK"); the common ones.
+_CURRENCY_CODES = (
+    "USD", "EUR", "GBP", "CNY", "JPY", "SGD", "HKD", "CHF", "AUD", "CAD", "INR", "NZD", "CZK", "PLN", "HUF",
+    "RON", "BGN", "SEK", "NOK", "DKK", "ISK", "TRY", "RUB", "UAH", "KRW", "TWD", "THB", "IDR", "MYR", "PHP",
+    "VND", "BDT", "PKR", "LKR", "NPR", "AED", "SAR", "QAR", "ILS", "EGP", "NGN", "KES", "ZAR", "BRL", "MXN",
+    "ARS", "CLP", "COP", "PEN",
+)  # fmt: skip
 _CUR_PREFIX: dict[str, str] = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "s$": "SGD", "sg$": "SGD", "hk$": "HKD", "a$": "AUD",
     "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "r$": "BRL", "€": "EUR", "£": "GBP", "₹": "INR",
     "￥": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "cny": "CNY", "rmb": "CNY", "jpy": "JPY",
     "sgd": "SGD", "hkd": "HKD", "chf": "CHF", "aud": "AUD", "cad": "CAD", "inr": "INR", "人民币": "CNY",
+    **{code.lower(): code for code in _CURRENCY_CODES},
 }  # fmt: skip
 _CUR_PREFIX_RE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<c>US\$|U\.S\.\$|SG?\$|HK\$|AU?\$|CA?\$|NZ\$|R\$|USD|EUR|GBP|CNY|RMB|JPY|SGD|HKD|CHF|"
-    r"AUD|CAD|INR)|(?P<s>[$€£¥￥₹])|(?P<z>人民币))[\s\u00a0]*$"
+    r"(?:(?<![A-Za-z])(?P<c>US\$|U\.S\.\$|SG?\$|HK\$|AU?\$|CA?\$|NZ\$|R\$|RMB|"
+    + "|".join(_CURRENCY_CODES)
+    + r")|(?P<s>[$€£¥￥₹])|(?P<z>人民币))[\s\u00a0]*$"
 )
 _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
     (r"(?:US|U\.S\.)[\s-]?dollars?|US-Dollars?", "USD"),
@@ -249,7 +263,7 @@ _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
     (r"[yY]uan|renminbi|Renminbi", "CNY"),
     (r"[yY]en", "JPY"),
     (r"Swiss\s+francs?|Schweizer\s+Franken|Franken", "CHF"),
-    (r"USD|EUR|GBP|CNY|RMB|JPY|SGD|HKD|CHF|AUD|CAD|INR", "CODE"),
+    ("RMB|" + "|".join(_CURRENCY_CODES), "CODE"),
     (r"美元|美金", "USD"),
     (r"欧元|歐元", "EUR"),
     (r"英镑|英鎊", "GBP"),
@@ -857,6 +871,25 @@ _PER_TIME_RE = re.compile(
 _NUMBER_BEFORE_RE = re.compile(r"(?:\d|\b(?:twice|once|times|mal)\b)[^.;:!?]*$", _I)
 
 
+# A unit or a Chinese measure word written after both ends of a range: "25% to 30%", "4.5级至5.8级".
+_REPEATED_UNIT_RE = re.compile(r"[\s\u00a0]*(?P<u>%|per\s*cent|percent|Prozent|[\u4e00-\u9fff])", _I)
+_NUMBER_THEN_RE = re.compile(r"[\s\u00a0]*[$€£¥]?[\s\u00a0]*\d[\d.,]*[\s\u00a0]*")
+
+
+def _range_after_repeated_unit(text: str, pos: int) -> re.Match[str] | None:
+    """The range connector after a unit that the range's second number repeats, else None."""
+    unit = _REPEATED_UNIT_RE.match(text, pos)
+    if unit is None:
+        return None
+    connector = _RANGE_CONN_RE.match(text, unit.end())
+    if connector is None:
+        return None
+    number = _NUMBER_THEN_RE.match(text, connector.end())
+    if number is None or not text.startswith(unit.group("u"), number.end()):
+        return None
+    return connector
+
+
 def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | None, str | None, int]:
     """Currency and qualifier before a number; (currency, qualifier class, qualifier text, new start)."""
     window_start = max(0, start - 40)
@@ -875,13 +908,26 @@ def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | No
         qual_text = (qm.group("w") or qm.group("z")).strip()
         key = _SPACES_RE.sub(" ", qual_text.lower())
         qual = _QUALIFIER_WORDS.get(key)
-        if key == "über" and _UEBER_OBJECT_VERB.search(text, max(0, start - 160), window_start + qm.start()):
+        if key == "über" and (
+            _UEBER_OBJECT_VERB.search(text, max(0, start - 160), window_start + qm.start())
+            or _UEBER_AMOUNT_NOUN.search(text, max(0, start - 60), window_start + qm.start())
+        ):
             # "verfügt über 42 Sitze, die Liberalen über 31": the verb's preposition, also where a later
-            # clause leaves the verb out; not "more than 42".
+            # clause leaves the verb out; "ein Fonds über 50 Mio. Euro": a fund of (worth) 50 million. Not
+            # "more than" either time.
             qual = None
         if qual is not None:
             start = window_start + qm.start()
     return currency, qual, qual_text if qual else None, start
+
+
+# German nouns of money that take "über" for their amount ("ein Kredit über 2 Mrd. Euro", "eine Rechnung über
+# 300 Euro", compounds too: "Hilfsfonds", "Schadenersatzforderung").
+_UEBER_AMOUNT_NOUN = re.compile(
+    r"\b(?=[A-ZÄÖÜ])\w*(?i:fonds|kredit|darlehen|scheck|rechnung|auftrag|vertrag|paket|anleihe|spende|bürgschaft"
+    r"|zahlung|überweisung|forderung|klage|vergleich|budget|etat|summe|betrag|strafe|bußgeld|zuschuss"
+    r"|finanzspritze|garantie|investition|hilfe)(?:e|en|n|s|es)?\s+$"
+)
 
 
 # German verbs that take "über" as their preposition ("verfügen über", "berichten über", "sprechen über"):
@@ -992,6 +1038,8 @@ def _read_quantity(
     high: Decimal | None = None
     high_scale = 0
     rm = _RANGE_CONN_RE.match(norm, pos)
+    if rm is None and core.kind != "bare":
+        rm = _range_after_repeated_unit(norm, pos)
     if rm and core.kind != "bare":
         word = (rm.group("w") or "").lower()
         ok = (
@@ -1007,6 +1055,7 @@ def _read_quantity(
             and rm.group("dash") in "-"
             and rm.end() - rm.start() == 1
             and not norm[rm.end() : rm.end() + 1].isdigit()
+            and not _RANGE_CURRENCY_RE.match(norm, rm.end())  # "€400 million-€500 million"
         ):
             ok = False
         if ok:
@@ -1078,7 +1127,9 @@ def _read_quantity(
             qual, qual_text, start = None, None, core.start if currency is None else start
     if core.kind == "word" and _QUARTERS_AFTER_RE.match(norm, core.end):
         return None, core.end  # the "three" of "three-quarters of an hour" is read with its unit
-    if core.weak and core.value == 1 and unit is not None:
+    if core.value == 1 and ((core.weak and unit is not None) or (core.kind == "word" and core.scale_text)):
+        # Also "half a million taka", "a quarter of a billion": the scale word is the unit of the fraction
+        # (a currency the tables do not know left "half a million" read as a million).
         fraction = _FRACTION_OF_RE.search(norm, max(0, core.start - 30), core.start)
         if fraction is not None:  # "a quarter of a percentage point", "half a mile": 0.25, 0.5 of the unit
             core.value *= _FRACTIONS[_SPACES_RE.sub(" ", fraction.group("f").lower()).replace("-", " ")]

@@ -797,3 +797,63 @@ def test_a_scale_error_says_how_far_off_the_figure_is() -> None:
     (b,) = extract_quantities("超过6万户家庭停电。", "zh")
     (difference,) = [d for d in compare_quantities(a, b) if d.type == "number_scale"]
     assert difference.text == "scale word added ('万') (10× smaller)"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "evidence", "value", "high", "currency", "qualifier"),
+    [
+        # A fraction of a scale word, whatever follows it (an unknown currency left "a million").
+        ("give half a million taka to each family", "en", "half a million", 5e5, None, None, "none"),
+        ("a quarter of a billion", "en", "a quarter of a billion", 2.5e8, None, None, "none"),
+        # The unit written after both ends of a range.
+        ("a 25% to 30% chance", "en", "25% to 30%", 25, 30, None, "none"),
+        ("about 25 percent to 30 percent", "en", "about 25 percent to 30 percent", 25, 30, None, "approx"),
+        ("震级为4.5级至5.8级", "zh", "4.5级至5.8", 4.5, 5.8, None, "none"),
+        ("savings of €400 million-€500 million", "en", "€400 million-€500 million", 4e8, 5e8, "EUR", "none"),
+        # Currency codes beyond the big five, with the qualifier before them.
+        ("about CZK 60 billion", "en", "about CZK 60 billion", 6e10, None, "CZK", "approx"),
+        ("rund 60 Mrd. PLN", "de", "rund 60 Mrd. PLN", 6e10, None, "PLN", "approx"),
+        # Chinese "about" forms.
+        ("（约合9500万美元）", "zh", "约合9500万美元", 9.5e7, None, "USD", "approx"),
+        ("成本约低40%", "zh", "约低40%", 40, None, None, "approx"),
+        # "über" after a noun of money is "of" (worth), not "more than".
+        ("Sie richtet einen Fonds über 50 Mio. Euro ein.", "de", "50 Mio. Euro", 5e7, None, "EUR", "none"),
+        ("Die Bank gab einen Kredit über 2 Mrd. Euro.", "de", "2 Mrd. Euro", 2e9, None, "EUR", "none"),
+        ("Es starben über 50 Menschen.", "de", "über 50 Menschen", 50, None, None, "more_than"),
+        # "as long as" and 长达 say "up to" of a duration.
+        (
+            "may run for as long as three months",
+            "en",
+            "for as long as three months",
+            3,
+            None,
+            None,
+            "at_most",
+        ),
+        ("可能持续长达三个月", "zh", "长达三个月", 3, None, None, "at_most"),
+    ],
+)
+def test_figures_an_editors_review_misread(
+    text: str,
+    lang: str,
+    evidence: str,
+    value: float,
+    high: float | None,
+    currency: str | None,
+    qualifier: str,
+) -> None:
+    (q,) = [q for q in extract_quantities(text, lang) if q.text == evidence]
+    assert math.isclose(q.value, value)
+    assert (q.high is None and high is None) or (
+        q.high is not None and high is not None and math.isclose(q.high, high)
+    )
+    assert (q.currency, q.qualifier) == (currency, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he bought 5 pens", "2 cop cars arrived", "as long as 3 people agree", "from 25% to 30%"],
+)
+def test_words_that_only_look_like_codes_or_qualifiers(text: str) -> None:
+    for q in extract_quantities(text, "en"):
+        assert q.currency is None and q.qualifier == "none" and q.high is None
