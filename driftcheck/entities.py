@@ -983,8 +983,14 @@ def _is_portfolio(run: list[_Tok]) -> bool:
     """Whether a capitalised run before a minister's title is the portfolio (and nationality) only."""
     words = [t.text.casefold() for t in run]
     return any(w in _PORTFOLIO_WORDS for w in words) and all(
-        w in _PORTFOLIO_WORDS or w in _DEMONYMS or w in {"and", "of", "for"} for w in words
+        w in _PORTFOLIO_WORDS or w in _DEMONYMS or w in {"and", "of", "for"} or _DEMONYM_SHAPE.search(w)
+        for w in words
     )
+
+
+# Nationalities the table does not list, by their endings (Belgian, Peruvian, Chilean, Portuguese, Polish,
+# Israeli, Czech, Thai): only ever asked of a run before a portfolio title ("Belgian Economy Minister").
+_DEMONYM_SHAPE = re.compile(r"(?:ian|ean|ese|ish|i|ch|ic)$")
 
 
 # German writes adjectives in lower case except at a sentence start and inside a name, so a capitalised

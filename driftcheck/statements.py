@@ -408,8 +408,14 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
         titles = list(_ZH_TITLES.finditer(who))
         if titles and 2 <= len(who) - titles[-1].end() <= 9:
             who = who[titles[-1].end() :]  # 赫利克斯首席执行官张伟 -> 张伟
-        return who if 0 < len(who) <= 10 and who not in _PRONOUNS else None
+        # "…“残酷的打击”，并表示…" ("and said"): the words that join a second verb name no one, and a
+        # Chinese name has two characters or more.
+        who = _ZH_JOINING_WORDS.sub("", who)
+        return who if 2 <= len(who) <= 10 and who not in _PRONOUNS else None
     return None
+
+
+_ZH_JOINING_WORDS = re.compile(r"(?:并且|同时|随后|此外|另外|[并还也又则而但])+$")
 
 
 def _quote_words(text: str) -> list[str]:
@@ -713,6 +719,13 @@ _NEG_EN = [
     (r"\b(?:not|\w+n['’]t|never)\s+(?:get|got|go|went|come|came|make\s+it)\s+(?:beyond|past)\b", "_skip"),
     # "whether … or not" offers the alternative of a question (German "oder nicht", Chinese A-not-A 有没有).
     (r"\bor\s+not\b", "_skip"),
+    # "ended in 2014, not 2016": a correction that puts the claim right ("rather than 2016", 而不是), not a
+    # denial of it. Only a short phrase after the comma that ends the clause.
+    (
+        r",\s*not\s+(?!(?:be|been|being|have|has|had|do|does|did|yet|so|only|just|even)\b)"
+        r"(?=[^,.;:!?]{1,30}(?:[,.;!?]|$))",
+        "_skip",
+    ),
     # A tag question ("…, isn't it?") asks for agreement with the claim; it does not deny it.
     (r"\b\w+n['’]t\b(?!\s+(?:I|you|he|she|it|we|they|there|that|this)\s*[?!])|\bcannot\b", "not"),
     (r"\bnot\b", "not"),
@@ -730,6 +743,7 @@ _NEG_EN = [
 _NEG_DE = [
     (r"\bnicht\s+mehr\b|\bkein\w*\s+mehr\b", "no_longer"),
     (r"\bnicht\s+nur\b", "_skip"),
+    (r",\s*nicht\s+(?!(?:mehr|nur|einmal)\b)(?=[^,.;:!?]{1,30}(?:[,.;!?]|$))", "_skip"),  # "2014, nicht 2016"
     # Tag question, exceptive "nichts als / nichts außer" (= nur), and the idiom "keine Ursache" (= you're
     # welcome): none denies the claim (see _NEG_EN).
     (r"\bnicht\s+wahr\s*[?!]|\bkeine\s+Ursache\b|\boder\s+nicht\b", "_skip"),
@@ -746,6 +760,9 @@ _NEG_DE = [
 ]
 _NEG_ZH = [
     (r"不仅|不但|不只|不光|不过|不断|不少|不久|不同|不管|不论|不错|不得不|不禁|不时|不妨", "_skip"),
+    # Set words that English and German render without a negation word either: unavoidable (unvermeidlich),
+    # indispensable, incredible, tireless, spare no effort, self-evident; "rather than" (而不是 / 而非).
+    (r"不可避免|不可或缺|不可思议|不懈|不遗余力|不言而喻|而不是|而非", "_skip"),
     # Set phrases with a positive meaning: sorry, excuse me, great, almost, you're welcome.
     (r"对不起|不好意思|了不起|差不多|不客气", "_skip"),
     # Questions, not denials: A-not-A (是不是, 有没有, 会不会), final 了没(有) "…yet?", 不是吗 "isn't it?".

@@ -547,6 +547,10 @@ def test_a_dotted_chinese_name_leaves_out_titles_and_verbs(text: str, name: str)
         ("Federal Finance Minister Christian Lindner spoke.", ["Christian Lindner"]),
         ("Interior Minister Ana Ribeiro said so.", ["Ana Ribeiro"]),
         ("German Finance Minister Christian Lindner spoke.", ["Christian Lindner"]),
+        # Nationalities the demonym table lacks, told by their endings.
+        ("Belgian Economy Minister Pieter De Smet spoke.", ["Pieter De Smet"]),
+        ("Peruvian Interior Minister Carlos Mendoza spoke.", ["Carlos Mendoza"]),
+        ("Czech Finance Minister Zbynek Stanjura spoke.", ["Zbynek Stanjura"]),
         ("US Secretary of State Marco Rubio spoke.", ["US", "Marco Rubio"]),
         ("Secretary of the Treasury Scott Bessent spoke.", ["Scott Bessent"]),
         ("Labour leader Keir Starmer spoke.", ["Labour", "Keir Starmer"]),  # a party before "leader"

@@ -478,3 +478,48 @@ def test_the_speaker_after_the_verb_is_the_name_not_what_follows(text: str, lang
     """ "Oberleitner nach der Verhandlung" was taken for the speaker, so a translation that gave the quote
     to another person was not seen as two people saying it."""
     assert [q.speaker for q in extract_quotes(text, lang)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "比利时经济部长皮特·德斯梅特称，工厂关闭对佛兰德是“残酷的打击”，并表示联邦政府事先未被征求意见。",
+        "“我们会赢，”他还说。",
+    ],
+)
+def test_a_word_that_joins_a_second_verb_is_no_chinese_speaker(text: str) -> None:
+    # "，并表示" ("and said"): 并 was given as the speaker, a high quote finding against every version.
+    (quote,) = extract_quotes(text, "zh")
+    assert quote.speaker is None
+
+
+def test_a_nationality_before_a_portfolio_is_not_the_speaker() -> None:
+    text = 'Belgian Economy Minister Pieter De Smet called the closure "a brutal blow for Flanders".'
+    (quote,) = extract_quotes(text, "en")
+    assert quote.speaker == "Pieter De Smet"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The cartel ended in 2014, not 2016.", "en"),
+        ("It was Paris, not London, that won.", "en"),
+        ("Das Kartell endete 2014, nicht 2016.", "de"),
+        ("卡特尔于2014年结束，而不是2016年。", "zh"),
+        ("这一决定“令人痛苦但不可避免”。", "zh"),
+    ],
+)
+def test_a_correction_or_a_set_word_negates_no_claim(text: str, lang: str) -> None:
+    assert extract_negations(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The bank said, not for the first time, that it would not cut rates.", "en"),
+        ("He resigned, not because of the scandal but for health reasons.", "en"),
+        ("Er kam, nicht mehr.", "de"),
+    ],
+)
+def test_a_comma_before_not_does_not_hide_a_denial(text: str, lang: str) -> None:
+    assert extract_negations(text, lang) != []
