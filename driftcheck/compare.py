@@ -772,6 +772,10 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
     ea, eb = ka[only_a[0]], kb[only_b[0]]
     if _surname_of(ea, eb) or _surname_of(eb, ea):
         return []  # "Ursula von der Leyen", later "Von der Leyen": one person, named in full and by surname
+    if _short_form_of(ea, eb) or _short_form_of(eb, ea):
+        return []  # "the European Commission", later "the Commission"; "Case T-412/21" and "T-412/21"
+    if _describes(a.sentence.text, ea) or _describes(b.sentence.text, eb):
+        return []  # "the EU executive" is the Commission: a name that qualifies a noun is not the referent
     same_kind = ea.kind == eb.kind and ea.kind != "other"
     # Two wordings of one claim in one language that differ in one name are a swap as well, whatever the kinds
     # say ("left Innsbruck that morning" / "left Salzburg that morning": single-word places are of no kind).
@@ -803,6 +807,40 @@ def _surname_of(full: Entity, short: Entity) -> bool:
     """Whether `short` is the last words of the person `full` ("Van Dijk" of "Virgil van Dijk")."""
     whole, tail = full.text.casefold(), short.text.casefold()
     return full.kind == "person" and len(tail) >= 3 and whole.endswith(" " + tail)
+
+
+# Words that make a different place of the name they precede: South Sudan is not Sudan, New York not York.
+_PLACE_PREFIXES = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new", "upper", "lower",
+    "greater", "little", "central", "equatorial", "papua", "nord", "süd", "ost", "neu", "ober", "unter",
+    "groß",
+})  # fmt: skip
+
+
+def _short_form_of(full: Entity, short: Entity) -> bool:
+    """Whether `short` is an organisation's or a document's name without its first words ("Commission" of
+    "European Commission", "T-412/21" of "Case T-412/21"), not a place made by them (Sudan / South Sudan)."""
+    if full.kind == "person" or short.kind == "person":
+        return False
+    words, tail = full.text.split(), short.text.split()
+    if not tail or len(words) <= len(tail) or [w.casefold() for w in words[-len(tail) :]] != [
+        w.casefold() for w in tail
+    ]:
+        return False
+    return len(short.text) >= 3 and not any(w.casefold() in _PLACE_PREFIXES for w in words[: -len(tail)])
+
+
+# Nouns that a name before them qualifies ("the EU executive", "US officials", "the Beijing government"):
+# the sentence speaks of the body the noun names, which another version may call by its own name.
+_DESCRIBED = re.compile(
+    r"\s+(?:executive|government|administration|officials?|authorities|regulators?|lawmakers|leaders?|"
+    r"ministers?|diplomats?|negotiators?|bloc|capital|spokes(?:man|woman|person)|agency|body|watchdog)\b"
+)
+
+
+def _describes(text: str, e: Entity) -> bool:
+    """Whether a name qualifies the noun after it ("EU" in "the EU executive said")."""
+    return _DESCRIBED.match(text, e.end) is not None
 
 
 def _version_changed(ea: Entity, eb: Entity) -> bool:
