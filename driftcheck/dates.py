@@ -443,9 +443,14 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
     return DateFact(start, end, text[start:end], year, month, day, hour, minute, relative, weekday)
 
 
+# Chinese names of time zones, written before the clock time (北京时间22时32分, 格林尼治时间8时42分).
+_ZH_ZONES = "|".join((
+    "北京时间", "当地时间", "格林尼治时间", "格林威治时间", "协调世界时", "世界标准时间", "香港时间",
+    "台北时间", "东京时间", "日本时间", "中欧时间",
+))  # fmt: skip
 _MERGE_GAP = re.compile(
     r"\s*(?:,\s*)?(?:(?:at|on|um|am|gegen|around|the|of|UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT|ET|PT)"
-    r"\s+|(?:北京时间|当地时间))*\s*",
+    rf"\s+|(?:{_ZH_ZONES}))*\s*",
     re.IGNORECASE,
 )
 _FIELDS = ("year", "month", "day", "hour", "minute")
@@ -510,15 +515,18 @@ def extract_dates(text: str, lang: str | None = None, published: _dt.date | None
 _ZONE_OFFSETS: dict[str, float | None] = {
     "utc": 0, "gmt": 0, "cet": 1, "mez": 1, "cest": 2, "mesz": 2, "bst": 1, "est": -5, "edt": -4, "pst": -8,
     "pdt": -7, "jst": 9, "北京时间": 8, "beijing time": 8, "et": None, "pt": None, "local time": None,
-    "ortszeit": None, "当地时间": None,
+    "格林尼治时间": 0, "格林威治时间": 0, "协调世界时": 0, "世界标准时间": 0, "香港时间": 8, "台北时间": 8,
+    "东京时间": 9, "日本时间": 9, "中欧时间": 1,
 }  # fmt: skip
+# One zone in three languages: "local time", Ortszeit and 当地时间 name the same (unknown) zone.
+_ZONE_SAME = {"ortszeit": "local time", "当地时间": "local time"}
 _ZONE_AFTER = re.compile(
     r"\s*(?:Uhr\s+)?\(?(?P<z>UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT|JST|ET|PT|local\s+time|Ortszeit|"
     r"Beijing\s+time)\b",
     re.IGNORECASE,
 )
-_ZONE_INSIDE_ZH = re.compile(r"(?P<z>北京时间|当地时间)")
-_ZONE_BEFORE = re.compile(r"(?P<z>北京时间|当地时间|Beijing\s+time)[\s,：:]*$", re.IGNORECASE)
+_ZONE_INSIDE_ZH = re.compile(rf"(?P<z>{_ZH_ZONES})")
+_ZONE_BEFORE = re.compile(rf"(?P<z>{_ZH_ZONES}|Beijing\s+time)[\s,：:]*$", re.IGNORECASE)
 
 
 def _with_zone(fact: DateFact, text: str) -> DateFact:
@@ -535,7 +543,8 @@ def _with_zone(fact: DateFact, text: str) -> DateFact:
     found = inside or after or before
     if found is None:
         return fact
-    return dataclasses.replace(fact, zone=_SPACES.sub(" ", found.group("z").lower()))
+    zone = _SPACES.sub(" ", found.group("z").lower())
+    return dataclasses.replace(fact, zone=_ZONE_SAME.get(zone, zone))
 
 
 def _in_zone_of(b: DateFact, a: DateFact) -> DateFact | None:

@@ -174,6 +174,14 @@ def _next_start(text: str, pos: int, hi: int) -> int:
     return pos
 
 
+# A clock time with a.m./p.m. right before a cut, and a time zone right after it.
+_CLOCK_BEFORE_RE = re.compile(r"\d\s*[ap]\.\s?m\.$", re.IGNORECASE)
+_ZONE_AFTER_RE = re.compile(
+    r"(?:UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|AEST|AEDT|IST|ET|PT|CT|MT)\b"
+    r"|local\s+time\b"
+)
+
+
 def _keep_cut(text: str, lo: int, end: int, start: int, language: str) -> bool:
     """Whether a candidate boundary (previous sentence ends at `end`, next begins at `start`) is real."""
     if end <= lo or start >= len(text):
@@ -208,6 +216,8 @@ def _keep_cut(text: str, lo: int, end: int, start: int, language: str) -> bool:
         # "iPhone", "eBay" start in lower case but are names, so a sentence may begin with them.
         if word is None or not any(ch.isupper() for ch in word.group(0)):
             return False
+    if term == "." and _CLOCK_BEFORE_RE.search(before) and _ZONE_AFTER_RE.match(text, start):
+        return False  # "at 9 a.m. CEST.", "5 p.m. ET on Friday": the time zone belongs to the clock time
     if language == "de" and term == ".":
         ctx = _NUMBER_WORD_BEFORE_RE.search(before)
         if ctx is not None and ctx.group(1).lower() in _DE_ORDINAL_CONTEXT:

@@ -270,3 +270,22 @@ def test_a_weekday_apart_from_a_date_is_still_counted_from_publication() -> None
         "The bank will publish the minutes of Wednesday's meeting on May 16.", "en", dt.date(2025, 5, 7)
     )
     assert [(f.text, f.day, f.relative) for f in facts] == [("Wednesday", 7, True), ("May 16", 16, False)]
+
+
+def test_local_time_is_one_zone_in_three_languages() -> None:
+    # "the same clock time in another time zone: local time → ortszeit" was a medium finding, five times.
+    facts = [
+        extract_dates("um 9.42 Uhr Ortszeit", "de")[0],
+        extract_dates("at 9:42 a.m. local time", "en")[0],
+        extract_dates("当地时间9时42分", "zh")[0],
+    ]
+    assert {f.zone for f in facts} == {"local time"}
+    assert all(compare_dates(x, y) is None for x in facts for y in facts)
+
+
+def test_greenwich_time_in_chinese_is_gmt() -> None:
+    gmt = extract_dates("（格林尼治时间8时42分）", "zh")[0]
+    assert compare_dates(extract_dates("um 9.42 Uhr MEZ", "de")[0], gmt) is None
+    assert compare_dates(extract_dates("at 08:42 GMT", "en")[0], gmt) is None
+    later = compare_dates(extract_dates("at 09:42 GMT", "en")[0], gmt)
+    assert later is not None and "hour" in later.text

@@ -438,3 +438,23 @@ def test_a_chinese_speaker_tag_stays_with_its_quotation() -> None:
     text = "“这些裁员令人痛苦，但却是必要的。”张伟在一份声明中表示。下一句话。"
     assert sentences(text, "zh") == ["“这些裁员令人痛苦，但却是必要的。”张伟在一份声明中表示。", "下一句话。"]
     assert sentences("“我们会赢。”这是他的原话。", "zh") == ["“我们会赢。”", "这是他的原话。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "The company will hold a call at 9 a.m. CEST. Analysts expect cuts.",
+            ["The company will hold a call at 9 a.m. CEST.", "Analysts expect cuts."],
+        ),
+        ("Trading ended at 5 p.m. ET on Friday.", ["Trading ended at 5 p.m. ET on Friday."]),
+        ("They met at 10 a.m. local time in Lima.", ["They met at 10 a.m. local time in Lima."]),
+        (
+            "The call starts at 9 a.m. Analysts expect cuts.",
+            ["The call starts at 9 a.m.", "Analysts expect cuts."],
+        ),
+    ],
+)
+def test_a_time_zone_after_a_m_stays_with_its_clock_time(text: str, sentences: list[str]) -> None:
+    # "CEST." had become a sentence of its own, so the zone never reached the time it belongs to.
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == sentences
