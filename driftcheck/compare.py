@@ -2011,7 +2011,9 @@ def addition_findings(
                     docs_with_value.setdefault(value_anchor(v), set()).add(x.sentence.doc)
     out = []
     for x in located:
-        for q in x.facts.quantities:
+        for previous, q in zip((None, *x.facts.quantities), x.facts.quantities, strict=False):
+            if previous is not None and _converts(x.sentence.text, previous, q):
+                continue  # "35 km (22 miles)": the same figure in another unit, told for the reader
             # Ordinals are compared where both versions give one; alone they are mostly word choice
             # ("第四季度" for "fourth-quarter", whose English ordinal word is not read as a figure).
             checkable = q.unit != "ordinal" and (
@@ -2025,6 +2027,24 @@ def addition_findings(
             message = f"only {x.sentence.doc} gives this figure: {describe(q)}"
             out.append(make("addition", "info", message, evidence(x, q.start, q.end, format_value(q)), None))
     return out
+
+
+# The opening of a conversion in brackets right after a figure: "35 km (22 miles)", "€415m (约合4.5亿美元)".
+_CONVERSION_OPENING = re.compile(
+    r"\s*[(（]\s*(?:about|approx\.|approximately|roughly|around|rund|etwa|ca\.)?\s*"
+)
+
+
+def _converts(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether `second` restates `first` in brackets in another unit or currency ("35 km (22 miles)")."""
+    if not _CONVERSION_OPENING.fullmatch(text, first.end, second.start):
+        return False
+    if first.currency and second.currency:
+        return first.currency != second.currency
+    if first.unit is None or first.unit != second.unit or first.value <= 0:
+        return False
+    # Units are normalised to one base unit, so a conversion is the same value, rounded.
+    return abs(second.value / first.value - 1) <= 0.1
 
 
 def omission_findings(

@@ -507,7 +507,9 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         # Modal possibility: "may be revised" against "will be revised" is a claim made certain. Lower-case
         # only ("May" is the month); compare uses it within one language alone (see compare.hedge_findings).
         (
-            r"(?-i:\b(?:may|might|could)\b)|\bpossibly\b|\bperhaps\b|\bprobably\b|\b(?:un)?likely\b",
+            # "could not get out" is a past inability, a fact, not a possibility.
+            r"(?-i:\b(?:may|might)\b|\bcould\b(?!\s+not\b|n['’]t))|\bpossibly\b|\bperhaps\b|\bprobably\b"
+            r"|\b(?:un)?likely\b",
             "modal",
             "may",
         ),

@@ -1486,3 +1486,21 @@ def test_a_short_form_drops_first_words_that_make_no_other_place(full: str, shor
         return Entity(0, len(text), text, text.casefold().replace(" ", ""), "org")
 
     assert _short_form_of(name(full), name(short)) is same
+
+
+def test_a_conversion_in_brackets_is_no_figure_of_its_own() -> None:
+    # "only en_rw gives this figure: 3.5405568×10⁴ m" for the "(22 miles)" after "35 km".
+    from driftcheck.compare import addition_findings
+
+    told = loc("The quake struck about 35 km (22 miles) below the surface, the survey said.", doc="a")
+    other = loc("Das Beben ereignete sich in etwa 35 Kilometern Tiefe.", "de", doc="b")
+    assert addition_findings([told, other], SETTINGS, 2) == []
+    added = loc("The quake struck about 35 km (40 miles) below the surface, the survey said.", doc="a")
+    assert [f.a.evidence for f in addition_findings([added, other], SETTINGS, 2)] == ["40 miles"]
+    fined = loc("Valtera was fined €415.6m ($450m) in 2021.", doc="a")
+    assert (
+        addition_findings(
+            [fined, loc("Valtera wurde 2021 mit 415,6 Mio. Euro bestraft.", "de", doc="b")], SETTINGS, 2
+        )
+        == []
+    )

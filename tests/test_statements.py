@@ -523,3 +523,15 @@ def test_a_correction_or_a_set_word_negates_no_claim(text: str, lang: str) -> No
 )
 def test_a_comma_before_not_does_not_hide_a_denial(text: str, lang: str) -> None:
     assert extract_negations(text, lang) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("Many workers could not get out, she said.", False),  # a past inability is a fact
+        ("They couldn't escape the fire.", False),
+        ("The toll could still climb, authorities cautioned.", True),
+    ],
+)
+def test_could_not_is_no_hedge(text: str, hedged: bool) -> None:
+    assert bool(extract_hedges(text, "en")) is hedged
