@@ -1871,6 +1871,7 @@ def compare_pair(
         *vote_findings(a, b),
         *date_findings(a, b),
         *entity_findings(a, b, aliases),
+        *office_findings(a, b),
         *swaps,
         *said,
         *hedge_findings(a, b, hedge_kept),
@@ -1928,6 +1929,75 @@ def comment_findings(a: Located, b: Located) -> list[Finding]:
     first = evidence(silent, marker.start(), marker.end(), "no_comment")
     second = evidence(other, confirmed.start(), confirmed.end(), "confirmed")
     return [make("attribution", "high", message, *((first, second) if silent is a else (second, first)))]
+
+
+# A minister's portfolio in three languages, each wording to one office: an editor's review found "Labour
+# Minister" turned "Commerce Minister" and "Interior Minister" turned "Verteidigungsminister" unreported.
+_PORTFOLIOS = {  # office: (English words, German stems before "minister", Chinese before 部长/大臣)
+    "interior": (("interior", "home"), ("innen",), ("内政", "内务")),
+    "defence": (("defence", "defense"), ("verteidigungs",), ("国防",)),
+    "finance": (("finance",), ("finanz",), ("财政",)),
+    "economy": (("economy", "economic affairs", "economics"), ("wirtschafts",), ("经济",)),
+    "labour": (("labour", "labor", "employment"), ("arbeits",), ("劳工", "劳动")),
+    "trade": (("commerce", "trade"), ("handels",), ("商务", "贸易", "商业")),
+    "health": (("health",), ("gesundheits",), ("卫生",)),
+    "foreign": (("foreign",), ("außen",), ("外交",)),
+    "justice": (("justice",), ("justiz",), ("司法",)),
+    "education": (("education",), ("bildungs",), ("教育",)),
+    "agriculture": (("agriculture",), ("landwirtschafts", "agrar"), ("农业",)),
+    "transport": (("transport",), ("verkehrs",), ("交通",)),
+    "environment": (("environment",), ("umwelt",), ("环境",)),
+    "energy": (("energy",), ("energie",), ("能源",)),
+    "culture": (("culture",), ("kultur",), ("文化",)),
+}
+_OFFICE_OF = {word: office for office, kinds in _PORTFOLIOS.items() for words in kinds for word in words}
+
+
+def _alternatives(column: int) -> str:
+    words = sorted({w for kinds in _PORTFOLIOS.values() for w in kinds[column]}, key=len, reverse=True)
+    return "|".join(w.replace(" ", r"\s+") for w in words)
+
+
+_MINISTER_OF = re.compile(
+    rf"\b(?P<p>{_alternatives(0)})\s+(?:minister|secretary)\b"
+    rf"|\b(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<q>{_alternatives(0)})\b"
+    rf"|(?P<d>{_alternatives(1)})minister"
+    rf"|(?P<z>{_alternatives(2)})(?:部长|大臣)",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=16384)
+def minister_offices(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, office) of each minister a sentence names by portfolio ("Interior Minister",
+    "Verteidigungsminister", "国防部长")."""
+    if not any(hint in text for hint in ("inister", "ecretary", "部长", "大臣")):
+        return ()
+    out = []
+    for m in _MINISTER_OF.finditer(text):
+        word = next(g for g in (m.group("p"), m.group("q"), m.group("d"), m.group("z")) if g)
+        out.append((m.start(), m.end(), _OFFICE_OF[" ".join(word.lower().split())]))
+    return tuple(out)
+
+
+def office_findings(a: Located, b: Located) -> list[Finding]:
+    """One minister given another portfolio in an aligned sentence ("Labour Minister X" / "Commerce
+    Minister X"): high. Only where each sentence names one minister, so two ministers are never crossed."""
+    oa, ob = minister_offices(a.sentence.text), minister_offices(b.sentence.text)
+    if len(oa) != 1 or len(ob) != 1 or oa[0][2] == ob[0][2]:
+        return []
+    (sa, ea, office_a), (sb, eb, office_b) = oa[0], ob[0]
+    # The same person where both sentences name people in one script; across scripts the alignment is the
+    # evidence (a transliterated name is matched elsewhere).
+    people_a = {e.key for e in a.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
+    people_b = {e.key for e in b.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
+    if people_a and people_b and not people_a & people_b:
+        return []
+    message = (
+        f"{_label(a)} gives the minister's office as {office_a} ('{a.sentence.text[sa:ea]}'), {_label(b)} as "
+        f"{office_b} ('{b.sentence.text[sb:eb]}')"
+    )
+    return [make("entity", "high", message, evidence(a, sa, ea, office_a), evidence(b, sb, eb, office_b))]
 
 
 # Sentences that state claims (headlines and subheadings announce them; they are not "left out").

@@ -472,12 +472,12 @@ def _merge(a: DateFact, b: DateFact, text: str) -> DateFact | None:
     counted from the publication date (which made "released on Friday, May 16" say May 9)."""
     gap = text[a.end : b.start]
     if _weekday_only(a) != _weekday_only(b) and _WEEKDAY_GAP.fullmatch(gap):
-        weekday, stated = (a, b) if _weekday_only(a) else (b, a)
+        day_name, stated = (a, b) if _weekday_only(a) else (b, a)
         if stated.day is not None and stated.month is not None and not stated.relative:
             fields = {f: getattr(stated, f) for f in _FIELDS}
             closed = gap.strip() in ("(", "（") and text.startswith((")", "）"), b.end)
             end = b.end + 1 if closed else b.end
-            return DateFact(a.start, end, text[a.start : end], weekday=weekday.weekday, **fields)
+            return DateFact(a.start, end, text[a.start : end], weekday=day_name.weekday, **fields)
     if not _MERGE_GAP.fullmatch(gap):
         return None
     for f in _FIELDS:

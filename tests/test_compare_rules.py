@@ -1504,3 +1504,61 @@ def test_a_conversion_in_brackets_is_no_figure_of_its_own() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b"),
+    [
+        (
+            "Labour Minister Nazrul Islam Babu said the factory had no fire permit.",
+            "en",
+            "Commerce Minister Nazrul Islam Babu said the factory had no fire permit.",
+            "en",
+        ),
+        (
+            "Interior Minister Carlos Mendoza Ríos said 14 of the dead were children.",
+            "en",
+            "Verteidigungsminister Carlos Mendoza Ríos sagte, unter den Toten seien 14 Kinder.",
+            "de",
+        ),
+        (
+            "Interior Minister Carlos Mendoza Ríos said 14 of the dead were children.",
+            "en",
+            "国防部长卡洛斯·门多萨·里奥斯说，死者中有14名儿童。",
+            "zh",
+        ),
+    ],
+)
+def test_a_minister_given_another_portfolio_is_high(a: str, lang_a: str, b: str, lang_b: str) -> None:
+    finding = only(findings(a, b, lang_a, lang_b), "entity")
+    assert finding.severity == "high" and "office" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b"),
+    [
+        (
+            "Interior Minister Carlos Mendoza Ríos said 14 of the dead were children.",
+            "en",
+            "Innenminister Carlos Mendoza Ríos sagte, unter den Toten seien 14 Kinder.",
+            "de",
+        ),
+        ("The Minister of Economic Affairs visited the plant.", "en", "经济部长视察了工厂。", "zh"),
+        (
+            "Economy Minister Pieter De Smet met Labour Minister Ann Peeters.",
+            "en",
+            "Economy Minister Pieter De Smet met Finance Minister Jan Claes.",
+            "en",
+        ),  # two ministers in a sentence: not crossed
+        (
+            "Finance Minister Ana Ruiz spoke first.",
+            "en",
+            "Defence Minister Luis Gómez spoke first.",
+            "en",
+        ),  # another person, not another office
+    ],
+)
+def test_one_office_in_three_languages_or_two_ministers_is_no_finding(
+    a: str, lang_a: str, b: str, lang_b: str
+) -> None:
+    assert not [f for f in findings(a, b, lang_a, lang_b) if "office" in f.message]
