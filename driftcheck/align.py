@@ -298,7 +298,8 @@ def align_documents(
             per_doc = [against_later(ai) for ai in range(len(docs))]
         for ai, hits in enumerate(per_doc):
             for i, row, j, score, anchored in hits:
-                found.append(Alignment(ref(ai, i), ref(row, j), score, anchored=anchored))
+                strong = anchored and _shares_figure(docs[ai].anchors[i], docs[row].anchors[j])
+                found.append(Alignment(ref(ai, i), ref(row, j), score, anchored=strong))
             if within:
                 found.extend(_align_within(docs[ai], weights, settings))
     return sorted(found, key=lambda x: (x.a.doc, x.a.index, x.b.doc, x.b.index))
@@ -315,10 +316,23 @@ def align_pair(
     combined, cosine, overlap = pair_scores(a, b, weights, settings, background)
     return [
         Alignment(
-            SentenceRef(a.doc, a.indices[i]), SentenceRef(b.doc, b.indices[j]), score, anchored=anchored
+            SentenceRef(a.doc, a.indices[i]),
+            SentenceRef(b.doc, b.indices[j]),
+            score,
+            anchored=anchored and _shares_figure(a.anchors[i], b.anchors[j]),
         )
         for i, j, score, anchored in _select(combined, cosine, settings, overlap)
     ]
+
+
+def _shares_figure(anchors_a: frozenset[str], anchors_b: frozenset[str]) -> bool:
+    """Whether two sentences share a figure or a date, not only names.
+
+    Strong shared evidence keeps a link that claim grouping refuses (a sentence that tells two claims), and
+    that evidence must be a figure of both claims: two moderately rare names ("Valtera", "Cardivex") added up
+    to it and kept a payments sentence paired with a sales one, reported as a date drift 2012 → 2013.
+    """
+    return any(not anchor.startswith("n:") for anchor in anchors_a & anchors_b)
 
 
 class _Rest:
@@ -547,7 +561,8 @@ def _align_within(doc: AlignInput, weights: dict[str, float], settings: Alignmen
         ref_a = SentenceRef(doc.doc, part_a.indices[i])
         ref_b = SentenceRef(doc.doc, part_b.indices[j])
         first, second = sorted((ref_a, ref_b), key=lambda r: r.index)
-        out.append(Alignment(first, second, score, anchored=anchored))
+        strong = anchored and _shares_figure(part_a.anchors[i], part_b.anchors[j])
+        out.append(Alignment(first, second, score, anchored=strong))
     return out
 
 

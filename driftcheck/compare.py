@@ -1583,7 +1583,10 @@ def _excused(plain: Located, hedged: Located, marker: Marker) -> bool:
     the crew will attempt" has NASA say "will". A modal is kept only by a modal or hedge of the plain side's
     own (the one-wording test has already ruled out conditionals and obligation)."""
     if marker.kind == "modal":
-        return any(m.kind in ("modal", "hedge") for m in plain.facts.hedges)
+        # "could" against "could not" (a past inability, no modal marker): the modal word is there, and the
+        # negation rule reports what changed.
+        same_word = re.search(rf"\b{re.escape(marker.text)}\b", plain.sentence.text, re.IGNORECASE)
+        return same_word is not None or any(m.kind in ("modal", "hedge") for m in plain.facts.hedges)
     return _sourced_apart_from(plain, hedged)
 
 

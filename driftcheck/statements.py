@@ -723,8 +723,11 @@ _NEG_EN = [
     (r"\bor\s+not\b", "_skip"),
     # "ended in 2014, not 2016": a correction that puts the claim right ("rather than 2016", 而不是), not a
     # denial of it. Only a short phrase after the comma that ends the clause.
+    # The phrase after "not" must be a noun phrase (a figure, a name, a determiner, a preposition or a
+    # possessive pronoun), not a verb: "can only be known, not changed" denies that it can be changed.
     (
-        r",\s*not\s+(?!(?:be|been|being|have|has|had|do|does|did|yet|so|only|just|even)\b)"
+        r",\s*not\s+(?=(?:(?-i:\d|[A-Z])|(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|mine|yours"
+        r"|hers|ours|theirs|in|on|at|from|by|for|to|with|of|after|before|until|during)\b))"
         r"(?=[^,.;:!?]{1,30}(?:[,.;!?]|$))",
         "_skip",
     ),
@@ -745,7 +748,12 @@ _NEG_EN = [
 _NEG_DE = [
     (r"\bnicht\s+mehr\b|\bkein\w*\s+mehr\b", "no_longer"),
     (r"\bnicht\s+nur\b", "_skip"),
-    (r",\s*nicht\s+(?!(?:mehr|nur|einmal)\b)(?=[^,.;:!?]{1,30}(?:[,.;!?]|$))", "_skip"),  # "2014, nicht 2016"
+    # "2014, nicht 2016", "aus einer Pressemitteilung, nicht vom Unternehmen": the phrase ends in a noun or a
+    # figure; "es ist am besten, nicht unhöflich zu sein" (ending in a verb) denies.
+    (
+        r",\s*nicht\s+(?!(?:mehr|nur|einmal)\b)(?=[^,.;:!?]{0,30}(?-i:\b[A-ZÄÖÜ]\w*|\d)\W{0,2}(?:[,.;!?]|$))",
+        "_skip",
+    ),
     # Tag question, exceptive "nichts als / nichts außer" (= nur), and the idiom "keine Ursache" (= you're
     # welcome): none denies the claim (see _NEG_EN).
     (r"\bnicht\s+wahr\s*[?!]|\bkeine\s+Ursache\b|\boder\s+nicht\b", "_skip"),
@@ -765,6 +773,8 @@ _NEG_ZH = [
     # Set words that English and German render without a negation word either: unavoidable (unvermeidlich),
     # indispensable, incredible, tireless, spare no effort, self-evident; "rather than" (而不是 / 而非).
     (r"不可避免|不可或缺|不可思议|不懈|不遗余力|不言而喻|而不是|而非", "_skip"),
+    # "是他的车，不是我的车" (his car, not mine): a correction after a 是 clause, as "X, not Y" in English.
+    (r"是[^，。；！？,]{1,20}[，,]不是(?=[^，。；！？]{1,12}[，。；！？])", "_skip"),
     # Set phrases with a positive meaning: sorry, excuse me, great, almost, you're welcome.
     (r"对不起|不好意思|了不起|差不多|不客气", "_skip"),
     # Questions, not denials: A-not-A (是不是, 有没有, 会不会), final 了没(有) "…yet?", 不是吗 "isn't it?".

@@ -507,6 +507,9 @@ def test_a_nationality_before_a_portfolio_is_not_the_speaker() -> None:
         ("Das Kartell endete 2014, nicht 2016.", "de"),
         ("卡特尔于2014年结束，而不是2016年。", "zh"),
         ("这一决定“令人痛苦但不可避免”。", "zh"),
+        ("It was his car, not mine, that broke down yesterday.", "en"),
+        ("昨天出故障的是他的车，不是我的车。", "zh"),
+        ("„Wir haben es aus einer Pressemitteilung erfahren, nicht vom Unternehmen“, sagte er.", "de"),
     ],
 )
 def test_a_correction_or_a_set_word_negates_no_claim(text: str, lang: str) -> None:
@@ -519,6 +522,12 @@ def test_a_correction_or_a_set_word_negates_no_claim(text: str, lang: str) -> No
         ("The bank said, not for the first time, that it would not cut rates.", "en"),
         ("He resigned, not because of the scandal but for health reasons.", "en"),
         ("Er kam, nicht mehr.", "de"),
+        # After the comma a verb, not a noun phrase: these deny.
+        ("The past can only be known, not changed.", "en"),
+        ("He said the plan would work, not fail.", "en"),
+        ("Ich denke, es ist am besten, nicht unhöflich zu sein.", "de"),
+        ("Objektiv sein heißt, nicht zu verraten, zu wem man hält.", "de"),
+        ("他说，不是他干的。", "zh"),
     ],
 )
 def test_a_comma_before_not_does_not_hide_a_denial(text: str, lang: str) -> None:
