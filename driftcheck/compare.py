@@ -1596,7 +1596,7 @@ def _excused(plain: Located, hedged: Located, marker: Marker) -> bool:
 # dropped: a false "kept" only costs a finding, a false "dropped" tells an editor a correct translation is
 # wrong.
 _RENDERED_MODALITY = re.compile(
-    r"\b(?:maybe|expected|expects|afraid|couldn|konnte\w*|könn(?:en|t)|dürf\w*|darf|mag|möge\w*|möglich\w*|"
+    r"\b(?:maybe|expected|expects|afraid|could|couldn|konnte\w*|könn(?:en|t)|dürf\w*|darf|mag|möge\w*|möglich\w*|"
     r"wahrscheinlich\w*|unwahrscheinlich\w*|kaum|voraussichtlich|erwarte\w*|wohl|womöglich|vermute\w*|"
     r"befürchte\w*|rechne\w*|unter\s+Umständen)\b|可以|能|预计|預計|有望|或[已将將]?|说不定|說不定|大概|估计|估計|"
     r"也许|也許|或许|或許|怀疑|懷疑|不得",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,6 +38,11 @@ def publication_date(document: Document) -> dt.date | None:
         return dt.date.fromisoformat(document.published[:10])
     except ValueError:
         return None
+
+
+# A quotation of this many words (Han characters count one each) is evidence of its claim.
+_QUOTE_ANCHOR_WORDS = 4
+_QUOTE_WORD = re.compile(r"[\u3400-\u9fff]|[^\W_]+")
 
 
 def value_anchor(value: float) -> str:
@@ -77,6 +83,14 @@ def facts_of_text(text: str, lang: str | None, published: dt.date | None) -> Sen
         if d.year is not None and d.month is not None:
             anchors.add(f"d:{d.year}-{d.month}-{d.day}")
     anchors.update(f"n:{e.key}" for e in entities if e.key)
+    for quote in quotes:
+        if quote.words >= _QUOTE_ANCHOR_WORDS:
+            # The words of a quotation, and its opening words (which a cut quotation keeps), tell the claim
+            # wherever the sentence around it is rewritten: a quotation moved to another speaker inside a
+            # longer sentence lost the best-match contest to that sentence's own claim and was never compared.
+            words = _QUOTE_WORD.findall(quote.text.casefold())
+            anchors.add("t:" + " ".join(words))
+            anchors.add("t:" + " ".join(words[:_QUOTE_ANCHOR_WORDS]) + " …")
     return SentenceFacts(
         quantities=quantities,
         dates=dates,

@@ -234,14 +234,21 @@ def _sentence_bounds(text: str, open_pos: int, close_end: int) -> tuple[int, int
     return start, end
 
 
-def _speech_patterns(speech: str, flags: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(speech verb then speaker, speaker then speech verb, the verb alone), compiled once per language."""
+def _speech_patterns(
+    speech: str, flags: int
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(speech verb then speaker, speaker then speech verb, the verb alone, speaker and apposition then
+    speech verb), compiled once per language."""
     return (
         re.compile(rf"\s*[,:]?\s*{speech}\s+(?P<who>.+)$", flags),
         re.compile(
             rf"\s*[,:]?\s*(?P<who>(?:\S+\s+){{0,5}}?\S+)\s+(?:also\s+|then\s+|later\s+)?{speech}\b", flags
         ),
         re.compile(rf"\b{speech}\b", flags),
+        # '…,” Lt Col Tajul Islam Chowdhury, director (operations) of the Fire Service, told reporters'
+        re.compile(
+            rf"\s*[,:]?\s*(?P<who>[^,\"“”„]{{2,60}}),\s[^\"“”„]{{1,120}}?,\s+(?:also\s+)?{speech}\b", flags
+        ),
     )
 
 
@@ -259,18 +266,24 @@ def _speaker(text: str, open_pos: int, close_end: int, entities: Sequence[Entity
     ents_after = [e for e in entities if close_end <= e.start and e.end <= s_end]
     if code == "zh":
         return _speaker_zh(before, after, ents_before, open_pos)
-    said_then_who, who_then_said, speech_verb = _SPEECH_PATTERNS[code]
+    said_then_who, who_then_said, speech_verb, who_apposition_said = _SPEECH_PATTERNS[code]
     # A speaker after the quote needs the quote to end its clause: '…,” said X' or '…”, X said'; a quote
     # running on mid-sentence ("the “unknown company” added insult") has no speaker tag after it.
     tagged = bool(_CLAUSE_END.search(text[: close_end - 1])) or after.lstrip().startswith((",", ":"))
     # 1. '…,” said the employee' / '…“, sagte Hu.'
     m = said_then_who.match(after)
     if m and tagged:
-        return _who(m.group("who"), ents_after, close_end + m.start("who"), after_verb=True)
+        who = _who(m.group("who"), ents_after, close_end + m.start("who"), after_verb=True)
+        if who is not None or not speech_verb.search(before):
+            return who
+        # '…, who has said … “a little higher for a little longer”, said the board would …': the verb after
+        # the quotation is another clause's; the one before it names the speaker (3. below).
     # 2. '…,” LeCun says' / '…”, Zuckerberg wrote' / "…,” the post described"
-    m = who_then_said.match(after)
+    m = who_then_said.match(after) or who_apposition_said.match(after)
     if m and tagged:
-        return _who(m.group("who"), ents_after, close_end + m.start("who"))
+        who = _who(m.group("who"), ents_after, close_end + m.start("who"))
+        if who is not None or not speech_verb.search(before):
+            return who
     # "Calling 2025 “…”, Zuckerberg expected": a participle opening names its subject after the quote.
     participle = _PARTICIPLE.match(before)
     if participle and ents_after and _COMMA_ONLY.match(text[close_end : ents_after[0].start]):

@@ -105,6 +105,11 @@ def test_the_evidence_is_the_modal_word_in_the_source(tmp_path: Path) -> None:
         ),
         ("Residents could see the smoke from miles away.", "Anwohner sahen den Rauch kilometerweit."),
         ("Fire was the most likely cause.", "Feuer war die wahrscheinlichste Ursache."),
+        # "could not" is no modal marker (a past inability), but it renders "könnten nicht" (DEMETR n106).
+        (
+            "Die neuen Forderungen könnten nicht erfüllt werden, teilte das Ministerium mit.",
+            "The ministry announced that the new demands could not be met.",
+        ),
     ],
 )
 def test_modal_renderings_found_in_review_are_not_reported(tmp_path: Path, source: str, target: str) -> None:

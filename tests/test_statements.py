@@ -544,3 +544,46 @@ def test_a_comma_before_not_does_not_hide_a_denial(text: str, lang: str) -> None
 )
 def test_could_not_is_no_hedge(text: str, hedged: bool) -> None:
     assert bool(extract_hedges(text, "en")) is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The quotation inside a relative clause is the antecedent's, not the next clause's "said the board".
+        (
+            'Deputy Governor Eva Zamrazilova, who has said the bank would rather keep rates "a little higher '
+            'for a little longer", said the board would meet in August.',
+            "Eva Zamrazilova",
+        ),
+        # A name, then an apposition, then the verb.
+        (
+            '"The main exit was locked," Lt Col Tajul Islam Chowdhury, director of the Fire Service, told '
+            "reporters at the scene.",
+            "Lt Col Tajul Islam Chowdhury",
+        ),
+    ],
+)
+def test_the_speaker_of_a_quotation_in_a_longer_sentence(text: str, speaker: str) -> None:
+    assert extract_quotes(text, "en")[0].speaker == speaker
+
+
+def test_a_quotation_is_an_anchor_of_its_claim() -> None:
+    # A quotation moved to another speaker inside a longer sentence was never aligned, so never compared.
+    import datetime as dt
+
+    from driftcheck.facts import facts_of_text
+
+    moved = facts_of_text(
+        'Zamrazilova, who has said the bank would keep rates "a little higher for a little longer", said so.',
+        "en",
+        dt.date(2025, 5, 7),
+    )
+    original = facts_of_text(
+        'Michl has said the bank would rather keep rates "a little higher for a little longer".',
+        "en",
+        dt.date(2025, 5, 7),
+    )
+    cut = facts_of_text('Michl wants rates "a little higher" for now.', "en", dt.date(2025, 5, 7))
+    shared = {a for a in moved.anchors & original.anchors if a.startswith("t:")}
+    assert "t:a little higher for a little longer" in shared
+    assert {a for a in cut.anchors if a.startswith("t:")} == set()  # three words: too short to tell a claim
