@@ -587,3 +587,38 @@ def test_a_quotation_is_an_anchor_of_its_claim() -> None:
     shared = {a for a in moved.anchors & original.anchors if a.startswith("t:")}
     assert "t:a little higher for a little longer" in shared
     assert {a for a in cut.anchors if a.startswith("t:")} == set()  # three words: too short to tell a claim
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "marker"),
+    [
+        (
+            "The delay cost as much as 600 million euros, a figure Valtera disputes.",
+            "en",
+            "figure Valtera disputes",
+        ),
+        ("The delay cost up to €600m; Valtera disputes that figure.", "en", "disputes that figure"),
+        (
+            "The claim, which the company disputes, was filed in May.",
+            "en",
+            "claim, which the company disputes",
+        ),
+        (
+            "Die Verzögerung kostete bis zu 600 Millionen Euro, eine Zahl, die Valtera bestreitet.",
+            "de",
+            "Zahl, die Valtera bestreitet",
+        ),
+        ("延误造成的损失高达6亿欧元，瓦尔特拉对这一数字提出异议。", "zh", "对这一数字提出异议"),
+    ],
+)
+def test_a_disputed_figure_is_hedged(text: str, lang: str, marker: str) -> None:
+    # "…, a figure Valtera disputes" dropped in a rewrite was reported only as a lost "as much as".
+    assert [(m.text, m.key) for m in extract_hedges(text, lang)] == [(marker, "disputed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He denied the allegations.", "The disputed islands lie to the north.", "The court rejected the claim."],
+)
+def test_a_denial_or_a_disputed_territory_is_no_hedge(text: str) -> None:
+    assert extract_hedges(text, "en") == []
