@@ -1538,8 +1538,10 @@ def hedge_findings(a: Located, b: Located, kept: HedgeKept | None = None) -> lis
     message = f"{_label(hedged)} hedges the claim ({marker.text!r}); {_label(plain)} states it as fact"
     source = evidence(hedged, marker.start, marker.end, marker.key)
     pair = (source, whole(plain)) if hedged is a else (whole(plain), source)
-    # An accusation stated as fact ("allegedly" dropped) is a legal risk, not only a change of certainty.
-    return [make("hedge", "high" if marker.key == "allegedly" else "medium", message, *pair)]
+    # An accusation stated as fact ("allegedly" dropped), or a figure one party disputes, is a legal risk, not
+    # only a change of certainty.
+    severity = "high" if marker.key in ("allegedly", "disputed") else "medium"
+    return [make("hedge", severity, message, *pair)]
 
 
 HedgeKept = Callable[[Located, Located, str], bool]

@@ -1577,3 +1577,14 @@ def test_one_office_in_three_languages_or_two_ministers_is_no_finding(
     a: str, lang_a: str, b: str, lang_b: str
 ) -> None:
     assert not [f for f in findings(a, b, lang_a, lang_b) if "office" in f.message]
+
+
+def test_a_disputed_figure_stated_as_fact_is_high() -> None:
+    finding = only(
+        findings(
+            "Patient groups had argued the delay cost health systems 600 million euros, a figure Valtera disputes.",
+            "Patient groups had argued the delay cost health systems 600 million euros.",
+        ),
+        "hedge",
+    )
+    assert finding.severity == "high" and "disputes" in finding.message
