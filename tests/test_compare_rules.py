@@ -1582,9 +1582,52 @@ def test_one_office_in_three_languages_or_two_ministers_is_no_finding(
 def test_a_disputed_figure_stated_as_fact_is_high() -> None:
     finding = only(
         findings(
-            "Patient groups had argued the delay cost health systems 600 million euros, a figure Valtera disputes.",
+            "Patient groups argued the delay cost health systems 600 million euros, a figure Valtera disputes.",
             "Patient groups had argued the delay cost health systems 600 million euros.",
         ),
         "hedge",
     )
     assert finding.severity == "high" and "disputes" in finding.message
+
+
+def _omissions(told: dict[str, tuple[str, str]], other: tuple[str, str, str]) -> list[str]:
+    """Omission messages for one claim told by `told` (doc: (text, lang)) and not grouped in other's doc."""
+    from driftcheck.compare import omission_findings
+    from driftcheck.models import ClaimGroup, SentenceRef
+
+    located = {(doc, 0): loc(text, lang, doc) for doc, (text, lang) in told.items()}
+    located[(other[0], 0)] = loc(other[1], other[2], other[0])
+    group = ClaimGroup("g1", tuple(SentenceRef(doc, 0) for doc in told), (other[0],))
+    docs = [*told, other[0]]
+    return [f.message for f in omission_findings([group], located, docs, SETTINGS, None)]
+
+
+def test_a_claim_merged_into_another_sentence_is_not_left_out() -> None:
+    # An editor's review: the shares sentence and the refusal to comment were merged into longer sentences
+    # of the rewrite and reported as left out.
+    shares = {
+        "en": ("Valmont shares rose 4.2% in Paris after the announcement.", "en"),
+        "de": ("Die Aktie stieg nach der Ankündigung in Paris um 4,2 Prozent.", "de"),
+        "zh": ("消息公布后，瓦尔蒙在巴黎的股价上涨4.2%。", "zh"),
+    }
+    merged = (
+        "rw",
+        "Valmont will close the plant by 2026, and its Paris-listed shares gained 4.2% on the news.",
+        "en",
+    )
+    assert _omissions(shares, merged) == []
+    left_out = ("rw", "Valmont will close the plant by 2026, the company said.", "en")
+    assert len(_omissions(shares, left_out)) == 1
+    refusal = {
+        "en": ("A BYD spokesperson declined to comment.", "en"),
+        "de": ("Ein BYD-Sprecher wollte sich dazu nicht äußern.", "de"),
+        "zh": ("比亚迪发言人拒绝置评。", "zh"),
+    }
+    merged = (
+        "rw",
+        "Valmont is in talks to sell the site to China's BYD, whose spokesperson declined to comment.",
+        "en",
+    )
+    assert _omissions(refusal, merged) == []
+    someone_else = ("rw", "The Flemish government declined to comment on the talks.", "en")
+    assert len(_omissions(refusal, someone_else)) == 1
