@@ -1582,8 +1582,8 @@ def test_one_office_in_three_languages_or_two_ministers_is_no_finding(
 def test_a_disputed_figure_stated_as_fact_is_high() -> None:
     finding = only(
         findings(
-            "Patient groups argued the delay cost health systems 600 million euros, a figure Valtera disputes.",
-            "Patient groups had argued the delay cost health systems 600 million euros.",
+            "Patients argued the delay cost health systems 600 million euros, a figure Valtera disputes.",
+            "Patients argued the delay cost health systems 600 million euros.",
         ),
         "hedge",
     )
