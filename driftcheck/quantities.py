@@ -105,7 +105,7 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "约低": "approx", "约高": "approx", "约少": "approx", "约增长": "approx", "约下降": "approx",
     "约减少": "approx", "约增加": "approx", "约上涨": "approx", "约下跌": "approx",
     "接近": "just_under", "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than",
-    "最多": "at_most", "高达": "at_most", "多达": "at_most", "长达": "at_most", "不超过": "at_most",
+    "最多": "at_most", "高达": "at_most", "多达": "at_most", "不超过": "at_most",
     "至少": "at_least",
     "不少于": "at_least", "不到": "less_than", "不足": "less_than", "少于": "less_than",
 }  # fmt: skip
