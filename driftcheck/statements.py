@@ -768,6 +768,10 @@ _NEG_EN = [
         r"(?=[^,.;:!?]{1,30}(?:[,.;!?]|$))",
         "_skip",
     ),
+    # Two words of one shape either side ("communication, not information"): English nouns are not
+    # capitalised, so their endings tell that a noun is set against a noun (German: "Kommunikation, nicht
+    # Information", skipped above by its capital).
+    (r"\b[a-z]+(?P<shape>[a-z]{3}),\s*not\s+[a-z]+(?P=shape)(?=\s*(?:[,.;!?]|$))", "_skip"),
     # A tag question ("…, isn't it?") asks for agreement with the claim; it does not deny it.
     (r"\b\w+n['’]t\b(?!\s+(?:I|you|he|she|it|we|they|there|that|this)\s*[?!])|\bcannot\b", "not"),
     (r"\bnot\b", "not"),

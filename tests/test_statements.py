@@ -508,6 +508,8 @@ def test_a_nationality_before_a_portfolio_is_not_the_speaker() -> None:
         ("卡特尔于2014年结束，而不是2016年。", "zh"),
         ("这一决定“令人痛苦但不可避免”。", "zh"),
         ("It was his car, not mine, that broke down yesterday.", "en"),
+        ("What changes the world is communication, not information.", "en"),
+        ("Was die Welt verändert, ist Kommunikation, nicht Information.", "de"),
         ("昨天出故障的是他的车，不是我的车。", "zh"),
         ("„Wir haben es aus einer Pressemitteilung erfahren, nicht vom Unternehmen“, sagte er.", "de"),
     ],
