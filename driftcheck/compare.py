@@ -2131,15 +2131,11 @@ def omission_findings(
 ) -> list[Finding]:
     """Claims most other documents (or the reference) tell that one document leaves out."""
     rank = {doc: n for n, doc in enumerate(doc_ids)}
-    by_doc: dict[str, list[Located]] = {}
-    for x in located.values():
-        by_doc.setdefault(x.sentence.doc, []).append(x)
+    merged = _MergedClaims(located)
     out = []
     for group in groups:
         told = sorted({m.doc for m in group.members}, key=rank.__getitem__)
         for missing in group.missing:
-            if _told_in_another_sentence(group, located, by_doc.get(missing, ())):
-                continue
             if reference is not None:
                 if reference not in told:
                     continue
@@ -2152,6 +2148,8 @@ def omission_findings(
             loc = located[(source.doc, source.index)]
             if loc.sentence.kind not in CLAIM_KINDS:
                 continue  # a headline or subheading is not a claim an outlet can leave out
+            if merged.told_in(group, missing):
+                continue
             if reference is None:
                 loc = _shown_for_omission(group, located, loc)
             message = (
@@ -2172,9 +2170,7 @@ def omission_findings(
     return out
 
 
-def _told_in_another_sentence(
-    group: ClaimGroup, located: dict[tuple[str, int], Located], candidates: Sequence[Located]
-) -> bool:
+class _MergedClaims:
     """Whether a document tells a claim inside a sentence aligned elsewhere: one that merges it with another
     claim ("…; the company declined to comment", "…, and its shares gained 4.2% on the news") loses the
     best-match contest to the other claim's sentences and was reported as leaving this one out.
@@ -2182,18 +2178,32 @@ def _told_in_another_sentence(
     It tells it when one of its sentences states every figure, date and quotation all tellers of the claim
     state, or, for a claim of no such facts, a refusal to comment of an organisation a teller names.
     """
-    members = [located[(m.doc, m.index)] for m in group.members]
-    exact = frozenset.intersection(*(_exact_anchors(x) for x in members))
-    if exact:
-        return any(exact <= _exact_anchors(x) for x in candidates)
-    if not all(_comment_markers(x.sentence.text)[0] for x in members):
-        return False
-    # The organisation named by any teller (比亚迪 and BYD share no anchor); if none is named, any refusal.
-    names = frozenset().union(*(x.facts.anchors for x in members))
-    names = frozenset(a for a in names if a.startswith("n:"))
-    return any(
-        _comment_markers(x.sentence.text)[0] and (not names or names & x.facts.anchors) for x in candidates
-    )
+
+    def __init__(self, located: dict[tuple[str, int], Located]) -> None:
+        self.located = located
+        # (document, anchor) -> that document's sentences with the anchor; built once per corpus.
+        self.with_anchor: dict[tuple[str, str], list[frozenset[str]]] = {}
+        self.refusals: dict[str, list[frozenset[str]]] = {}
+        for x in located.values():
+            exact = _exact_anchors(x)
+            for anchor in exact:
+                self.with_anchor.setdefault((x.sentence.doc, anchor), []).append(exact)
+            if _comment_markers(x.sentence.text)[0]:
+                self.refusals.setdefault(x.sentence.doc, []).append(x.facts.anchors)
+
+    def told_in(self, group: ClaimGroup, doc: str) -> bool:
+        """Whether `doc` tells the group's claim in one of its sentences (see the class)."""
+        members = [self.located[(m.doc, m.index)] for m in group.members]
+        exact = frozenset.intersection(*(_exact_anchors(x) for x in members))
+        if exact:
+            first = min(exact)  # any one anchor narrows the search to the sentences that have it
+            return any(exact <= anchors for anchors in self.with_anchor.get((doc, first), ()))
+        refusals = self.refusals.get(doc)
+        if not refusals or not all(_comment_markers(x.sentence.text)[0] for x in members):
+            return False
+        # The organisation any teller names (比亚迪 and BYD share no anchor); if none is named, any refusal.
+        names = frozenset(a for x in members for a in x.facts.anchors if a.startswith("n:"))
+        return any(not names or names & anchors for anchors in refusals)
 
 
 def _exact_anchors(x: Located) -> frozenset[str]:
