@@ -497,7 +497,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (
             r"\b(?:figure|number|estimate|sum|amount|account|claim|assertion)s?,?\s+(?:that\s+|which\s+)?"
             r"(?:\S+\s+){0,3}?(?:disputes|disputed|contests|contested|denies|denied)\b"
-            r"|,\s*which\s+(?:\S+\s+){0,3}?(?:disputes|disputed|contests|contested|denies|denied)\b"
+            r"|\b(?<=,\s)which\s+(?:\S+\s+){0,3}?(?:disputes|disputed|contests|contested|denies|denied)\b"
             r"|\b(?:disputes|disputed|contests|contested|denies|denied)\s+(?:that|this|these|those|the)\s+"
             r"(?:figure|number|estimate|sum|amount|account|claim)s?\b",
             "hedge",
@@ -532,7 +532,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         # only ("May" is the month); compare uses it within one language alone (see compare.hedge_findings).
         (
             # "could not get out" is a past inability, a fact, not a possibility.
-            r"(?-i:\b(?:may|might)\b|\bcould\b(?!\s+not\b|n['’]t))|\bpossibly\b|\bperhaps\b|\bprobably\b"
+            r"\b(?-i:may|might)\b|\b(?-i:could)\b(?!\s+not\b|n['’]t)|\bpossibly\b|\bperhaps\b|\bprobably\b"
             r"|\b(?:un)?likely\b",
             "modal",
             "may",
@@ -556,7 +556,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (
             r"\b(?:Zahl|Summe|Betrag|Angabe|Schätzung|Darstellung|Behauptung)\w*,\s+(?:die|den|das|der)\s+"
             r"(?:\S+\s+){0,3}?(?:bestreitet|bestritt|bestreiten|bestritten|zurückweist|zurückwies|dementiert\w*)\b"
-            r"|,\s*was\s+(?:\S+\s+){0,3}?(?:bestreitet|bestritt|bestreiten|bestritten|zurückweist|dementiert\w*)\b",
+            r"|\b(?<=,\s)was\s+(?:\S+\s+){0,3}?(?:bestreitet|bestritt|bestreiten|bestritten|zurückweist|dementiert\w*)\b",
             "hedge",
             "disputed",
         ),
@@ -659,7 +659,10 @@ def _compile_table(
     return _ScanTable(
         scans=tuple((re.compile(p, flags), kind, key) for p, kind, key in patterns),
         order={p[2]: i for i, p in enumerate(patterns) if p[2] != "_skip"},
-        any_match=re.compile("|".join(f"(?:{p})" for p, _kind, _key in patterns), flags),
+        # A necessary condition for a marker callers keep: "_skip" matches only ever hide others, so they are
+        # left out (a skip that opens with a comma made the union four times slower: sre's fast path needs
+        # every alternative to open with a word boundary).
+        any_match=re.compile("|".join(f"(?:{p})" for p, _kind, key in patterns if key != "_skip"), flags),
         keywords=_keyword_gate(keywords) if keywords else None,
     )
 
