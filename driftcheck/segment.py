@@ -179,6 +179,13 @@ _CLOCK_BEFORE_RE = re.compile(r"\d\s*[ap]\.\s?m\.$", re.IGNORECASE)
 _ZONE_AFTER_RE = re.compile(
     r"(?:UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|AEST|AEDT|IST|ET|PT|CT|MT)\b"
     r"|local\s+time\b"
+    # "10:32 a.m. Beijing time", "4:10 p.m. New York time"; "10 a.m. Tuesday" (American usage)
+    r"|(?:[A-Z][a-z]+\s+){1,2}time\b"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+(?:was|is|will|has|had)\b)"
+)
+# German month names: "am Dienstag, 10. Juni" is a date, not a sentence that ends after "10.".
+_DE_MONTH_AFTER_RE = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 )
 
 
@@ -218,6 +225,8 @@ def _keep_cut(text: str, lo: int, end: int, start: int, language: str) -> bool:
             return False
     if term == "." and _CLOCK_BEFORE_RE.search(before) and _ZONE_AFTER_RE.match(text, start):
         return False  # "at 9 a.m. CEST.", "5 p.m. ET on Friday": the time zone belongs to the clock time
+    if term == "." and before[-2:-1].isdigit() and _DE_MONTH_AFTER_RE.match(text, start):
+        return False  # "Dienstag, 10. Juni": a German date
     if language == "de" and term == ".":
         ctx = _NUMBER_WORD_BEFORE_RE.search(before)
         if ctx is not None and ctx.group(1).lower() in _DE_ORDINAL_CONTEXT:

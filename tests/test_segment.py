@@ -453,8 +453,28 @@ def test_a_chinese_speaker_tag_stays_with_its_quotation() -> None:
             "The call starts at 9 a.m. Analysts expect cuts.",
             ["The call starts at 9 a.m.", "Analysts expect cuts."],
         ),
+        (
+            "Liftoff came at 10:32 a.m. Beijing time (0232 UTC). The rocket flew.",
+            ["Liftoff came at 10:32 a.m. Beijing time (0232 UTC).", "The rocket flew."],
+        ),
+        (
+            "The vote is at 10 a.m. Tuesday. Results follow.",
+            ["The vote is at 10 a.m. Tuesday.", "Results follow."],
+        ),
+        (
+            "The meeting ended at 9 a.m. Tuesday was quiet.",
+            ["The meeting ended at 9 a.m.", "Tuesday was quiet."],
+        ),
     ],
 )
 def test_a_time_zone_after_a_m_stays_with_its_clock_time(text: str, sentences: list[str]) -> None:
     # "CEST." had become a sentence of its own, so the zone never reached the time it belongs to.
     assert [text[a:b] for a, b in split_sentences(text, "en")] == sentences
+
+
+def test_a_german_date_after_a_weekday_is_not_cut() -> None:
+    text = "Der Zug entgleiste am Dienstag, 10. Juni, um 19.42 Uhr MESZ bei Madrid. Es gab Verletzte."
+    assert [text[a:b] for a, b in split_sentences(text, "de")] == [
+        "Der Zug entgleiste am Dienstag, 10. Juni, um 19.42 Uhr MESZ bei Madrid.",
+        "Es gab Verletzte.",
+    ]
