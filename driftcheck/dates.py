@@ -92,10 +92,12 @@ _REL_WEEKDAY_SHIFT = {
 }  # fmt: skip
 # Words that put a sentence's event after its publication: a bare weekday there is the coming one.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is\s+due|are\s+due|scheduled|plans?\s+to|expected\s+to|next|upcoming|wird|werden|"
+    r"\b(?:will|would|shall|is\s+due|are\s+due|scheduled|plans?\s+to|expected\s+to|next|upcoming|wird|werden|"
     r"geplant|kommenden|nächsten)\b|将|将于|计划|预计|下周",
     re.IGNORECASE,
 )
+# A weekday after these is a deadline ahead: "until Sunday", "bis Sonntag", "至周二".
+_UNTIL_BEFORE = re.compile(r"(?:\b(?:until|till|through|bis)\s+(?:zum\s+)?|[至到]|直到)$", re.IGNORECASE)
 _REL_DAY = {
     "yesterday": -1, "today": 0, "tomorrow": 1, "gestern": -1, "vorgestern": -2, "heute": 0, "morgen": 1,
     "übermorgen": 2, "昨天": -1, "昨日": -1, "前天": -2, "今天": 0, "今日": 0, "明天": 1, "明日": 1,
@@ -210,7 +212,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "de_dmy",
         re.compile(
-            r"(?=\d)\b(?P<day>[1-9]|[12]\d|3[01])\.\s*(?P<month>" + _DE_MONTH_RE + r")(?![a-zäöü])"
+            # "vom 12. bis 14. September" is read as its first day, as English "Sept. 12-14" is.
+            r"(?=\d)\b(?P<day>[1-9]|[12]\d|3[01])\.(?:\s*(?:bis|-|–)\s*(?:[1-9]|[12]\d|3[01])\.)?\s*"
+            r"(?P<month>" + _DE_MONTH_RE + r")(?![a-zäöü])"
             r"(?:\s+(?P<year>" + _YEAR + r")\b)?"
         ),
     ),
@@ -425,7 +429,8 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
         if how is None and published is not None:
             # A bare weekday in news is the nearest one: on or before publication for what happened ("on
             # Wednesday" in Thursday's paper), on or after it for what is announced ("will meet on Friday").
-            how = "coming" if _FUTURE.search(text) else "latest"
+            until = _UNTIL_BEFORE.search(text, max(0, start - 12), start)
+            how = "coming" if until or _FUTURE.search(text) else "latest"
         if published is not None and how is not None:
             d = _shift_weekday(published, weekday, how)
             year, month, day = d.year, d.month, d.day
@@ -649,10 +654,18 @@ def compare_dates(a: DateFact, b: DateFact) -> Difference | None:
             "date", "low", f"the same weekday from another publication date names another day: '{a.text}'"
         )
     if not conflicts:
+        if _stated_weekday(a) and _stated_weekday(b) and a.weekday != b.weekday and a.day == b.day:
+            # "Thursday, November 20" / "11月20日（星期五）": one date, two weekdays; one of them is wrong.
+            return Difference("date", "high", f"the same date on another weekday: '{a.text}' → '{b.text}'")
         return None
     return Difference(
         "date", "high", f"date changed: '{a.text}' → '{b.text}' ({', '.join(conflicts)} differ)"
     )
+
+
+def _stated_weekday(fact: DateFact) -> bool:
+    """Whether a fact states both a weekday and the day of the month it falls on ("Friday, May 16")."""
+    return fact.weekday is not None and fact.day is not None and not fact.relative
 
 
 def match_dates(

@@ -289,3 +289,35 @@ def test_greenwich_time_in_chinese_is_gmt() -> None:
     assert compare_dates(extract_dates("at 08:42 GMT", "en")[0], gmt) is None
     later = compare_dates(extract_dates("at 09:42 GMT", "en")[0], gmt)
     assert later is not None and "hour" in later.text
+
+
+def test_one_date_on_two_weekdays_is_high() -> None:
+    published = dt.date(2025, 11, 18)
+    thursday = extract_dates("on Thursday, November 20", "en", published)[0]
+    friday = extract_dates("于11月20日（星期五）", "zh", published)[0]
+    finding = compare_dates(thursday, friday)
+    assert finding is not None and finding.severity == "high" and "weekday" in finding.text
+    assert compare_dates(thursday, extract_dates("am Donnerstag, 20. November", "de", published)[0]) is None
+    assert compare_dates(thursday, extract_dates("on November 20", "en", published)[0]) is None
+
+
+def test_a_german_day_range_is_read_as_its_first_day() -> None:
+    (fact,) = extract_dates("Das Festival läuft vom 12. bis 14. September.", "de")
+    assert (fact.text, fact.month, fact.day) == ("12. bis 14. September", 9, 12)
+    assert compare_dates(extract_dates("on Sept. 12-14", "en")[0], fact) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        ("The heat will last until Sunday.", "en", 7),
+        ("Die Hitze hält bis Sonntag an.", "de", 7),
+        ("高温将持续至周二。", "zh", 9),
+        ("The board would decide on Tuesday.", "en", 9),
+        ("It rained on Tuesday.", "en", 2),
+    ],
+)
+def test_a_weekday_as_a_deadline_is_the_coming_one(text: str, lang: str, day: int) -> None:
+    # Published Sunday 7 September 2025: "bis Sonntag" had been read a week back, "until Sunday" not.
+    (fact,) = extract_dates(text, lang, dt.date(2025, 9, 7))
+    assert fact.day == day
