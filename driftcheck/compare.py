@@ -1795,7 +1795,7 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
     if not la or not lb:
         return False
     if la == lb:
-        return _negated_word_said_negatively(negated, plain)
+        return _negated_word_said_negatively(negated, plain) or _absence_said_by_a_verb(negated, plain)
     lex_negated = lexical_negations(negated.sentence.text, la)
     lex_plain = lexical_negations(plain.sentence.text, lb)
     if len(lex_negated) != len(lex_plain):
@@ -1809,6 +1809,21 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+# Verbs and words of absence: "lacks the ETCS" says "is not equipped with the ETCS", "has no automatic
+# braking" says "lacks automatic braking" (an editor's review found both reported as a flipped claim).
+_ABSENCE = re.compile(
+    r"\b(?:lack(?:s|ed|ing)?|without|absent|missing|devoid)\b|\b(?:fehl(?:t|en|te|ten)|mangelt\w*|ohne)\b"
+    r"|缺乏|缺少|缺失",
+    re.IGNORECASE,
+)
+
+
+def _absence_said_by_a_verb(negated: Located, plain: Located) -> bool:
+    """Within one language: whether the plain side says with a word of absence what the other says with a
+    negator ("is not equipped with" / "lacks"), and the negated side has no such word of its own."""
+    return bool(_ABSENCE.search(plain.sentence.text)) and not _ABSENCE.search(negated.sentence.text)
 
 
 def _negated_word_said_negatively(negated: Located, plain: Located) -> bool:

@@ -105,7 +105,8 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "约低": "approx", "约高": "approx", "约少": "approx", "约增长": "approx", "约下降": "approx",
     "约减少": "approx", "约增加": "approx", "约上涨": "approx", "约下跌": "approx",
     "接近": "just_under", "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than",
-    "最多": "at_most", "高达": "at_most", "多达": "at_most", "不超过": "at_most",
+    "最多": "at_most", "高达": "at_most", "多达": "at_most", "不超过": "at_most", "不高于": "at_most",
+    "不低于": "at_least",
     "至少": "at_least",
     "不少于": "at_least", "不到": "less_than", "不足": "less_than", "少于": "less_than",
 }  # fmt: skip
@@ -918,7 +919,20 @@ def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | No
             qual = None
         if qual is not None:
             start = window_start + qm.start()
+            negated = _NEGATED_BOUND.search(text, max(0, start - 30), start)
+            if negated is not None and qual in _NEGATED_QUALIFIER:
+                # "will not fall below 25 degrees" is "at least 25" ("stay above 25"), "nicht unter 25 Grad"
+                # too: the negation belongs to the bound (statements skips it as a negation of the claim).
+                qual, start = _NEGATED_QUALIFIER[qual], negated.start()
+                qual_text = text[start : window_start + qm.end()].strip()
     return currency, qual, qual_text if qual else None, start
+
+
+# A negator (and a verb of movement) right before a bound: "not fall below", "nicht unter", "never above".
+_NEGATED_BOUND = re.compile(
+    r"\b(?:not|never|nicht|nie)\s+(?:(?:fall|drop|sink|dip|slip|go|rise|climb|exceed|be)\s+)?$", re.IGNORECASE
+)
+_NEGATED_QUALIFIER = {"less_than": "at_least", "more_than": "at_most"}
 
 
 # German nouns of money that take "über" for their amount ("ein Kredit über 2 Mrd. Euro", "eine Rechnung über

@@ -761,6 +761,13 @@ _NEG_EN = [
     (r"\b(?:not|\w+n['’]t|never)\s+(?:get|got|go|went|come|came|make\s+it)\s+(?:beyond|past)\b", "_skip"),
     # "whether … or not" offers the alternative of a question (German "oder nicht", Chinese A-not-A 有没有).
     (r"\bor\s+not\b", "_skip"),
+    # "will not fall below 25 degrees" = "stay above 25": the negation belongs to the bound, which
+    # quantities reads as "at least 25" (German "nicht unter 25 Grad", Chinese 不低于).
+    (
+        r"\b(?:not|never)\s+(?:(?:fall|drop|sink|dip|slip|go|rise|climb|be)\s+)?(?:below|under|above|over)"
+        r"(?=\s+[\d$€£¥])",
+        "_skip",
+    ),
     # "ended in 2014, not 2016": a correction that puts the claim right ("rather than 2016", 而不是), not a
     # denial of it. Only a short phrase after the comma that ends the clause.
     # The phrase after "not" must be a noun phrase (a figure, a name, a determiner, a preposition or a
@@ -792,6 +799,7 @@ _NEG_EN = [
 _NEG_DE = [
     (r"\bnicht\s+mehr\b|\bkein\w*\s+mehr\b", "no_longer"),
     (r"\bnicht\s+nur\b", "_skip"),
+    (r"\b(?:nicht|nie)\s+(?:unter|über)(?=\s+\d)", "_skip"),  # "nicht unter 25 Grad": a bound (see English)
     # "2014, nicht 2016", "aus einer Pressemitteilung, nicht vom Unternehmen": the phrase ends in a noun or a
     # figure; "es ist am besten, nicht unhöflich zu sein" (ending in a verb) denies.
     (
@@ -817,6 +825,15 @@ _NEG_ZH = [
     # Set words that English and German render without a negation word either: unavoidable (unvermeidlich),
     # indispensable, incredible, tireless, spare no effort, self-evident; "rather than" (而不是 / 而非).
     (r"不可避免|不可或缺|不可思议|不懈|不遗余力|不言而喻|而不是|而非", "_skip"),
+    # Bounds of a figure (less than, not more than, not below): qualifiers of the quantity, not denials.
+    # Only before a figure: 找不到 ("cannot find"), 做不到 ("cannot do") deny.
+    (
+        r"(?<![找做买看想听拿得办达赶等吃睡见收接打送说写])"
+        r"(?:不到|不足|不超过|不少于|不低于|不高于)(?=[\d一二两三四五六七八九十百千万亿几半])"
+        # 不到同类火箭价格的一半: less than half; not after a verb (找不到3个人, "cannot find 3 people")
+        r"|(?<![找做买看想听拿得办达赶等吃睡见收接打送说写])(?:不到|不足)(?=[^，。；！？]{1,12}?(?:一半|分之|\d))",
+        "_skip",
+    ),
     # "是他的车，不是我的车" (his car, not mine): a correction after a 是 clause, as "X, not Y" in English.
     (r"是[^，。；！？,]{1,20}[，,]不是(?=[^，。；！？]{1,12}[，。；！？])", "_skip"),
     # Set phrases with a positive meaning: sorry, excuse me, great, almost, you're welcome.

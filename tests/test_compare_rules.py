@@ -1631,3 +1631,32 @@ def test_a_claim_merged_into_another_sentence_is_not_left_out() -> None:
     assert _omissions(refusal, merged) == []
     someone_else = ("rw", "The Flemish government declined to comment on the talks.", "en")
     assert len(_omissions(refusal, someone_else)) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The train has an older system but it is not equipped with ETCS, officials said.",
+            "The train has an older system but lacks ETCS, officials said.",
+        ),
+        (
+            "About 30% of the conventional network lacks automatic braking.",
+            "Around 30% of the conventional rail network has no automatic braking.",
+        ),
+    ],
+)
+def test_a_word_of_absence_says_what_a_negator_says(a: str, b: str) -> None:
+    assert not [f for f in findings(a, b) if f.type == "negation"]
+
+
+def test_a_negated_bound_is_the_opposite_bound() -> None:
+    # "will not fall below 25 degrees" = "will stay above 25": at most a low qualifier note, never a flip.
+    a = "In the Rhine valley, temperatures will not fall below 25 degrees at night, the DWD said."
+    rewrite = "Nights in the Rhine valley will stay above 25 degrees, the DWD said."
+    german = "Im Rheintal sinken die Temperaturen nachts nicht unter 25 Grad, so der DWD."
+    for x, y, lang in ((a, rewrite, "en"), (german, rewrite, "de")):
+        found = findings(x, y, lang, "en")
+        assert all(f.severity == "low" for f in found), [f.message for f in found]
+    flipped = only(findings(a, a.replace("will not fall below", "will fall below")), "qualifier")
+    assert flipped.severity == "high" and "bound reversed" in flipped.message

@@ -624,3 +624,17 @@ def test_a_disputed_figure_is_hedged(text: str, lang: str, marker: str) -> None:
 )
 def test_a_denial_or_a_disputed_territory_is_no_hedge(text: str) -> None:
     assert extract_hedges(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("参会人数不到300人。", False),  # a bound of a figure
+        ("价格不到同类火箭价格的一半。", False),
+        ("气温不低于25度。", False),
+        ("我找不到我的鞋子。", True),  # "cannot find"
+        ("他找不到3个人。", True),
+    ],
+)
+def test_chinese_bounds_of_a_figure_are_no_negation(text: str, negated: bool) -> None:
+    assert bool(extract_negations(text, "zh")) is negated
