@@ -103,7 +103,8 @@ _QUALIFIER_WORDS: dict[str, str] = {
     "将近": "just_under", "约合": "approx",
     # "约低40%" (about 40% lower): a comparative between the qualifier and the number.
     "约低": "approx", "约高": "approx", "约少": "approx", "约增长": "approx", "约下降": "approx",
-    "约减少": "approx", "约增加": "approx", "约上涨": "approx", "约下跌": "approx",
+    "约减少": "approx", "约增加": "approx", "约上涨": "approx", "约下跌": "approx", "约占": "approx",
+    "约需": "approx", "最高": "at_most", "最高可达": "at_most", "可达": "at_most", "最多可达": "at_most",
     "接近": "just_under", "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than",
     "最多": "at_most", "高达": "at_most", "多达": "at_most", "不超过": "at_most", "不高于": "at_most",
     "不低于": "at_least",
@@ -904,6 +905,9 @@ def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | No
         start = window_start + cm.start()
         pre = text[window_start:start]
     qual, qual_text = None, None
+    share = _ZH_SHARE_OF.search(pre) if "约占" in pre else None
+    if share is not None:  # "约占全国产量的90%": about 90% of national output
+        return currency, "approx", "约占", window_start + share.start()
     qm = _QUAL_PRE_RE.search(pre)
     if qm:
         qual_text = (qm.group("w") or qm.group("z")).strip()
@@ -928,6 +932,8 @@ def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | No
     return currency, qual, qual_text if qual else None, start
 
 
+# "约占 … 的" before a share: the qualifier stands before what the share is of.
+_ZH_SHARE_OF = re.compile(r"约占[^，。；！？\d]{0,12}$")
 # A negator (and a verb of movement) right before a bound: "not fall below", "nicht unter", "never above".
 _NEGATED_BOUND = re.compile(
     r"\b(?:not|never|nicht|nie)\s+(?:(?:fall|drop|sink|dip|slip|go|rise|climb|exceed|be)\s+)?$", re.IGNORECASE
