@@ -776,6 +776,8 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
         return []  # "the European Commission", later "the Commission"; "Case T-412/21" and "T-412/21"
     if _describes(a.sentence.text, ea) or _describes(b.sentence.text, eb):
         return []  # "the EU executive" is the Commission: a name that qualifies a noun is not the referent
+    if _exonym_pair(a, ea, b, eb):
+        return []  # "Spain" / "Spanien": one place in two languages (CLDR names, as in translation mode)
     same_kind = ea.kind == eb.kind and ea.kind != "other"
     # Two wordings of one claim in one language that differ in one name are a swap as well, whatever the kinds
     # say ("left Innsbruck that morning" / "left Salzburg that morning": single-word places are of no kind).
@@ -841,6 +843,18 @@ _DESCRIBED = re.compile(
 def _describes(text: str, e: Entity) -> bool:
     """Whether a name qualifies the noun after it ("EU" in "the EU executive said")."""
     return _DESCRIBED.match(text, e.end) is not None
+
+
+def _exonym_pair(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:
+    """Whether two names in two languages written in Latin letters are one place ("Spain" / "Spanien")."""
+    la, lb = a.sentence.language, b.sentence.language
+    if not la or not lb or la == lb or "en" not in (la, lb):
+        return False
+    from .translation import _exonyms, _fold  # translation imports this module: import on first use
+
+    english, other, other_lang = (ea, eb, lb) if la == "en" else (eb, ea, la)
+    spans = _exonyms(other_lang).spans(other.text)
+    return any(_fold(english.text) in names for _, _, names in spans)
 
 
 def _version_changed(ea: Entity, eb: Entity) -> bool:

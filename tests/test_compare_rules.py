@@ -1660,3 +1660,10 @@ def test_a_negated_bound_is_the_opposite_bound() -> None:
         assert all(f.severity == "low" for f in found), [f.message for f in found]
     flipped = only(findings(a, a.replace("will not fall below", "will fall below")), "qualifier")
     assert flipped.severity == "high" and "bound reversed" in flipped.message
+
+
+def test_one_place_in_two_languages_is_no_swap_and_another_place_is() -> None:
+    english = "The crash near Santiago de Compostela was the deadliest on Spain's railways since July 2013."
+    german = "Das Unglück bei Santiago de Compostela war das schwerste in {} seit Juli 2013."
+    assert not [f for f in findings(english, german.format("Spanien"), "en", "de") if f.type == "entity"]
+    assert only(findings(english, german.format("Portugal"), "en", "de"), "entity").severity == "high"
