@@ -817,7 +817,7 @@ def test_a_scale_error_says_how_far_off_the_figure_is() -> None:
         ("（约合9500万美元）", "zh", "约合9500万美元", 9.5e7, None, "USD", "approx"),
         ("成本约低40%", "zh", "约低40%", 40, None, None, "approx"),
         # Chinese forms of "about" and "up to" an editor's review found unread.
-        ("约占全国产量的90%", "zh", "约占全国产量的90%", 90, None, None, "approx"),
+        ("约占全国产量的90%", "zh", "90%", 90, None, None, "approx"),
         ("约需六个月", "zh", "约需六个月", 6, None, None, "approx"),
         ("保险公司面临最高8亿元的理赔", "zh", "最高8亿元", 8e8, None, "CNY", "at_most"),
         ("载荷最高可达15吨", "zh", "最高可达15吨", 1.5e7, None, None, "at_most"),
