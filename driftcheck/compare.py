@@ -2300,15 +2300,27 @@ def compare_corpus(
                     sentence, facts, seg.document.published, order
                 )
     findings: dict[str, Finding] = {}
-    marks_reported: set[tuple[str, str, int, int, int, str]] = set()
+    marks_reported: dict[tuple[str, str, int, int, int, str], str] = {}
+
+    def plain_is_body(f: Finding) -> bool:
+        side = f.b if f.a is not None and f.a.evidence != f.a.text else f.a
+        loc = located.get((side.doc, side.index)) if side is not None else None
+        return loc is not None and loc.sentence.kind == "body"
 
     def keep(items: Iterable[Finding]) -> None:
         for f in items:
             mark = _one_sided_mark(f)
             if mark is not None:
-                if mark in marks_reported:
+                earlier = marks_reported.get(mark)
+                if earlier is not None:
+                    # One report per marker and document: against the body sentence that states the claim
+                    # plainly rather than a summary bullet of it (an editor found the bullet blamed).
+                    if earlier in findings and plain_is_body(f) and not plain_is_body(findings[earlier]):
+                        del findings[earlier]
+                        marks_reported[mark] = f.id
+                        findings.setdefault(f.id, f)
                     continue
-                marks_reported.add(mark)
+                marks_reported[mark] = f.id
             findings.setdefault(f.id, f)
 
     # Partners (see quantity_findings) are body sentences: a headline or summary bullet restating a's figure

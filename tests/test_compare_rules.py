@@ -1667,3 +1667,47 @@ def test_one_place_in_two_languages_is_no_swap_and_another_place_is() -> None:
     german = "Das Unglück bei Santiago de Compostela war das schwerste in {} seit Juli 2013."
     assert not [f for f in findings(english, german.format("Spanien"), "en", "de") if f.type == "entity"]
     assert only(findings(english, german.format("Portugal"), "en", "de"), "entity").severity == "high"
+
+
+def test_a_dropped_hedge_is_reported_against_the_body_not_the_bullet() -> None:
+    # The wire's "reportedly" is aligned with the rewrite's summary bullet and its body sentence; the one
+    # report goes against the body sentence, which states the claim plainly (an editor found the bullet
+    # blamed).
+    from driftcheck.compare import compare_corpus
+    from driftcheck.facts import extract_facts
+    from driftcheck.models import Alignment, ClaimGroup, SentenceRef
+    from driftcheck.pipeline import Segmented
+
+    def doc(doc_id: str, lines: list[tuple[str, str]]) -> Segmented:
+        text = " ".join(t for t, _ in lines)
+        document = Document(doc_id, f"{doc_id}.txt", text, (), language="en")
+        sentences, pos = [], 0
+        for n, (t, kind) in enumerate(lines):
+            sentences.append(Sentence(doc_id, n, t, "en", kind, pos, pos + len(t)))
+            pos += len(t) + 1
+        return Segmented(document, tuple(sentences), tuple(extract_facts(s, document) for s in sentences))
+
+    wire = doc(
+        "wire", [("The train was reportedly travelling at 155 km/h on a section limited to 90 km/h.", "body")]
+    )
+    rewrite = doc(
+        "rewrite",
+        [
+            (
+                "Investigators are examining whether the train was going too fast on a 90 km/h curve.",
+                "bullet",
+            ),
+            ("Data show it was travelling at 155 km/h on a stretch where the limit is 90 km/h.", "body"),
+        ],
+    )
+    links = [
+        Alignment(SentenceRef("rewrite", 0), SentenceRef("wire", 0), 1.8, "g1"),
+        Alignment(SentenceRef("rewrite", 1), SentenceRef("wire", 0), 2.2, "g1"),
+    ]
+    group = ClaimGroup(
+        "g1", (SentenceRef("rewrite", 0), SentenceRef("rewrite", 1), SentenceRef("wire", 0)), ()
+    )
+    hedges = [f for f in compare_corpus([wire, rewrite], links, [group], SETTINGS) if f.type == "hedge"]
+    assert len(hedges) == 1
+    plain = hedges[0].a if hedges[0].a.doc == "rewrite" else hedges[0].b
+    assert plain is not None and plain.index == 1
