@@ -537,6 +537,9 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "modal",
             "may",
         ),
+        # "is expected to rise to fourth" / "will climb to fourth": an expectation made a certainty (within one
+        # language, as the modals above).
+        (r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?expected\s+to\b", "modal", "expected"),
         (r"\baccording\s+to\b", "source", "according_to"),
         (r"\bciting\b|\bcited\b", "source", "according_to"),
         (r"\breport(?:s|ed)\b", "source", "reportedly"),
@@ -728,7 +731,7 @@ _HEDGE_KEYWORDS_EN = (
     "said", "believed", "thought", "understood", "supposedly", "report", "rumo", "alleged", "purported",
     "apparently", "seem", "appear", "claim", "suggest", "according", "citing", "cited", "may", "might",
     "could", "possibly", "perhaps", "probably", "likely", "preliminary", "provisional", "familiar", "close",
-    "briefed", "knowledge", "anonymous", "source", "disput", "contest", "denie",
+    "briefed", "knowledge", "anonymous", "source", "disput", "contest", "denie", "expected",
 )
 # fmt: on
 _HEDGE_TABLES = {

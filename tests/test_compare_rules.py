@@ -1711,3 +1711,10 @@ def test_a_dropped_hedge_is_reported_against_the_body_not_the_bullet() -> None:
     assert len(hedges) == 1
     plain = hedges[0].a if hedges[0].a.doc == "rewrite" else hedges[0].b
     assert plain is not None and plain.index == 1
+
+
+def test_an_expectation_made_a_certainty_is_a_dropped_hedge() -> None:
+    a = "Ferreira is expected to rise to fourth in the ATP rankings on Monday."
+    finding = only(findings(a, "Ferreira will climb to fourth in the ATP rankings on Monday."), "hedge")
+    assert "expected" in finding.message
+    assert not findings(a, "Ferreira is expected to climb to fourth in the ATP rankings on Monday.")
