@@ -825,9 +825,11 @@ def _short_form_of(full: Entity, short: Entity) -> bool:
     if full.kind == "person" or short.kind == "person":
         return False
     words, tail = full.text.split(), short.text.split()
-    if not tail or len(words) <= len(tail) or [w.casefold() for w in words[-len(tail) :]] != [
-        w.casefold() for w in tail
-    ]:
+    if (
+        not tail
+        or len(words) <= len(tail)
+        or [w.casefold() for w in words[-len(tail) :]] != [w.casefold() for w in tail]
+    ):
         return False
     return len(short.text) >= 3 and not any(w.casefold() in _PLACE_PREFIXES for w in words[: -len(tail)])
 
@@ -2406,7 +2408,7 @@ def compare_corpus(
 # number_scale finding against the English and a number_value one against a Chinese version that agrees.
 _VALUE_FAMILIES = {
     "number_value": "number", "number_scale": "number", "range": "number", "date": "date", "entity": "entity",
-}
+}  # fmt: skip
 _VALUE_TYPES = frozenset(_VALUE_FAMILIES)
 
 

@@ -45,6 +45,20 @@ _QUOTE_ANCHOR_WORDS = 4
 _QUOTE_WORD = re.compile(r"[\u3400-\u9fff]|[^\W_]+")
 
 
+# A run of two or more match scores ("6-4, 3-6, 7-6 (7-5)", "6:4, 3:6"): set scores are no figures to
+# compare one by one (English "3-6" read as a range and German "3:6" as two numbers put every later figure
+# out of step).
+_SCORE = r"\d{1,2}\s?[-–:]\s?\d{1,2}(?:\s*\(\d{1,2}\s?[-–:]\s?\d{1,2}\))?"
+_SCORE_RUN = re.compile(rf"(?<![\d.,:-]){_SCORE}(?:\s*,\s*(?:und\s+|and\s+)?{_SCORE})+(?![\d:-])")
+
+
+def _score_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of match scores in text."""
+    if "-" not in text and ":" not in text and "–" not in text:
+        return []
+    return [m.span() for m in _SCORE_RUN.finditer(text)]
+
+
 def value_anchor(value: float) -> str:
     """A language-independent key for a number: three significant digits, so 5.6e6 == 5,6 Mio. == 560万."""
     if value == 0 or not math.isfinite(value):
@@ -62,7 +76,7 @@ def facts_of_text(text: str, lang: str | None, published: dt.date | None) -> Sen
     """The facts of a sentence text; memoised, as sentences repeat (boilerplate, long files)."""
     dates = tuple(extract_dates(text, lang, published))
     entities = tuple(extract_entities(text, lang))
-    protected = [*name_spans(text, lang), *((d.start, d.end) for d in dates)]
+    protected = [*name_spans(text, lang), *((d.start, d.end) for d in dates), *_score_spans(text)]
     quantities = tuple(extract_quantities(text, lang, protected))
     attributions = tuple(extract_attributions(text, lang, entities))
     quotes = tuple(extract_quotes(text, lang))

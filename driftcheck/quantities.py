@@ -907,8 +907,8 @@ def _read_prefix(text: str, start: int, lang: str) -> tuple[str | None, str | No
     qual, qual_text = None, None
     share = _ZH_SHARE_OF.search(pre) if "约占" in pre else None
     if share is not None:
-        # "约占全国产量的90%": about 90% of national output. The figure's span stays the number: what the share
-        # is of ("其全球员工", its global workforce) is read by the scope rule, outside it.
+        # "约占全国产量的90%": about 90% of national output. The figure's span stays the number: what the
+        # share is of ("其全球员工", its global workforce) is read by the scope rule, outside it.
         return currency, "approx", "约占", start
     qm = _QUAL_PRE_RE.search(pre)
     if qm:

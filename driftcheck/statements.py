@@ -537,8 +537,8 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "modal",
             "may",
         ),
-        # "is expected to rise to fourth" / "will climb to fourth": an expectation made a certainty (within one
-        # language, as the modals above).
+        # "is expected to rise to fourth" / "will climb to fourth": an expectation made a certainty (within
+        # one language, as the modals above).
         (r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?expected\s+to\b", "modal", "expected"),
         (r"\baccording\s+to\b", "source", "according_to"),
         (r"\bciting\b|\bcited\b", "source", "according_to"),

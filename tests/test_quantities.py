@@ -822,7 +822,15 @@ def test_a_scale_error_says_how_far_off_the_figure_is() -> None:
         ("保险公司面临最高8亿元的理赔", "zh", "最高8亿元", 8e8, None, "CNY", "at_most"),
         ("载荷最高可达15吨", "zh", "最高可达15吨", 1.5e7, None, None, "at_most"),
         # "not below" is "at least".
-        ("temperatures will not fall below 25 degrees", "en", "not fall below 25", 25, None, None, "at_least"),
+        (
+            "temperatures will not fall below 25 degrees",
+            "en",
+            "not fall below 25",
+            25,
+            None,
+            None,
+            "at_least",
+        ),
         ("气温不低于25度", "zh", "不低于25", 25, None, None, "at_least"),
         # "über" after a noun of money is "of" (worth), not "more than".
         ("Sie richtet einen Fonds über 50 Mio. Euro ein.", "de", "50 Mio. Euro", 5e7, None, "EUR", "none"),
@@ -866,3 +874,28 @@ def test_figures_an_editors_review_misread(
 def test_words_that_only_look_like_codes_or_qualifiers(text: str) -> None:
     for q in extract_quantities(text, "en"):
         assert q.currency is None and q.qualifier == "none" and q.high is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferreira won 6-4, 3-6, 7-6 (7-5), 6-7 (4-7), 7-5 in the final.",
+        "Ferreira gewann das Finale mit 6:4, 3:6, 7:6 (7:5), 6:7 (4:7), 7:5.",
+    ],
+)
+def test_a_run_of_set_scores_is_no_figure(text: str) -> None:
+    import datetime as dt
+
+    from driftcheck.facts import facts_of_text
+
+    assert facts_of_text(text, None, dt.date(2025, 9, 7)).quantities == ()
+
+
+def test_one_score_or_ranges_in_a_list_are_still_figures() -> None:
+    import datetime as dt
+
+    from driftcheck.facts import facts_of_text
+
+    assert [q.text for q in facts_of_text("The board voted 7-2.", "en", None).quantities] == ["7", "2"]
+    ranges = facts_of_text("The index rose 3-4% on Monday, 2-3% on Tuesday.", "en", dt.date(2025, 9, 7))
+    assert [q.text for q in ranges.quantities] == ["3-4%", "2-3%"]
