@@ -1183,6 +1183,13 @@ def _zh_entities(text: str, latin: Sequence[Entity]) -> list[Entity]:
     return out
 
 
+# Common Chinese surnames (the most frequent hundred or so): a Chinese person's name in a translation is
+# its pinyin, often with the given name first (段梦琪 = Duan Mengqi or Mengqi Duan).
+ZH_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "柳习"
+)
 # Job titles and forms of address that stand before a Chinese name (律师马克·埃文斯, AMD首席执行官苏姿丰,
 # 主任王明): one list for the name extractor here, the speaker of a quotation (statements) and the names a
 # translation renders (translation), which had kept three lists that each missed titles the others had.

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from driftcheck.entities import ZH_PERSON_TITLES, Entity, extract_entities, fold_name
+from driftcheck.entities import ZH_PERSON_TITLES, ZH_SURNAMES, Entity, extract_entities, fold_name
 
 
 @dataclass(frozen=True)
@@ -413,6 +413,8 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
         titles = list(_ZH_TITLES.finditer(who))
         if titles and 2 <= len(who) - titles[-1].end() <= 4:
             return who[titles[-1].end() :]
+        if 2 <= len(who) <= 3 and who[0] in ZH_SURNAMES and _HAN_ONLY.fullmatch(who):
+            return who  # 陈良贤对记者说：“…”: a Chinese name on its own (a surname and a given name)
         return None  # a pronoun or an unnamed speaker before the verb
     m = _ZH_SPEECH_AFTER.match(after)
     if m and m.group("who") not in _PRONOUNS:
@@ -428,6 +430,7 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
     return None
 
 
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _ZH_JOINING_WORDS = re.compile(r"(?:并且|同时|随后|此外|另外|[并还也又则而但])+$")
 
 

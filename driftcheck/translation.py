@@ -53,6 +53,7 @@ from .entities import (
     _GENERIC_ACRONYMS,
     STANDARD_ALIASES,
     ZH_PERSON_TITLES,
+    ZH_SURNAMES,
     AliasTable,
     Entity,
     _is_shape_name,
@@ -355,13 +356,6 @@ _LATIN_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]+(?:[-'’][^\W\d_\u3400-\u9fff]
 # Hyphen and apostrophe parts apart: Johns / Hopkins / Universität.
 _LATIN_TOKEN = re.compile(r"[^\W\d_\u3400-\u9fff]+")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff·]+")
-# Common Chinese surnames (the most frequent hundred or so): a Chinese person's name in a translation is
-# its pinyin, often with the given name first (段梦琪 = Duan Mengqi or Mengqi Duan).
-_ZH_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-    "柳习"
-)
 # German nouns are capitalised, so the German name finder also returns common nouns ("Pause", "Fahrzeuge").
 # A one-word name of unknown kind with a typical German noun ending is not checked on the source side.
 _DE_NOUN_END = re.compile(
@@ -833,7 +827,7 @@ def _renderings(name: str, lang: str | None) -> frozenset[str]:
     if _HAN.search(name):
         syllables = _pinyin_syllables(name)
         forms.add("".join(syllables))
-        if 2 <= len(syllables) <= 3 and name[0] in _ZH_SURNAMES:
+        if 2 <= len(syllables) <= 3 and name[0] in ZH_SURNAMES:
             forms.add("".join(syllables[1:]) + syllables[0])  # given name first: Mengqi Duan
     return frozenset(f for f in forms if f)
 
@@ -1394,7 +1388,7 @@ def _chinese_names(text: str, add: Callable[[int, int, str, bool], None]) -> Non
             k = max(j, k + 1)
         # Chinese person names: a surname and one or two characters, after a role or before a verb of saying.
         for i, ch in enumerate(run):
-            if ch not in _ZH_SURNAMES:
+            if ch not in ZH_SURNAMES:
                 continue
             # Before a verb of saying the verb ends the name (李明说); after a role alone, take three
             # characters unless the third begins a verb.
@@ -1421,7 +1415,7 @@ def _checkable_source_name(text: str, kind: str, lang: str | None) -> bool:
         # Chinese organisation names are translated word by word (新华社 = Xinhua News Agency,
         # 总统委员会 = presidential committee), which neither pinyin nor CLDR recovers; only places and
         # people are checked. A placeholder name (黄某 "Mr Huang") starts with a surname (在某種 does not).
-        return kind != "org" and ("某" not in text or text[0] in _ZH_SURNAMES)
+        return kind != "org" and ("某" not in text or text[0] in ZH_SURNAMES)
     words = _LATIN_WORD.findall(text)
     if not words or any(ch.isdigit() for ch in text):
         return False

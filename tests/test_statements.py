@@ -433,6 +433,21 @@ def test_the_speaker_after_a_title_and_a_setting(text: str, speaker: str | None)
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        ("陈良贤对记者说:“这是十年来袭击粤西最强的台风。”", "陈良贤"),
+        ("刘红表示：“这是十年来最强的台风。”", "刘红"),
+        ("他对记者说：“这是十年来最强的台风。”", None),
+        ("记者说：“这是十年来最强的台风。”", None),
+    ],
+)
+def test_a_chinese_name_without_a_title_speaks(text: str, speaker: str | None) -> None:
+    # A quotation given to 陈良贤 for the English version's Liu Hong went unreported: no speaker was read.
+    (quote,) = extract_quotes(text, "zh")
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         ("气象专家李华表示：“台风将在周二登陆。”", "李华"),
         ("“台风将在周二登陆。”气象专家李华说。", "李华"),
         ("球队主教练王强表示：“我们会赢。”", "王强"),
