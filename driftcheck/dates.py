@@ -174,7 +174,7 @@ _ANY_TRIGGER_WORD = re.compile(
 _TRIGGER_OF = {
     "iso": "digit", "de_numeric": "digit", "en_mdy": "digit", "en_dmy": "digit", "de_dmy": "digit",
     "month_year": "digit", "zh_date": "zh", "zh_year": "zh", "zh_day": "zh", "en_time": "digit",
-    "de_time": "digit", "clock": "digit", "zh_time": "zh", "rel_weekday": "weekday",
+    "de_time": "digit", "clock": "digit", "hhmm_zone": "digit", "zh_time": "zh", "rel_weekday": "weekday",
     "zh_rel_weekday": "zh_week",
     "weekday": "weekday", "zh_weekday": "zh_week", "rel_day": "rel_day", "rel_year": "rel_year",
     "year": "digit", "month_only": "month",
@@ -260,6 +260,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("de_time", re.compile(_L + r"(?P<hour>[01]?\d|2[0-3])(?:[.:](?P<minute>[0-5]\d))?\s*Uhr\b")),
     ("clock", re.compile(_L + r"(?P<hour>[01]?\d|2[0-3])[:：](?P<minute>[0-5]\d)(?![0-9])(?!\s*[:/]\d)")),
+    # Wire style "0232 GMT", "1740 UTC": four digits are a clock time only with the zone after them.
+    ("hhmm_zone", re.compile(_L + r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?=\s*(?:GMT|UTC)\b)")),
     (
         "zh_time",
         re.compile(
