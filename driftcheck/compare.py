@@ -714,9 +714,18 @@ def date_findings(a: Located, b: Located) -> list[Finding]:
     out = []
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for n, da in enumerate(a.facts.dates):
-        for k, db in enumerate(b.facts.dates):
-            if k not in used_b and comparable_fields(da, db) and compare_dates(da, db) is None:
+    # Facts that agree as written are paired before those that agree once moved into one time zone: "10:32
+    # a.m. Beijing time (0232 UTC)" against "0232 GMT (10:32 a.m. in Beijing)" paired 10:32 with 0232 GMT
+    # first and left 0232 UTC to disagree with 10:32.
+    for as_written in (True, False):
+        for n, da in enumerate(a.facts.dates):
+            if n in used_a:
+                continue
+            for k, db in enumerate(b.facts.dates):
+                if k in used_b or not comparable_fields(da, db) or compare_dates(da, db) is not None:
+                    continue
+                if as_written and (da.hour, da.minute) != (db.hour, db.minute):
+                    continue
                 used_a.add(n)
                 used_b.add(k)
                 break

@@ -1375,6 +1375,20 @@ def match_quantities(
     )
     to_b: dict[int, int] = {}
     used_b: set[int] = set()
+    # The same number in another kind of percentage or currency, where neither figure has an equal partner
+    # of its own unit, is that figure with its unit changed: "4.7 percentage points" / "4.7 percent" beside
+    # "6 percent" was paired by value with the 6 and the changed unit went unreported.
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            if (
+                j not in used_b
+                and _same_number_other_unit(x, y)
+                and not any(_compatible(z, y) and _close(z.value, y.value) for z in a)
+                and not any(_compatible(x, w) and _close(x.value, w.value) for w in b)
+            ):
+                to_b[i] = j
+                used_b.add(j)
+                break
     for _c, _d, i, j in costs:
         if i not in to_b and j not in used_b:
             to_b[i] = j

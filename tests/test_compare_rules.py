@@ -1718,3 +1718,19 @@ def test_an_expectation_made_a_certainty_is_a_dropped_hedge() -> None:
     finding = only(findings(a, "Ferreira will climb to fourth in the ATP rankings on Monday."), "hedge")
     assert "expected" in finding.message
     assert not findings(a, "Ferreira is expected to climb to fourth in the ATP rankings on Monday.")
+
+
+def test_times_that_agree_as_written_are_paired_before_converted_ones() -> None:
+    a = "The rocket lifted off at 10:32 a.m. Beijing time (0232 UTC)."
+    b = "Liftoff came at 0232 GMT (10:32 a.m. in Beijing)."
+    assert not [f for f in findings(a, b) if f.type == "date"]
+    changed = only(findings(a, b.replace("0232 GMT", "0332 GMT")), "date")
+    assert "0332" in changed.message
+
+
+def test_a_changed_percentage_kind_beside_another_percentage_is_found() -> None:
+    a = "China will cut its copper tariff by 4.7 percentage points, while Chile will scrap its 6 percent duty."
+    finding = only(findings(a, "China will make a 4.7 percent cut to its copper tariff."), "number_unit")
+    assert "percentage points" in finding.message
+    fined = only(findings("It was fined €312m ($368m).", "It was fined $312 million."), "number_unit")
+    assert "EUR → USD" in fined.message
