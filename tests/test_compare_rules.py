@@ -1729,7 +1729,7 @@ def test_times_that_agree_as_written_are_paired_before_converted_ones() -> None:
 
 
 def test_a_changed_percentage_kind_beside_another_percentage_is_found() -> None:
-    a = "China will cut its copper tariff by 4.7 percentage points, while Chile will scrap its 6 percent duty."
+    a = "China will cut its copper tariff by 4.7 percentage points; Chile will scrap its 6 percent duty."
     finding = only(findings(a, "China will make a 4.7 percent cut to its copper tariff."), "number_unit")
     assert "percentage points" in finding.message
     fined = only(findings("It was fined €312m ($368m).", "It was fined $312 million."), "number_unit")

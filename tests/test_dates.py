@@ -324,7 +324,7 @@ def test_a_weekday_as_a_deadline_is_the_coming_one(text: str, lang: str, day: in
 
 
 def test_a_wire_style_clock_time_with_its_zone() -> None:
-    (gmt, beijing) = extract_dates("Liftoff came at 0232 GMT (10:32 a.m. in Beijing).", "en")
+    (gmt, _beijing) = extract_dates("Liftoff came at 0232 GMT (10:32 a.m. in Beijing).", "en")
     assert (gmt.hour, gmt.minute, gmt.zone) == (2, 32, "gmt")
     assert (
         compare_dates(extract_dates("at 0740 GMT", "en")[0], extract_dates("北京时间15时40分", "zh")[0])
