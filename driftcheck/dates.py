@@ -526,10 +526,10 @@ _ZONE_OFFSETS: dict[str, float | None] = {
     "东京时间": 9, "日本时间": 9, "中欧时间": 1,
 }  # fmt: skip
 # One zone in three languages: "local time", Ortszeit and 当地时间 name the same (unknown) zone.
-_ZONE_SAME = {"ortszeit": "local time", "当地时间": "local time"}
+_ZONE_SAME = {"ortszeit": "local time", "当地时间": "local time", "in beijing": "beijing time"}
 _ZONE_AFTER = re.compile(
     r"\s*(?:Uhr\s+)?\(?(?P<z>UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT|JST|ET|PT|local\s+time|Ortszeit|"
-    r"Beijing\s+time)\b",
+    r"Beijing\s+time|in\s+Beijing)\b",
     re.IGNORECASE,
 )
 _ZONE_INSIDE_ZH = re.compile(rf"(?P<z>{_ZH_ZONES})")

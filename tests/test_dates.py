@@ -324,8 +324,9 @@ def test_a_weekday_as_a_deadline_is_the_coming_one(text: str, lang: str, day: in
 
 
 def test_a_wire_style_clock_time_with_its_zone() -> None:
-    (gmt, _beijing) = extract_dates("Liftoff came at 0232 GMT (10:32 a.m. in Beijing).", "en")
+    (gmt, beijing) = extract_dates("Liftoff came at 0232 GMT (10:32 a.m. in Beijing).", "en")
     assert (gmt.hour, gmt.minute, gmt.zone) == (2, 32, "gmt")
+    assert beijing.zone == "beijing time"  # "in Beijing" after a clock time names its zone
     assert (
         compare_dates(extract_dates("at 0740 GMT", "en")[0], extract_dates("北京时间15时40分", "zh")[0])
         is None
