@@ -533,6 +533,22 @@ _ORGANISATIONS: dict[str, dict[str, tuple[str, ...]]] = {
                  "Met Office", "Weather Service"),
         "日本气象厅": ("Japan Meteorological Agency", "Meteorological Agency", "Japan"),
         "气象厅": ("Meteorological Agency",),
+        "世界气象组织": ("WMO", "World Meteorological Organization"),
+        # Chinese state bodies and companies, named in English by meaning (a desk's faithful translation was
+        # told it left out the Ministry of Finance, the Ministry of Emergency Management and the grid).
+        "国务院": ("State Council",), "财政部": ("Ministry of Finance", "Finance Ministry"),
+        "外交部": ("Foreign Ministry", "Ministry of Foreign Affairs"),
+        "商务部": ("Commerce Ministry", "Ministry of Commerce"),
+        "国防部": ("Defense Ministry", "Defence Ministry", "Ministry of National Defense"),
+        "应急管理部": ("Ministry of Emergency Management", "Emergency Management Ministry"),
+        "国家统计局": ("National Bureau of Statistics", "NBS", "Statistics Bureau"),
+        "中国气象局": ("China Meteorological Administration", "CMA", "China"),
+        "中国人民银行": ("People's Bank of China", "PBOC", "central bank", "China"),
+        "国家发展和改革委员会": ("National Development and Reform Commission", "NDRC"),
+        "国家发改委": ("NDRC",),
+        "海关总署": ("General Administration of Customs", "customs"),
+        "国家电网": ("State Grid",),
+        "南方电网": ("China Southern Power Grid", "Southern Power Grid", "China Southern Grid", "China"),
     },
 }  # fmt: skip
 
@@ -1045,11 +1061,22 @@ def _source_names(loc: Located, lang: str | None) -> list[_SourceName]:
     return out
 
 
+# A wire dateline at the start of a story: place in capitals, country, date, agency in brackets, a dash. A
+# translation drops it or rewrites it as its own (据…报道), and its names are no claims of the story.
+_DATELINE = re.compile(
+    r"\s*[A-ZÄÖÜ][A-ZÄÖÜ .'-]+(?:,\s*[A-Z][\w .'-]{1,30})?(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?"
+    r"\s*\([^)]{2,40}\)\s*[-–—]+\s*"
+)
+
+
 def _missing_source_names(loc: Located, lang: str | None, target: _NameIndex) -> list[_SourceName]:
     """The source names the target does not render (as _source_names, filtered by _rendered), deciding a
     candidate's strength only when it is not rendered: loose matching concerns Chinese names alone."""
     missing = []
+    dateline = _DATELINE.match(loc.sentence.text)
     for c in _source_candidates(loc, lang):
+        if dateline is not None and c.start < dateline.end():
+            continue  # "ZHANJIANG, China, Sept 15 (Pacific Wire) -": the wire's dateline, not the story's
         if callable(c.strength) and not _HAN.search(c.text):
             if _rendered(c.text, lang, target, person=c.kind == "person"):
                 continue

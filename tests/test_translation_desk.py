@@ -154,6 +154,17 @@ def test_a_quotation_given_to_another_speaker_is_an_attribution_finding(tmp_path
             '"Taiwan is the heart of the AI supply chain," Huang said in a statement.',
             "黄仁勋在一份声明中表示：“台湾是人工智能供应链的核心。”",
         ),
+        # State bodies and companies named by meaning, and a wire's dateline (found in a desk's review).
+        (
+            "The Ministry of Finance and the Ministry of Emergency Management released 500 million yuan.",
+            "财政部和应急管理部下拨5亿元。",
+        ),
+        ("China Southern Power Grid restored power to 1.1 million homes.", "南方电网已为110万户恢复供电。"),
+        ("The World Meteorological Organization called it a record.", "世界气象组织称这是创纪录的。"),
+        (
+            "ZHANJIANG, China, Sept 15 (Pacific Wire) - Typhoon Yamaneko made landfall on Sunday.",
+            "台风“山猫”于周日登陆。",
+        ),
     ],
 )
 def test_a_faithful_chinese_rendering_is_no_finding(tmp_path: Path, source: str, faithful: str) -> None:
