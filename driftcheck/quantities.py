@@ -220,6 +220,8 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"(?:MHz|megahertz|Megahertz)(?![A-Za-z])", "Hz", 1e6),
     (r"mAh(?![A-Za-z])|毫安时", "mAh", 1.0),
     (r"(?:kilomet(?:er|re)s?|km|Kilometern?)(?![A-Za-z])|公里|千米", "m", 1e3),
+    (r"(?:centimet(?:er|re)s?|cm|Zentimetern?)(?![A-Za-z])|厘米|公分", "m", 0.01),
+    (r"(?:millimet(?:er|re)s?|mm|Millimetern?)(?![A-Za-z])|毫米", "m", 0.001),
     (r"(?:met(?:er|re)s?|Metern?)(?![A-Za-z])|米", "m", 1.0),
     # Miles and feet in metres, so that a conversion agrees ("25 km (15.5 miles)", "40 metres" / "130 feet")
     # and "25 km" against "25 miles" is a changed figure, not two unrelated ones.
@@ -264,7 +266,9 @@ _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
     (r"(?:pounds\s+)?sterling|britische[n]?\s+Pfund", "GBP"),
     (r"[yY]uan|renminbi|Renminbi", "CNY"),
     (r"[yY]en", "JPY"),
-    (r"Swiss\s+francs?|Schweizer\s+Franken|Franken", "CHF"),
+    (r"CFA\s+francs?|CFA-Francs?", "XOF"),
+    # "francs" alone: the franc in today's news is the Swiss one (German "Franken" was read so already).
+    (r"Swiss\s+francs?|Schweizer\s+Franken|Franken|[fF]rancs?", "CHF"),
     ("RMB|" + "|".join(_CURRENCY_CODES), "CODE"),
     (r"美元|美金", "USD"),
     (r"欧元|歐元", "EUR"),

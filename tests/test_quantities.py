@@ -821,6 +821,12 @@ def test_a_scale_error_says_how_far_off_the_figure_is() -> None:
         ("约需六个月", "zh", "约需六个月", 6, None, None, "approx"),
         ("保险公司面临最高8亿元的理赔", "zh", "最高8亿元", 8e8, None, "CNY", "at_most"),
         ("载荷最高可达15吨", "zh", "最高可达15吨", 1.5e7, None, None, "at_most"),
+        # Centimetres and millimetres in metres; "francs" alone are Swiss (German "Franken" was already).
+        ("a gap of 78 centimetres", "en", "78 centimetres", 0.78, None, None, "none"),
+        ("eine Lücke von 78 Millimeter", "de", "78 Millimeter", 0.078, None, None, "none"),
+        ("积雪深达20厘米", "zh", "20厘米", 0.2, None, None, "none"),
+        ("a fine of up to 100,000 francs", "en", "up to 100,000 francs", 1e5, None, "CHF", "at_most"),
+        ("1 million CFA francs", "en", "1 million CFA francs", 1e6, None, "XOF", "none"),
         # "not below" is "at least".
         (
             "temperatures will not fall below 25 degrees",
