@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -514,7 +515,20 @@ def extract_dates(text: str, lang: str | None = None, published: _dt.date | None
                 merged[-1] = joined
                 continue
         merged.append(fact)
-    return [_with_zone(fact, text) for fact in merged]
+    zoned = [_with_zone(fact, text) for fact in merged]
+    # A range of clock times names its zone once: "between 03:10 and 03:25 local time", "北京时间10时10分至
+    # 10时25分". Each end is in that zone (the first end alone was compared as a time of no zone).
+    for first, second in itertools.pairwise(range(len(zoned))):
+        x, y = zoned[first], zoned[second]
+        if x.hour is None or y.hour is None or bool(x.zone) == bool(y.zone):
+            continue
+        if _TIME_RANGE_GAP.fullmatch(text, x.end, y.start):
+            zone = x.zone or y.zone
+            zoned[first], zoned[second] = dataclasses.replace(x, zone=zone), dataclasses.replace(y, zone=zone)
+    return zoned
+
+
+_TIME_RANGE_GAP = re.compile(r"\s*(?:Uhr\s+)?(?:and|to|until|und|bis|-|–|至|到)\s*", re.IGNORECASE)
 
 
 # Time zones named with a clock time, and their offsets from UTC in hours where the name fixes one. "Local

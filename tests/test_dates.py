@@ -333,3 +333,12 @@ def test_a_wire_style_clock_time_with_its_zone() -> None:
     )
     assert compare_dates(extract_dates("at 0740 GMT", "en")[0], extract_dates("北京时间13时40分", "zh")[0])
     assert [d.text for d in extract_dates("The plant employs 2300 people.", "en")] == []
+
+
+def test_a_range_of_clock_times_names_its_zone_once() -> None:
+    # "(02:10 and 02:25 GMT)" against "（北京时间10时10分至10时25分）" was reported as 02:10 → 10:10.
+    english = extract_dates("between 03:10 and 03:25 local time (02:10 and 02:25 GMT)", "en")
+    assert [d.zone for d in english] == ["local time", "local time", "gmt", "gmt"]
+    chinese = extract_dates("（北京时间10时10分至10时25分）", "zh")
+    assert [d.zone for d in chinese] == ["北京时间", "北京时间"]
+    assert [compare_dates(x, y) for x, y in zip(english[2:], chinese, strict=True)] == [None, None]

@@ -603,3 +603,11 @@ def test_a_name_in_capitals_is_no_second_spelling() -> None:
     assert find_spelling_variants(ms) == []
     ms = mentions(("a", 0, "COVID-19 spread fast."), ("b", 0, "Covid-19 spread fast."))
     assert len(find_spelling_variants(ms)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("The strike starts at 07:00 CEST on Monday.", "en"), ("Der Streik beginnt um 7.00 Uhr MESZ.", "de")],
+)
+def test_a_time_zone_is_no_name(text: str, lang: str) -> None:
+    assert extract_entities(text, lang) == []
