@@ -641,7 +641,9 @@ _CHANGE_HINT = re.compile(
     re.IGNORECASE,
 )
 _DOWN_WORDS = re.compile(
-    r"\b(?:fell|falls?|fallen|falling|dropped|drops?|declined|declines?|decreased|decreases?|shrank|"
+    # "falls" before a subject is German "if" ("falls die Arbeitgeber ihr Angebot nicht nachbessern").
+    r"\b(?:fell|fall(?!s\s+(?:die|der|das|den|dem|er|sie|es|ein|eine|einer|man|wir|ich|nicht|kein\w*)\b)s?|"
+    r"fallen|falling|dropped|drops?|declined|declines?|decreased|decreases?|shrank|"
     r"shrinks?|lost|loses|slipped|slid|plunged|tumbled|lowered|lowers|reduced|reduces|cut|cuts|"
     r"fiel|fällt|fallen|gefallen|sank|sinkt|sinken|gesunken|verlor|verliert|verloren|schrumpfte|"
     r"senkte|senkt|gesenkt|ging\w*(?=[^.;!?]*\bzurück\b))\b|下跌|下降|减少|降低|降至|下滑|下调|缩减|跌",
@@ -883,7 +885,7 @@ def _swapped_outright(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:
     for loc, e in ((a, ea), (b, eb)):
         if e.kind == "other" and " " not in e.text and not loc.sentence.text[: e.start].strip():
             return False
-    if ea.key[:4] == eb.key[:4]:
+    if ea.key[:4] == eb.key[:4] or (ea.key[:3] == eb.key[:3] and _demonym_of(ea.key, eb.key)):
         return False  # one name and its demonym or inflection: Portugal / Portuguese, Greece / Greek
     if fuzz.token_set_ratio(ea.text.casefold(), eb.text.casefold()) >= SWAP_MAX_SIMILARITY:
         return False
@@ -892,6 +894,11 @@ def _swapped_outright(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:
     before_a, after_a = _neighbour_words(a.sentence.text, ea)
     before_b, after_b = _neighbour_words(b.sentence.text, eb)
     return bool((before_a and before_a == before_b) or (after_a and after_a == after_b))
+
+
+def _demonym_of(x: str, y: str) -> bool:
+    """Whether one of two folded names sharing their first letters is a demonym (Polish / Poland)."""
+    return any(re.search(r"(?:ish|ese|ian|an|i|ch)$", k) for k in (x, y))
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
@@ -1838,9 +1845,10 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 # Verbs and words of absence: "lacks the ETCS" says "is not equipped with the ETCS", "has no automatic
 # braking" says "lacks automatic braking" (an editor's review found both reported as a flipped claim).
+# "unless employers improved" says "if employers did not improve" as well.
 _ABSENCE = re.compile(
-    r"\b(?:lack(?:s|ed|ing)?|without|absent|missing|devoid)\b|\b(?:fehl(?:t|en|te|ten)|mangelt\w*|ohne)\b"
-    r"|缺乏|缺少|缺失",
+    r"\b(?:lack(?:s|ed|ing)?|without|absent|missing|devoid|unless)\b"
+    r"|\b(?:fehl(?:t|en|te|ten)|mangelt\w*|ohne|es\s+sei\s+denn)\b|缺乏|缺少|缺失|除非",
     re.IGNORECASE,
 )
 
@@ -1873,6 +1881,17 @@ def _negated_word_said_negatively(negated: Located, plain: Located) -> bool:
     return False
 
 
+def _negated_words(text: str, end: int) -> set[str]:
+    """The first letters of the content words right after a negation marker (what it negates)."""
+    return {w.casefold()[:5] for w in _LONG_WORD.findall(text, end, end + 40)[:4]}
+
+
+def _negates_the_same_words(negated: Located, marker: Marker, plain: Located) -> bool:
+    """Whether one of the plain side's negations negates words the negated side's marker negates too."""
+    own = _negated_words(negated.sentence.text, marker.end)
+    return any(own & _negated_words(plain.sentence.text, m.end) for m in plain.facts.negations)
+
+
 def negation_findings(a: Located, b: Located) -> list[Finding]:
     """A flipped negation: one version says the claim, the other its opposite."""
     # polarity is -1 for an odd number of negations, +1 for an even number (statements.negation_polarity).
@@ -1880,6 +1899,11 @@ def negation_findings(a: Located, b: Located) -> list[Finding]:
         return []
     negated, plain = (a, b) if a.facts.polarity < 0 else (b, a)
     marker = negated.facts.negations[0] if negated.facts.negations else None
+    twice = len(plain.facts.negations) >= 2
+    if marker is not None and twice and _negates_the_same_words(negated, marker, plain):
+        # Two negations make an even count, but here two negated clauses ("no mining would take place … 'We
+        # will not send a single person back'", merged from two sentences), one of them this claim's.
+        return []
     if marker is None or not _negation_concerns_shared_claim(negated, plain, marker.end):
         return []
     if _lexical_negation_accounts_for_flip(negated, plain):
@@ -1991,6 +2015,8 @@ _PORTFOLIOS = {  # office: (English words, German stems before "minister", Chine
     "education": (("education",), ("bildungs",), ("教育",)),
     "agriculture": (("agriculture",), ("landwirtschafts", "agrar"), ("农业",)),
     "transport": (("transport",), ("verkehrs",), ("交通",)),
+    "infrastructure": (("infrastructure",), ("infrastruktur",), ("基础设施",)),
+    "digital": (("digital affairs", "digital"), ("digital",), ("数字",)),
     "environment": (("environment",), ("umwelt",), ("环境",)),
     "energy": (("energy",), ("energie",), ("能源",)),
     "culture": (("culture",), ("kultur",), ("文化",)),

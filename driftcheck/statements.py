@@ -767,6 +767,8 @@ _NEG_EN = [
     (r"\b(?:not|\w+n['’]t|never)\s+(?:get|got|go|went|come|came|make\s+it)\s+(?:beyond|past)\b", "_skip"),
     # "whether … or not" offers the alternative of a question (German "oder nicht", Chinese A-not-A 有没有).
     (r"\bor\s+not\b", "_skip"),
+    # "as never before", "like never before": a superlative, as German "wie nie zuvor".
+    (r"\b(?:as|like)\s+never\s+before\b", "_skip"),
     # "will not fall below 25 degrees" = "stay above 25": the negation belongs to the bound, which
     # quantities reads as "at least 25" (German "nicht unter 25 Grad", Chinese 不低于).
     (
@@ -806,6 +808,8 @@ _NEG_DE = [
     (r"\bnicht\s+mehr\b|\bkein\w*\s+mehr\b", "no_longer"),
     (r"\bnicht\s+nur\b", "_skip"),
     (r"\b(?:nicht|nie)\s+(?:unter|über)(?=\s+\d)", "_skip"),  # "nicht unter 25 Grad": a bound (see English)
+    # "wie nie zuvor", "so viele wie noch nie": a superlative ("as never before", "a record"), no denial.
+    (r"\bwie\s+(?:noch\s+)?nie\b(?:\s+zuvor)?", "_skip"),
     # "2014, nicht 2016", "aus einer Pressemitteilung, nicht vom Unternehmen": the phrase ends in a noun or a
     # figure; "es ist am besten, nicht unhöflich zu sein" (ending in a verb) denies.
     (
@@ -934,7 +938,7 @@ _LEX_EN = (
     r"|\bir(?:relevan|regular|responsib|rational|replac|revers)\w*|\bil(?:legal|logical|litera)\w*"
     r"|\bdis(?:agree|lik|approv|honest|trust|satisf|comfort|advantag|obey|respect|pleas)\w*"
     r"|\bnon-?[a-z]{3,}|\b[a-z]{3,}less(?:ly|ness)?\b(?<!nevertheless)"
-    r"|\bfail(?:s|ed|ing)?\s+to\b|\black(?:s|ed|ing)?\b|\babsen(?:t|ce)\b|\brefrain\w*|\bavoid\w*"
+    r"|\bfail(?:s|ed|ing)?\s+to\b|\black(?:s|ed|ing)?\b|\babsen(?:t|ce)\b|\brefrain\w*|\bavoid\w*|\bunless\b"
     r"|\bstop(?:s|ped|ping)?\b|\bfar\s+from\b|\btoo\s+\w+\s+to\b|\bhardly\b|\bbarely\b|\bscarcely\b"
     r"|\blittle\s+chance\b|\bout\s+of\s+(?:the\s+)?question\b|\bignoran\w+|\breluctan\w+|\bforg[eo]t\w*"
     r"|\bden(?:y|ies|ied|ial)\b|\brefus\w+|\bunless\b|\binstead\s+of\b|\brather\s+than\b"

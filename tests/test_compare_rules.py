@@ -1734,3 +1734,41 @@ def test_a_changed_percentage_kind_beside_another_percentage_is_found() -> None:
     assert "percentage points" in finding.message
     fined = only(findings("It was fined €312m ($368m).", "It was fined $312 million."), "number_unit")
     assert "EUR → USD" in fined.message
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_a", "lang_b"),
+    [
+        # Two negated clauses merged into one sentence, one of them this claim's: no flip.
+        (
+            "The company would not resume mining, the minister said.",
+            "No mining would take place, the minister said: 'We will not send a single person back.'",
+            "en",
+            "en",
+        ),
+        (
+            "The union will strike if employers did not improve their offer.",
+            "The union will strike unless employers improved their offer.",
+            "en",
+            "en",
+        ),
+        (
+            "Prices rose as never before, the agency said.",
+            "Prices rose to a record, the agency said.",
+            "en",
+            "en",
+        ),
+        ("Es waren so viele Zuschauer wie noch nie.", "There were more viewers than ever.", "de", "en"),
+    ],
+)
+def test_merged_negations_unless_and_superlatives_are_no_flip(
+    a: str, b: str, lang_a: str, lang_b: str
+) -> None:
+    assert not [f for f in findings(a, b, lang_a, lang_b) if f.type == "negation"]
+
+
+def test_a_german_falls_is_if_not_a_fall() -> None:
+    a = "Die Gewerkschaft droht mit Streik, falls die Arbeitgeber ihr Angebot von 3,5 Prozent nicht erhöhen."
+    b = "工会威胁称，如果雇主不提高3.5%的报价，将举行罢工。"
+    assert not [f for f in findings(a, b, "de", "zh") if "turned round" in f.message]
+    assert only(findings("The index falls 3.5% today.", "The index rises 3.5% today."), "number_value")
