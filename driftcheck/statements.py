@@ -391,7 +391,7 @@ _ZH_SPEECH_AFTER = re.compile(rf"\s*[，,]?\s*(?P<who>[^，。,“”]{{1,24}}?)
 # "在一份声明中" (in a statement), "周二" (on Tuesday) between speaker and verb; a job title before the name.
 # 对被告 / 向记者 ("to the defendant"): whom the speaker spoke to.
 _ZH_SETTING = re.compile(
-    r"(?:在[^，。]{0,12}(?:中|上|时)|周[一二三四五六日]|今天|昨天|对[^，。]{1,6}|向[^，。]{1,6})$"
+    r"(?:在[^，。]{0,12}(?:中|上|时)|周[一二三四五六日]|今天|昨天|对[^，。]{1,6}|向[^，。]{1,6}|在[^，。在]{1,6})$"
 )
 _ZH_TRAILING_TITLE = re.compile(r"(?<=.{2})(?:博士|教授|先生|女士|医生|法官|律师|检察官|部长|主席)$")
 # Longest first: an alternation takes the first title that matches at a position.
@@ -418,7 +418,9 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
         return None  # a pronoun or an unnamed speaker before the verb
     m = _ZH_SPEECH_AFTER.match(after)
     if m and m.group("who") not in _PRONOUNS:
-        who = _ZH_SETTING.sub("", m.group("who").strip())
+        who = m.group("who").strip()
+        while (setting := _ZH_SETTING.search(who)) is not None and setting.start() > 0:
+            who = who[: setting.start()]  # 在井口对记者说: "at the pithead", "to reporters"
         who = _ZH_TRAILING_TITLE.sub("", who)  # 詹姆斯·惠特洛克博士 -> 詹姆斯·惠特洛克
         titles = list(_ZH_TITLES.finditer(who))
         if titles and 2 <= len(who) - titles[-1].end() <= 9:
@@ -502,7 +504,9 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             r"(?:\S+\s+){0,3}?(?:disputes|disputed|contests|contested|denies|denied)\b"
             r"|\b(?<=,\s)which\s+(?:\S+\s+){0,3}?(?:disputes|disputed|contests|contested|denies|denied)\b"
             r"|\b(?:disputes|disputed|contests|contested|denies|denied)\s+(?:that|this|these|those|the)\s+"
-            r"(?:figure|number|estimate|sum|amount|account|claim)s?\b",
+            r"(?:figure|number|estimate|sum|amount|account|claim)s?\b"
+            # "…; the company denied this.": the denial of what the sentence just said
+            r"|\b(?:disputes|disputed|contests|contested|denies|denied)\s+(?:this|that)(?=\s*[.;]|$)",
             "hedge",
             "disputed",
         ),

@@ -611,3 +611,10 @@ def test_a_name_in_capitals_is_no_second_spelling() -> None:
 )
 def test_a_time_zone_is_no_name(text: str, lang: str) -> None:
     assert extract_entities(text, lang) == []
+
+
+def test_a_chinese_professions_title_is_not_part_of_the_name() -> None:
+    persons = [
+        e.text for e in extract_entities("瑞士画家费迪南德·霍德勒的作品被盗。", "zh") if e.kind == "person"
+    ]
+    assert persons == ["费迪南德·霍德勒"]

@@ -653,3 +653,16 @@ def test_a_denial_or_a_disputed_territory_is_no_hedge(text: str) -> None:
 )
 def test_chinese_bounds_of_a_figure_are_no_negation(text: str, negated: bool) -> None:
     assert bool(extract_negations(text, "zh")) is negated
+
+
+def test_a_claim_then_its_denial_is_a_dispute_and_a_denial_alone_is_not() -> None:
+    assert [m.key for m in extract_hedges("It paid bribes since 2022; the company denied this.", "en")] == [
+        "disputed"
+    ]
+    assert extract_hedges("He denied it.", "en") == []
+
+
+def test_a_chinese_speaker_after_a_place_and_an_audience() -> None:
+    text = "“这不是一次偶然的事故。”波兰国家矿业局局长马雷克·杰林斯基在井口对记者说。"
+    (quote,) = extract_quotes(text, "zh")
+    assert quote.speaker == "马雷克·杰林斯基"
