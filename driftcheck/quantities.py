@@ -1382,7 +1382,9 @@ def match_quantities(
     # The same number in another kind of percentage or currency, where neither figure has an equal partner
     # of its own unit, is that figure with its unit changed: "4.7 percentage points" / "4.7 percent" beside
     # "6 percent" was paired by value with the 6 and the changed unit went unreported.
-    for i, x in enumerate(a):
+    marked = [i for i, x in enumerate(a) if x.currency or x.unit in _PERCENTAGES]
+    for i in marked if any(y.currency or y.unit in _PERCENTAGES for y in b) else ():
+        x = a[i]
         for j, y in enumerate(b):
             if (
                 j not in used_b
