@@ -2247,10 +2247,14 @@ class _MergedClaims:
 
     def __init__(self, located: dict[tuple[str, int], Located]) -> None:
         self.located = located
-        # (document, anchor) -> that document's sentences with the anchor; built once per corpus.
+        # (document, anchor) -> that document's sentences with the anchor; built on the first question.
         self.with_anchor: dict[tuple[str, str], list[frozenset[str]]] = {}
         self.refusals: dict[str, list[frozenset[str]]] = {}
-        for x in located.values():
+        self.indexed = False
+
+    def _index(self) -> None:
+        self.indexed = True
+        for x in self.located.values():
             exact = _exact_anchors(x)
             for anchor in exact:
                 self.with_anchor.setdefault((x.sentence.doc, anchor), []).append(exact)
@@ -2259,6 +2263,8 @@ class _MergedClaims:
 
     def told_in(self, group: ClaimGroup, doc: str) -> bool:
         """Whether `doc` tells the group's claim in one of its sentences (see the class)."""
+        if not self.indexed:
+            self._index()
         members = [self.located[(m.doc, m.index)] for m in group.members]
         exact = frozenset.intersection(*(_exact_anchors(x) for x in members))
         if exact:
