@@ -1772,3 +1772,41 @@ def test_a_german_falls_is_if_not_a_fall() -> None:
     b = "工会威胁称，如果雇主不提高3.5%的报价，将举行罢工。"
     assert not [f for f in findings(a, b, "de", "zh") if "turned round" in f.message]
     assert only(findings("The index falls 3.5% today.", "The index rises 3.5% today."), "number_value")
+
+
+def _two_docs(wire_lines: list[str], other_lines: list[str], links: list[tuple[int, int]]) -> list[Finding]:
+    """compare_corpus over two English documents with the given alignments, all in one claim group."""
+    from driftcheck.compare import compare_corpus
+    from driftcheck.facts import extract_facts
+    from driftcheck.models import Alignment, ClaimGroup, SentenceRef
+    from driftcheck.pipeline import Segmented
+
+    def doc(doc_id: str, lines: list[str]) -> Segmented:
+        text = " ".join(lines)
+        document = Document(doc_id, f"{doc_id}.txt", text, (), language="en", published="2025-10-17")
+        sentences, pos = [], 0
+        for n, line in enumerate(lines):
+            sentences.append(Sentence(doc_id, n, line, "en", "body", pos, pos + len(line)))
+            pos += len(line) + 1
+        return Segmented(document, tuple(sentences), tuple(extract_facts(s, document) for s in sentences))
+
+    alignments = [Alignment(SentenceRef("other", j), SentenceRef("wire", i), 2.0, "g1") for i, j in links]
+    members = tuple({r for a in alignments for r in (a.a, a.b)})
+    return compare_corpus(
+        [doc("wire", wire_lines), doc("other", other_lines)],
+        alignments,
+        [ClaimGroup("g1", members, ())],
+        SETTINGS,
+    )
+
+
+def test_a_weekday_the_other_document_tells_elsewhere_is_not_compared_with_another_events_date() -> None:
+    wire = ["Rescuers on Friday freed all 23 miners trapped some 1,140 metres underground."]
+    other = [
+        "The collapse on Tuesday, October 14 left 23 men trapped 1,140 metres below ground.",
+        "All of them were brought out on Friday.",
+    ]
+    assert not [f for f in _two_docs(wire, other, [(0, 0), (0, 1)]) if f.type == "date"]
+    # Two bare weekdays that differ are still the drift, whatever the document says elsewhere.
+    other_bare = ["On Thursday rescuers freed the 23 miners trapped 1,140 metres down.", "It was Friday."]
+    assert [f for f in _two_docs(wire, other_bare, [(0, 0)]) if f.type == "date"]
