@@ -1673,43 +1673,14 @@ def test_a_dropped_hedge_is_reported_against_the_body_not_the_bullet() -> None:
     # The wire's "reportedly" is aligned with the rewrite's summary bullet and its body sentence; the one
     # report goes against the body sentence, which states the claim plainly (an editor found the bullet
     # blamed).
-    from driftcheck.compare import compare_corpus
-    from driftcheck.facts import extract_facts
-    from driftcheck.models import Alignment, ClaimGroup, SentenceRef
-    from driftcheck.pipeline import Segmented
-
-    def doc(doc_id: str, lines: list[tuple[str, str]]) -> Segmented:
-        text = " ".join(t for t, _ in lines)
-        document = Document(doc_id, f"{doc_id}.txt", text, (), language="en")
-        sentences, pos = [], 0
-        for n, (t, kind) in enumerate(lines):
-            sentences.append(Sentence(doc_id, n, t, "en", kind, pos, pos + len(t)))
-            pos += len(t) + 1
-        return Segmented(document, tuple(sentences), tuple(extract_facts(s, document) for s in sentences))
-
-    wire = doc(
-        "wire", [("The train was reportedly travelling at 155 km/h on a section limited to 90 km/h.", "body")]
-    )
-    rewrite = doc(
-        "rewrite",
-        [
-            (
-                "Investigators are examining whether the train was going too fast on a 90 km/h curve.",
-                "bullet",
-            ),
-            ("Data show it was travelling at 155 km/h on a stretch where the limit is 90 km/h.", "body"),
-        ],
-    )
-    links = [
-        Alignment(SentenceRef("rewrite", 0), SentenceRef("wire", 0), 1.8, "g1"),
-        Alignment(SentenceRef("rewrite", 1), SentenceRef("wire", 0), 2.2, "g1"),
+    wire = [("The train was reportedly travelling at 155 km/h on a section limited to 90 km/h.", "body")]
+    rewrite = [
+        ("Investigators are examining whether the train was going too fast on a 90 km/h curve.", "bullet"),
+        ("Data show it was travelling at 155 km/h on a stretch where the limit is 90 km/h.", "body"),
     ]
-    group = ClaimGroup(
-        "g1", (SentenceRef("rewrite", 0), SentenceRef("rewrite", 1), SentenceRef("wire", 0)), ()
-    )
-    hedges = [f for f in compare_corpus([wire, rewrite], links, [group], SETTINGS) if f.type == "hedge"]
+    hedges = [f for f in _two_docs(wire, rewrite, [(0, 0), (0, 1)]) if f.type == "hedge"]
     assert len(hedges) == 1
-    plain = hedges[0].a if hedges[0].a.doc == "rewrite" else hedges[0].b
+    plain = hedges[0].a if hedges[0].a.doc == "other" else hedges[0].b
     assert plain is not None and plain.index == 1
 
 
@@ -1774,19 +1745,25 @@ def test_a_german_falls_is_if_not_a_fall() -> None:
     assert only(findings("The index falls 3.5% today.", "The index rises 3.5% today."), "number_value")
 
 
-def _two_docs(wire_lines: list[str], other_lines: list[str], links: list[tuple[int, int]]) -> list[Finding]:
-    """compare_corpus over two English documents with the given alignments, all in one claim group."""
+def _two_docs(
+    wire_lines: list[str] | list[tuple[str, str]],
+    other_lines: list[str] | list[tuple[str, str]],
+    links: list[tuple[int, int]],
+) -> list[Finding]:
+    """compare_corpus over two English documents ("wire" and "other"; lines are texts or (text, kind)) with
+    the given alignments (wire line, other line), all in one claim group."""
     from driftcheck.compare import compare_corpus
     from driftcheck.facts import extract_facts
     from driftcheck.models import Alignment, ClaimGroup, SentenceRef
     from driftcheck.pipeline import Segmented
 
-    def doc(doc_id: str, lines: list[str]) -> Segmented:
-        text = " ".join(lines)
+    def doc(doc_id: str, lines: list[str] | list[tuple[str, str]]) -> Segmented:
+        kinded = [line if isinstance(line, tuple) else (line, "body") for line in lines]
+        text = " ".join(line for line, _ in kinded)
         document = Document(doc_id, f"{doc_id}.txt", text, (), language="en", published="2025-10-17")
         sentences, pos = [], 0
-        for n, line in enumerate(lines):
-            sentences.append(Sentence(doc_id, n, line, "en", "body", pos, pos + len(line)))
+        for n, (line, kind) in enumerate(kinded):
+            sentences.append(Sentence(doc_id, n, line, "en", kind, pos, pos + len(line)))
             pos += len(line) + 1
         return Segmented(document, tuple(sentences), tuple(extract_facts(s, document) for s in sentences))
 
