@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from .dates import DateFact, comparable_fields, compare_dates
+from .dates import DateFact, comparable_fields, compare_dates, weekday_only
 from .entities import (
+    DEMONYM_SHAPE,
+    MINISTER_PORTFOLIOS,
     STANDARD_ALIASES,
     AliasTable,
     Entity,
@@ -217,10 +219,9 @@ def _weekday_told_elsewhere(
     document states the weekday in another sentence: two sentences aligned on a shared figure ("1,140 metres
     below ground") told two events, the rescue on Friday and the collapse on Tuesday, October 14."""
     for weekday, stated, other in ((da, db, b), (db, da, a)):
-        bare = weekday.relative and weekday.weekday is not None and not any(c.isdigit() for c in weekday.text)
         # Only against a date stated with its day ("Tuesday, October 14"): two bare weekdays that differ
         # ("Wednesday" / "Dienstag") are the drift review stories plant, whatever else the document says.
-        if not bare or stated.relative or stated.day is None:
+        if not weekday_only(weekday) or stated.relative or stated.day is None:
             continue
         for x in dated.get(other.sentence.doc, ()):
             if x is other:
@@ -923,7 +924,7 @@ def _swapped_outright(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:
 
 def _demonym_of(x: str, y: str) -> bool:
     """Whether one of two folded names sharing their first letters is a demonym (Polish / Poland)."""
-    return any(re.search(r"(?:ish|ese|ian|an|i|ch)$", k) for k in (x, y))
+    return any(DEMONYM_SHAPE.search(k) for k in (x, y))
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
@@ -2026,33 +2027,17 @@ def comment_findings(a: Located, b: Located) -> list[Finding]:
     return [make("attribution", "high", message, *((first, second) if silent is a else (second, first)))]
 
 
-# A minister's portfolio in three languages, each wording to one office: an editor's review found "Labour
-# Minister" turned "Commerce Minister" and "Interior Minister" turned "Verteidigungsminister" unreported.
-_PORTFOLIOS = {  # office: (English words, German stems before "minister", Chinese before 部长/大臣)
-    "interior": (("interior", "home"), ("innen",), ("内政", "内务")),
-    "defence": (("defence", "defense"), ("verteidigungs",), ("国防",)),
-    "finance": (("finance",), ("finanz",), ("财政",)),
-    "economy": (("economy", "economic affairs", "economics"), ("wirtschafts",), ("经济",)),
-    "labour": (("labour", "labor", "employment"), ("arbeits",), ("劳工", "劳动")),
-    "trade": (("commerce", "trade"), ("handels",), ("商务", "贸易", "商业")),
-    "health": (("health",), ("gesundheits",), ("卫生",)),
-    "foreign": (("foreign",), ("außen",), ("外交",)),
-    "justice": (("justice",), ("justiz",), ("司法",)),
-    "education": (("education",), ("bildungs",), ("教育",)),
-    "agriculture": (("agriculture",), ("landwirtschafts", "agrar"), ("农业",)),
-    "transport": (("transport",), ("verkehrs",), ("交通",)),
-    "infrastructure": (("infrastructure",), ("infrastruktur",), ("基础设施",)),
-    "digital": (("digital affairs", "digital"), ("digital",), ("数字",)),
-    "environment": (("environment",), ("umwelt",), ("环境",)),
-    "energy": (("energy",), ("energie",), ("能源",)),
-    "culture": (("culture",), ("kultur",), ("文化",)),
+# Each wording of a minister's portfolio (entities.MINISTER_PORTFOLIOS) to its office: an editor's review
+# found "Labour Minister" turned "Commerce Minister" and "Interior Minister" turned "Verteidigungsminister"
+# unreported.
+_OFFICE_OF = {
+    word: office for office, kinds in MINISTER_PORTFOLIOS.items() for words in kinds for word in words
 }
-_OFFICE_OF = {word: office for office, kinds in _PORTFOLIOS.items() for words in kinds for word in words}
 
 
 def _alternatives(column: int) -> str:
-    words = sorted({w for kinds in _PORTFOLIOS.values() for w in kinds[column]}, key=len, reverse=True)
-    return "|".join(w.replace(" ", r"\s+") for w in words)
+    words = {w for kinds in MINISTER_PORTFOLIOS.values() for w in kinds[column]}
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 _MINISTER_OF = re.compile(

@@ -469,7 +469,7 @@ _FIELDS = ("year", "month", "day", "hour", "minute")
 _WEEKDAY_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:the|den|dem)\s+)?|\s*[（(]\s*")
 
 
-def _weekday_only(fact: DateFact) -> bool:
+def weekday_only(fact: DateFact) -> bool:
     """Whether a fact is a weekday alone (its day, if any, was counted from the publication date)."""
     return fact.weekday is not None and fact.relative and not any(c.isdigit() for c in fact.text)
 
@@ -479,8 +479,8 @@ def _merge(a: DateFact, b: DateFact, text: str) -> DateFact | None:
     and a weekday with the date it names ("Friday, May 16"): the stated date is the day, not the weekday
     counted from the publication date (which made "released on Friday, May 16" say May 9)."""
     gap = text[a.end : b.start]
-    if _weekday_only(a) != _weekday_only(b) and _WEEKDAY_GAP.fullmatch(gap):
-        day_name, stated = (a, b) if _weekday_only(a) else (b, a)
+    if weekday_only(a) != weekday_only(b) and _WEEKDAY_GAP.fullmatch(gap):
+        day_name, stated = (a, b) if weekday_only(a) else (b, a)
         if stated.day is not None and stated.month is not None and not stated.relative:
             fields = {f: getattr(stated, f) for f in _FIELDS}
             closed = gap.strip() in ("(", "（") and text.startswith((")", "）"), b.end)

@@ -957,13 +957,36 @@ _FAMILY_PARTICLES_SECOND = {"der", "den", "dem", "de", "het"}
 # Lindner", "Labour Minister Hubertus Heil"): those words named no "Federal Finance" person and no Labour
 # party, which a translation that wrote Bundesfinanzminister was reported as dropping.
 _PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "senator"}
+# A minister's portfolio in three languages: office -> (English words, German stems before "minister",
+# Chinese before 部长/大臣). The name extractor takes the English words as part of a title, and compare
+# reports a minister given another office.
+MINISTER_PORTFOLIOS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "interior": (("interior", "home"), ("innen",), ("内政", "内务")),
+    "defence": (("defence", "defense"), ("verteidigungs",), ("国防",)),
+    "finance": (("finance",), ("finanz",), ("财政",)),
+    "economy": (("economy", "economic affairs", "economics"), ("wirtschafts",), ("经济",)),
+    "labour": (("labour", "labor", "employment"), ("arbeits",), ("劳工", "劳动")),
+    "trade": (("commerce", "trade"), ("handels",), ("商务", "贸易", "商业")),
+    "health": (("health",), ("gesundheits",), ("卫生",)),
+    "foreign": (("foreign",), ("außen",), ("外交",)),
+    "justice": (("justice",), ("justiz",), ("司法",)),
+    "education": (("education",), ("bildungs",), ("教育",)),
+    "agriculture": (("agriculture",), ("landwirtschafts", "agrar"), ("农业",)),
+    "transport": (("transport",), ("verkehrs",), ("交通",)),
+    "infrastructure": (("infrastructure",), ("infrastruktur",), ("基础设施",)),
+    "digital": (("digital affairs", "digital"), ("digital",), ("数字",)),
+    "environment": (("environment",), ("umwelt",), ("环境",)),
+    "energy": (("energy",), ("energie",), ("能源",)),
+    "culture": (("culture",), ("kultur",), ("文化",)),
+}
+# Words of a capitalised run before a minister's title that name the office, not a person: the portfolios'
+# English words and what goes with them ("Federal Finance Minister", "Shadow Home Secretary").
 _PORTFOLIO_WORDS = {
-    "federal", "state", "deputy", "junior", "shadow", "foreign", "home", "interior", "finance", "financial",
-    "treasury", "economy", "economic", "economics", "trade", "industry", "labour", "labor", "employment",
-    "social", "health", "justice", "defence", "defense", "transport", "education", "culture", "environment",
-    "climate", "energy", "agriculture", "development", "family", "housing", "science", "research",
-    "digital", "infrastructure", "european", "affairs", "security", "budget", "homeland", "commerce",
-    "veterans",
+    word for english, _, _ in MINISTER_PORTFOLIOS.values() for name in english for word in name.split()
+} | {
+    "federal", "state", "deputy", "junior", "shadow", "financial", "treasury", "economic", "industry",
+    "social", "climate", "development", "family", "housing", "science", "research", "european", "affairs",
+    "security", "budget", "homeland", "veterans",
 }  # fmt: skip
 
 
@@ -986,14 +1009,15 @@ def _is_portfolio(run: list[_Tok]) -> bool:
     """Whether a capitalised run before a minister's title is the portfolio (and nationality) only."""
     words = [t.text.casefold() for t in run]
     return any(w in _PORTFOLIO_WORDS for w in words) and all(
-        w in _PORTFOLIO_WORDS or w in _DEMONYMS or w in {"and", "of", "for"} or _DEMONYM_SHAPE.search(w)
+        w in _PORTFOLIO_WORDS or w in _DEMONYMS or w in {"and", "of", "for"} or DEMONYM_SHAPE.search(w)
         for w in words
     )
 
 
 # Nationalities the table does not list, by their endings (Belgian, Peruvian, Chilean, Portuguese, Polish,
-# Israeli, Czech, Thai): only ever asked of a run before a portfolio title ("Belgian Economy Minister").
-_DEMONYM_SHAPE = re.compile(r"(?:ian|ean|ese|ish|i|ch|ic)$")
+# Israeli, Czech, Thai, Icelandic): asked of a run before a portfolio title ("Belgian Economy Minister") and,
+# in compare, of two names that share their first letters (Polish / Poland).
+DEMONYM_SHAPE = re.compile(r"(?:an|ese|ish|i|ch|ic)$")
 
 
 # German writes adjectives in lower case except at a sentence start and inside a name, so a capitalised

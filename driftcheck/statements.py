@@ -407,9 +407,7 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
             return near[-1].text
         # A Chinese name after a job title, which the extractor does not know (AMD首席执行官苏姿丰周一在一份
         # 声明中表示：“…”): the quotation given to her instead of Huang went unnoticed.
-        who = re.split(r"[，,。；;：:！？]", before[:cut])[-1].strip()
-        while who and (setting := _ZH_SETTING.search(who)) is not None and setting.start() > 0:
-            who = who[: setting.start()]
+        who = _without_settings(re.split(r"[，,。；;：:！？]", before[:cut])[-1].strip())
         titles = list(_ZH_TITLES.finditer(who))
         if titles and 2 <= len(who) - titles[-1].end() <= 4:
             return who[titles[-1].end() :]
@@ -418,9 +416,7 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
         return None  # a pronoun or an unnamed speaker before the verb
     m = _ZH_SPEECH_AFTER.match(after)
     if m and m.group("who") not in _PRONOUNS:
-        who = m.group("who").strip()
-        while (setting := _ZH_SETTING.search(who)) is not None and setting.start() > 0:
-            who = who[: setting.start()]  # 在井口对记者说: "at the pithead", "to reporters"
+        who = _without_settings(m.group("who").strip())
         who = _ZH_TRAILING_TITLE.sub("", who)  # 詹姆斯·惠特洛克博士 -> 詹姆斯·惠特洛克
         titles = list(_ZH_TITLES.finditer(who))
         if titles and 2 <= len(who) - titles[-1].end() <= 9:
@@ -430,6 +426,14 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
         who = _ZH_JOINING_WORDS.sub("", who)
         return who if 2 <= len(who) <= 10 and who not in _PRONOUNS else None
     return None
+
+
+def _without_settings(who: str) -> str:
+    """A Chinese speaker's words without the settings after the name (在井口对记者说: "at the pithead", "to
+    reporters"; 周一在一份声明中表示)."""
+    while (setting := _ZH_SETTING.search(who)) is not None and setting.start() > 0:
+        who = who[: setting.start()]
+    return who
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
