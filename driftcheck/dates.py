@@ -531,6 +531,13 @@ def extract_dates(text: str, lang: str | None = None, published: _dt.date | None
 _TIME_RANGE_GAP = re.compile(r"\s*(?:Uhr\s+)?(?:and|to|until|und|bis|-|–|至|到)\s*", re.IGNORECASE)
 
 
+# Abbreviations of time zones written after a clock time ("9 a.m. CEST", "07:00 MESZ"): segmentation keeps
+# them with the time, and the name extractor does not take them for names. The zones this module compares
+# are the ones with an offset below (CST is China's and America's Central time both, so no offset is known).
+TIME_ZONE_ABBREVIATIONS = (
+    "UTC", "GMT", "CET", "CEST", "MEZ", "MESZ", "BST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
+    "JST", "AEST", "AEDT", "IST", "ET", "PT", "CT", "MT",
+)  # fmt: skip
 # Time zones named with a clock time, and their offsets from UTC in hours where the name fixes one. "Local
 # time", Ortszeit and 当地时间 name a zone without saying which; ET and PT shift with daylight saving.
 _ZONE_OFFSETS: dict[str, float | None] = {

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from driftcheck.dates import TIME_ZONE_ABBREVIATIONS
 from driftcheck.models import SentenceRef
 
 ENTITY_KINDS = ("person", "org", "product", "place", "other")
@@ -208,9 +209,9 @@ _GENERIC_ACRONYMS = {
     "ai", "ml", "llm", "llms", "gpu", "gpus", "cpu", "cpus", "api", "apis", "ceo", "cto", "cfo", "coo",
     "r&d", "ipo", "capex", "gw", "mw", "kw", "tv", "pc", "hr", "pr", "faq", "ok", "usd", "eur", "gdp",
     "bip", "ki", "genai", "ftir", "pdf", "url", "id", "vs", "am", "pm", "dna", "rna", "tm",
+} | {
     # Time zones ("07:00 CEST" / "7.00 Uhr MESZ" were reported as two names of an organisation).
-    "utc", "gmt", "cet", "cest", "mez", "mesz", "bst", "est", "edt", "cst", "cdt", "pst", "pdt", "jst",
-    "aest", "aedt",
+    zone.casefold() for zone in TIME_ZONE_ABBREVIATIONS if len(zone) >= 3
 }
 # fmt: on
 # Titles and roles: they end a name run and are not names themselves ("Meta CEO Mark Zuckerberg").

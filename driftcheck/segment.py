@@ -22,6 +22,8 @@ import re
 
 import sentencex
 
+from .dates import TIME_ZONE_ABBREVIATIONS
+
 __all__ = ["split_sentences"]
 
 # Bullet markers at the start of a line. The round/middle dots are never prose, so they need no following
@@ -177,7 +179,7 @@ def _next_start(text: str, pos: int, hi: int) -> int:
 # A clock time with a.m./p.m. right before a cut, and a time zone right after it.
 _CLOCK_BEFORE_RE = re.compile(r"\d\s*[ap]\.\s?m\.$", re.IGNORECASE)
 _ZONE_AFTER_RE = re.compile(
-    r"(?:UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|AEST|AEDT|IST|ET|PT|CT|MT)\b"
+    rf"(?:{'|'.join(TIME_ZONE_ABBREVIATIONS)})\b"
     r"|local\s+time\b"
     # "10:32 a.m. Beijing time", "4:10 p.m. New York time"; "10 a.m. Tuesday" (American usage)
     r"|(?:[A-Z][a-z]+\s+){1,2}time\b"
