@@ -819,7 +819,15 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
     # Two wordings of one claim in one language that differ in one name are a swap as well, whatever the kinds
     # say ("left Innsbruck that morning" / "left Salzburg that morning": single-word places are of no kind).
     version = _version_changed(ea, eb)
-    if not ((shared and same_kind) or version or (_one_wording(a, b) and _swapped_outright(a, ea, b, eb))):
+    # Two people given the same role ("Deputy Governor Tomas Reuter" / "Deputy Governor Paul Brenner"): the
+    # role is the shared context that makes the names a swap.
+    same_role = same_kind and ea.kind == "person" and _same_role(a.sentence.text, b.sentence.text)
+    if not (
+        (shared and same_kind)
+        or version
+        or same_role
+        or (_one_wording(a, b) and _swapped_outright(a, ea, b, eb))
+    ):
         return []
     if bool(_HAN.search(ea.text)) != bool(_HAN.search(eb.text)):
         # 梁文锋 and "Liang Wenfeng" differ as strings but may be one name: across scripts the translation
@@ -1968,6 +1976,8 @@ def compare_pair(
         *date_findings(a, b, dated),
         *entity_findings(a, b, aliases),
         *office_findings(a, b),
+        # A quotation given to another person (said) carries that person's role with it.
+        *([] if said else role_findings(a, b)),
         *swaps,
         *said,
         *hedge_findings(a, b, hedge_kept),
@@ -2080,6 +2090,159 @@ def office_findings(a: Located, b: Located) -> list[Finding]:
         f"{office_b} ('{b.sentence.text[sb:eb]}')"
     )
     return [make("entity", "high", message, evidence(a, sa, ea, office_a), evidence(b, sb, eb, office_b))]
+
+
+# A person's role other than a minister's portfolio, in three languages: role -> (English, German, Chinese)
+# regex alternatives. A word that translates two roles belongs to both (总裁 is a company's president or its
+# chief executive); a change is reported only where the two sentences' roles have nothing in common. Heads
+# of an institution are one role: a central bank's governor is its Präsident in German and its 行长 in
+# Chinese, the Fed's chair a Notenbankchef. Generic words (director, head, chief, manager, Leiter, 负责人)
+# are left out: they translate too many roles.
+_ROLES: dict[str, tuple[str, str, str]] = {
+    "spokesperson": (r"spokes(?:man|woman|person)|press\s+secretary", r"\w*sprecher(?:in)?", r"发言人"),
+    "chief executive": (
+        r"chief\s+executive(?:\s+officer)?|ceo",
+        r"vorstandschef(?:in)?|vorstandsvorsitzende[rn]?|konzernchef(?:in)?|ceo",
+        r"首席执行官|行政总裁|总裁|CEO",
+    ),
+    "chief financial officer": (
+        r"chief\s+financial\s+officer|cfo|finance\s+(?:director|chief)",
+        r"finanzvorstand|finanzchef(?:in)?|cfo",
+        r"首席财务官|财务总监|CFO",
+    ),
+    "chief operating officer": (r"chief\s+operating\s+officer|coo", r"coo", r"首席运营官|COO"),
+    "head": (
+        r"president|governor|chair(?:man|woman|person)?",
+        r"\w*präsident(?:in)?|gouverneur(?:in)?|(?:aufsichtsrats|verwaltungsrats|partei)?vorsitzende[rn]?",
+        r"总统|主席|行长|总裁|董事长|会长",
+    ),
+    "founder": (r"co-?founder|founder", r"mitgründer(?:in)?|gründer(?:in)?", r"联合创始人|创始人|创办人"),
+    "mayor": (r"mayor", r"(?:ober)?bürgermeister(?:in)?", r"市长|镇长"),
+    "prime minister": (
+        r"prime\s+minister|premier(?!\s+(?:league|division))",
+        r"premierminister(?:in)?|ministerpräsident(?:in)?|regierungschef(?:in)?",
+        r"总理|首相",
+    ),
+    "fire chief": (
+        r"fire\s+(?:chief|commissioner)",
+        r"feuerwehrchef(?:in)?|feuerwehrkommandant(?:in)?",
+        r"消防局长|消防队长",
+    ),
+    "police chief": (
+        r"police\s+(?:chief|commissioner)|chief\s+constable",
+        r"polizeichef(?:in)?|polizeipräsident(?:in)?|polizeikommandant(?:in)?",
+        r"警察局长|警察总监",
+    ),
+    "coach": (r"(?:head\s+)?coach", r"(?:chef)?trainer(?:in)?", r"主教练|教练|主帅"),
+    "sporting director": (
+        r"sporting\s+director|director\s+of\s+football",
+        r"sportdirektor(?:in)?|sportvorstand",
+        r"体育总监",
+    ),
+    "captain": (r"captain", r"kapitän(?:in)?", r"队长"),
+    "ambassador": (r"ambassador", r"botschafter(?:in)?", r"大使"),
+    "prosecutor": (r"prosecutor", r"staatsanwalt|staatsanwältin", r"检察官"),
+    "judge": (r"judge", r"richter(?:in)?", r"法官"),
+}
+# "Deputy" before a role (German "Vize-", "stellvertretende", Chinese 副): a deputy governor given as the
+# governor is another person.
+_LATIN_DEPUTY = r"deputy[\s-]+|vice[\s-]+|stellvertretende[rn]?\s+|vize-?"
+
+
+def _role_pattern(column: slice, deputy: str, before: str, after: str) -> re.Pattern[str]:
+    alternatives = "|".join(
+        rf"(?P<r{n}>{'|'.join(words[column])})" for n, words in enumerate(_ROLES.values())
+    )
+    return re.compile(rf"{before}(?P<deputy>{deputy})?(?:{alternatives}){after}", re.IGNORECASE)
+
+
+_LATIN_ROLE = _role_pattern(slice(0, 2), _LATIN_DEPUTY, r"(?<!\w)", r"(?!\w)")
+# 长期 ("long-term") after 市/行/会 and 大使馆 ("embassy") are no roles.
+_HAN_ROLE = _role_pattern(slice(2, 3), "副", "", r"(?!期|馆)")
+_ROLE_WORDS = {
+    name: re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE) for name, words in _ROLES.items()
+}
+_ROLE_HINT = re.compile(
+    r"(?i)spokes|secretary|chief|executive|ceo|cfo|coo|financ|president|governor|chair|founder|mayor|minister"
+    r"|premier|commissioner|constable|coach|director|captain|ambassador|prosecutor|judge|sprecher|vorstand"
+    r"|chef|präsident|gouverneur|vorsitz|gründer|meister|trainer|kapitän|botschafter|staatsanw|richter|direktor"
+    r"|kommandant"
+    r"|发言人|执行官|总裁|财务|运营官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
+    r"|教练|主帅|大使|检察官|法官"
+)
+
+
+@functools.lru_cache(maxsize=16384)
+def role_mentions(text: str) -> tuple[tuple[int, int, frozenset[str], bool], ...]:
+    """(start, end, roles, deputy) of each role a sentence gives someone ("spokeswoman", "Vizegouverneur",
+    "副行长"); a set of roles, because one word may translate two (总裁)."""
+    if not _ROLE_HINT.search(text):
+        return ()
+    out = []
+    for pattern in (_LATIN_ROLE, _HAN_ROLE):
+        for m in pattern.finditer(text):
+            word = m.group(0)[len(m.group("deputy") or "") :]
+            roles = frozenset(name for name, words in _ROLE_WORDS.items() if words.fullmatch(word))
+            out.append((m.start(), m.end(), roles, bool(m.group("deputy"))))
+    return tuple(sorted(out, key=lambda mention: mention[0]))
+
+
+def role_findings(a: Located, b: Located) -> list[Finding]:
+    """One person given another role in an aligned sentence (a spokeswoman become the chief executive, a
+    deputy governor the governor): high. Only where each sentence gives one role, so two people's roles are
+    never crossed, and the same person is named where both sentences name people in one script."""
+    ra, rb = _one_role(role_mentions(a.sentence.text)), _one_role(role_mentions(b.sentence.text))
+    if ra is None or rb is None:
+        return []
+    (sa, ea, roles_a, deputy_a), (sb, eb, roles_b, deputy_b) = ra, rb
+    if roles_a & roles_b and deputy_a == deputy_b:
+        return []
+    people_a = {e.key for e in a.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
+    people_b = {e.key for e in b.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
+    if people_a and people_b and not people_a & people_b:
+        return []
+    words_a, words_b = a.sentence.text[sa:ea], b.sentence.text[sb:eb]
+    if roles_a & roles_b:  # the same role; one side makes the person its deputy
+        deputy = words_a if deputy_a else words_b
+        message = (
+            f"{_label(a)} gives the role as '{words_a}', {_label(b)} as '{words_b}': only "
+            f"{_label(a) if deputy_a else _label(b)} makes the person a deputy ('{deputy}')"
+        )
+    else:
+        message = (
+            f"{_label(a)} gives the role as {_role_label(roles_a, deputy_a)} ('{words_a}'), {_label(b)} as "
+            f"{_role_label(roles_b, deputy_b)} ('{words_b}')"
+        )
+    return [
+        make(
+            "entity",
+            "high",
+            message,
+            evidence(a, sa, ea, _role_label(roles_a, deputy_a)),
+            evidence(b, sb, eb, _role_label(roles_b, deputy_b)),
+        )
+    ]
+
+
+def _same_role(text_a: str, text_b: str) -> bool:
+    """Whether two sentences each give one role, and the same one (deputy or not alike)."""
+    ra, rb = _one_role(role_mentions(text_a)), _one_role(role_mentions(text_b))
+    return ra is not None and rb is not None and bool(ra[2] & rb[2]) and ra[3] == rb[3]
+
+
+def _one_role(
+    mentions: Sequence[tuple[int, int, frozenset[str], bool]],
+) -> tuple[int, int, frozenset[str], bool] | None:
+    """The sentence's one role (repeated mentions of the same role count once), else None."""
+    if not mentions or any((m[2], m[3]) != (mentions[0][2], mentions[0][3]) for m in mentions):
+        return None
+    return mentions[0]
+
+
+def _role_label(roles: frozenset[str], deputy: bool) -> str:
+    """ "deputy head of the body", "chief executive/head of the body" (总裁: either)."""
+    names = sorted("head of the body" if role == "head" else role for role in roles)
+    return ("deputy " if deputy else "") + "/".join(names)
 
 
 # Sentences that state claims (headlines and subheadings announce them; they are not "left out").

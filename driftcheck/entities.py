@@ -226,6 +226,9 @@ _TITLES = {
     "kanzler", "kanzlerin", "bundeskanzler", "bundeskanzlerin", "ministerin", "herr", "frau", "chefin",
     "chef", "sprecher", "sprecherin", "gründer", "gründerin", "bürgermeister", "bürgermeisterin", "trainer",
     "trainerin", "vorsitzende", "vorsitzender", "latenight-moderator", "moderatorin", "präsidenten",
+    # Roles compare's role rule reads ("Coach Marco Villa", "Deputy Governor Lars Holm", "Chief Executive
+    # Officer Mark Tan"): the name is the person's without them.
+    "coach", "deputy", "executive", "captain", "commander", "ambassador", "prosecutor", "commissioner",
 }
 # fmt: on
 # fmt: off
@@ -845,7 +848,7 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
         if current and not adjacent:
             flush()
         if low in _TITLES or low.split("-")[-1] in _TITLES:
-            if current and adjacent and low in _PORTFOLIO_TITLES and _is_portfolio(current):
+            if current and adjacent and low in _QUALIFIED_TITLES and _is_portfolio(current):
                 current = []  # "Federal Finance Minister", "Labour Minister": the office, not a name
                 after_title = claims_held = False
             flush()
@@ -958,6 +961,9 @@ _FAMILY_PARTICLES_SECOND = {"der", "den", "dem", "de", "het"}
 # Lindner", "Labour Minister Hubertus Heil"): those words named no "Federal Finance" person and no Labour
 # party, which a translation that wrote Bundesfinanzminister was reported as dropping.
 _PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "senator"}
+# Titles whose office may be written in capitals before them: a minister's portfolio, and the service a
+# chief heads ("Fire Chief Dana Reyes", "Police Commissioner").
+_QUALIFIED_TITLES = _PORTFOLIO_TITLES | {"chief"}
 # A minister's portfolio in three languages: office -> (English words, German stems before "minister",
 # Chinese before 部长/大臣). The name extractor takes the English words as part of a title, and compare
 # reports a minister given another office.
@@ -987,7 +993,7 @@ _PORTFOLIO_WORDS = {
 } | {
     "federal", "state", "deputy", "junior", "shadow", "financial", "treasury", "economic", "industry",
     "social", "climate", "development", "family", "housing", "science", "research", "european", "affairs",
-    "security", "budget", "homeland", "veterans",
+    "security", "budget", "homeland", "veterans", "fire", "police",
 }  # fmt: skip
 
 

@@ -1787,3 +1787,165 @@ def test_a_weekday_the_other_document_tells_elsewhere_is_not_compared_with_anoth
     # Two bare weekdays that differ are still the drift, whatever the document says elsewhere.
     other_bare = ["On Thursday rescuers freed the 23 miners trapped 1,140 metres down.", "It was Friday."]
     assert [f for f in _two_docs(wire, other_bare, [(0, 0)]) if f.type == "date"]
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b", "words"),
+    [
+        (
+            "Company spokeswoman Anna Berg said the recall covered three batches.",
+            "en",
+            "CEO Anna Berg said the recall covered three batches.",
+            "en",
+            ("spokeswoman", "CEO"),
+        ),
+        (
+            "Fire Chief Dana Reyes said the blaze was 40% contained.",
+            "en",
+            "Mayor Dana Reyes said the blaze was 40% contained.",
+            "en",
+            ("Fire Chief", "Mayor"),
+        ),
+        (
+            "Lucerne police spokesman Urs Bieri said the alarm went off at 3:12 a.m.",
+            "en",
+            "Polizeikommandant Urs Bieri sagte, der Alarm sei um 3.12 Uhr ausgelöst worden.",
+            "de",
+            ("spokesman", "Polizeikommandant"),
+        ),
+        (
+            "Coach Marco Villa said the striker would sign on Tuesday.",
+            "en",
+            "Sportdirektor Marco Villa sagte, der Stürmer unterschreibe am Dienstag.",
+            "de",
+            ("Coach", "Sportdirektor"),
+        ),
+        (
+            "Deputy Governor Lars Holm said rates would stay at 3.5%.",
+            "en",
+            "Gouverneur Lars Holm sagte, der Leitzins bleibe bei 3,5 %.",
+            "de",
+            ("Deputy Governor", "Gouverneur"),
+        ),
+        (
+            "Governor Lars Holm said rates would stay at 3.5%.",
+            "en",
+            "副行长拉尔斯·霍尔姆表示，利率将维持在3.5%。",
+            "zh",
+            ("Governor", "副行长"),
+        ),
+        (
+            "Chief financial officer Mei Lin said revenue fell 4%.",
+            "en",
+            "首席执行官林梅表示，营收下降4%。",
+            "zh",
+            ("Chief financial officer", "首席执行官"),
+        ),
+    ],
+)
+def test_a_person_given_another_role_is_high(
+    a: str, lang_a: str, b: str, lang_b: str, words: tuple[str, str]
+) -> None:
+    # An editors' review: "police spokesman Urs Bieri" became "Polizeikommandant Urs Bieri", unreported.
+    roles = [f for f in findings(a, b, lang_a, lang_b) if "role" in f.message]
+    assert len(roles) == 1 and roles[0].severity == "high", [
+        f.message for f in findings(a, b, lang_a, lang_b)
+    ]
+    assert (roles[0].a.evidence, roles[0].b.evidence) == words
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b"),
+    [
+        # One role in three languages: heads of a body are one role (governor, Präsident, 行长, chair).
+        (
+            "Governor Lars Holm said rates would stay.",
+            "en",
+            "Notenbankpräsident Lars Holm sagte, die Zinsen blieben.",
+            "de",
+        ),
+        ("Governor Lars Holm said rates would stay.", "en", "行长拉尔斯·霍尔姆表示，利率将维持不变。", "zh"),
+        (
+            "ECB President Christine Lagarde said inflation was falling.",
+            "en",
+            "EZB-Präsidentin Christine Lagarde sagte, die Inflation sinke.",
+            "de",
+        ),
+        (
+            "Deputy Governor Lars Holm said rates would stay.",
+            "en",
+            "Vizegouverneur Lars Holm sagte, die Zinsen blieben.",
+            "de",
+        ),
+        (
+            "Spokeswoman Anna Berg declined to comment.",
+            "en",
+            "Unternehmenssprecherin Anna Berg wollte sich nicht äußern.",
+            "de",
+        ),
+        (
+            "Chief executive Mark Tan said the deal closed.",
+            "en",
+            "总裁马克·谭表示交易已完成。",
+            "zh",
+        ),  # 总裁: either
+        (
+            "Fire Chief Dana Reyes said the blaze was contained.",
+            "en",
+            "Feuerwehrchefin Dana Reyes sagte, der Brand sei eingedämmt.",
+            "de",
+        ),
+        # Two roles in a sentence: never crossed.
+        (
+            "The CEO and the chairman met on Monday.",
+            "en",
+            "The chief executive met the chairman on Monday.",
+            "en",
+        ),
+        # Another person, not another role.
+        (
+            "Coach Marco Villa said the striker would sign.",
+            "en",
+            "Sportdirektor Luca Neri sagte, der Stürmer unterschreibe.",
+            "de",
+        ),
+        # Roles that are no roles: the Premier League, long-term (长期), an embassy (大使馆).
+        ("Premier League coach Marco Villa said so.", "en", "Trainer Marco Villa sagte das.", "de"),
+        (
+            "银行长期贷款利率由行长拉尔斯·霍尔姆宣布。",
+            "zh",
+            "Governor Lars Holm announced the bank's long-term lending rate.",
+            "en",
+        ),
+    ],
+)
+def test_one_role_in_three_languages_or_two_roles_is_no_role_finding(
+    a: str, lang_a: str, b: str, lang_b: str
+) -> None:
+    assert not [f for f in findings(a, b, lang_a, lang_b) if "role" in f.message]
+
+
+def test_a_quotation_given_to_another_person_carries_the_role_with_it() -> None:
+    # The attribution finding names both speakers; a role finding beside it would repeat it.
+    found = findings(
+        '"You abused the trust of people who relied on you," Judge Carter told the defendant.',
+        "„Sie haben das Vertrauen von Menschen missbraucht, die sich auf Sie verlassen haben“, "
+        "sagte Staatsanwältin Okafor.",
+        "en",
+        "de",
+    )
+    assert [f.type for f in found if f.type == "attribution"] and not [
+        f for f in found if "role" in f.message
+    ]
+
+
+def test_two_people_given_the_same_role_are_a_name_swap() -> None:
+    # "Deputy" once made the two sentences share a name; the shared role is that context now.
+    finding = only(
+        findings(
+            "Deputy Governor Tomas Reuter, who voted against the cut, said wage growth of 4.8% was too high.",
+            "Deputy Governor Paul Brenner, who opposed the cut, said wages rose too fast, at 4.8 percent.",
+        ),
+        "entity",
+    )
+    assert (finding.a.evidence, finding.b.evidence) == ("Tomas Reuter", "Paul Brenner")

@@ -563,6 +563,23 @@ def test_a_ministers_portfolio_is_part_of_the_title(text: str, expected: list[st
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Coach Marco Villa said so.", ["Marco Villa"]),
+        ("Deputy Governor Lars Holm said so.", ["Lars Holm"]),
+        ("Chief Executive Officer Mark Tan said so.", ["Mark Tan"]),
+        ("Fire Chief Dana Reyes said so.", ["Dana Reyes"]),
+        ("Police Commissioner Jo Lee said so.", ["Jo Lee"]),
+        ("Tottenham captain Son Heung-min said so.", ["Tottenham", "Son Heung-min"]),
+    ],
+)
+def test_a_role_before_a_name_is_no_part_of_it(text: str, expected: list[str]) -> None:
+    """ "Coach Marco Villa" and "Executive Luca Bellandi" were names, "Deputy" and "Fire" names of their own:
+    the role rule and the name-swap rule then saw no person, or a spurious shared name."""
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
         ("Analysten der Deutschen Bank hatten mit weniger gerechnet.", "Deutschen Bank", "org"),
