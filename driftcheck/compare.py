@@ -37,7 +37,7 @@ from .entities import (
 from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
 from .parallel import fork_map, split_by_key, workers_for
 from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities, may_agree
-from .sounds import phonetic_in_latin, pinyin
+from .sounds import given_names_differ, phonetic_in_latin, pinyin
 from .statements import Marker, Quote, compare_quotes, lexical_negations
 
 if TYPE_CHECKING:
@@ -1234,13 +1234,17 @@ def _not_rendered(qa: Quote, qb: Quote) -> bool:
     return _renders_name(han, latin) is False
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 @functools.lru_cache(maxsize=16384)  # one name meets the same names in every version of its sentence
 def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
     """Whether a Chinese name renders a Latin-script one, by pinyin (张伟 / Zhang Wei) or by the sound of a
     transliteration (普丽娅·拉曼 / Priya Raman); None when that cannot be told (no words, no pypinyin). A
     transliteration counts with a given name of `given_chars` characters or more (简·奥卡福 for Jane
     Okafor has one) and a family name of two or more."""
-    words = [w for w in re.split(r"[\s.·-]+", latin) if w]
+    # Generational suffixes are no name of their own ("Ferdinand Marcos Jr" is 小费迪南德·马科斯).
+    words = [w for w in re.split(r"[\s.·-]+", latin) if w and w.casefold() not in _NAME_SUFFIXES]
     if not words or not pinyin("名"):
         return None  # without pypinyin nothing can be said
     folded = {"".join(w.casefold() for w in words), "".join(w.casefold() for w in reversed(words))}
@@ -1260,10 +1264,21 @@ def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
                 continue  # both the given and the family name
             if len(core.replace("·", "")) < 2:
                 continue
-            if pinyin(core.replace("·", "")) in folded or phonetic_in_latin(core, words):
+            # A clearly other given name rules a core out: a short one of cheap sounds (约翰 HN) would vanish
+            # in the whole name's edit cost, and 约翰·克莱 "sounded like" Martin Keller.
+            other_given = "·" in core and len(words) >= 2 and given_names_differ(parts[0], words[0])
+            if pinyin(core.replace("·", "")) in folded:
                 return True
-            # The family names alone (加文·纽森 / Gavin Newsom: the given names sound apart).
-            if "·" in core and len(words) >= 2 and phonetic_in_latin(parts[-1], words[-1:]):
+            if phonetic_in_latin(core, words) and not other_given:
+                return True
+            # The family names alone (加文·纽森 / Gavin Newsom: the given names sound apart), unless the given
+            # name is clearly another one (马库斯·克莱因 is Marcus Klein, not Martin Keller).
+            if (
+                "·" in core
+                and len(words) >= 2
+                and phonetic_in_latin(parts[-1], words[-1:])
+                and not other_given
+            ):
                 return True
     return False
 

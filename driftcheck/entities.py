@@ -1242,7 +1242,7 @@ ZH_PERSON_TITLES = (
 _ZH_TITLES_BEFORE_NAMES = (*ZH_PERSON_TITLES, "官", "长", "员", "者", "师", "人", "的")
 # Verbs, and titles that follow a name (詹姆斯·惠特洛克博士说), as a name's right edge.
 _ZH_WORDS_AFTER_NAMES = (
-    "表示", "指出", "认为", "透露", "强调", "介绍", "警告", "宣布", "签署", "领导", "告诉", "博士",
+    "表示", "指出", "认为", "透露", "强调", "介绍", "警告", "宣布", "签署", "领导", "告诉", "提出", "博士",
     "教授", "先生", "女士", "议员", "说", "称", "在", "于", "和", "与", "等", "罚", "接", "对", "向",
     "也", "则", "还", "曾", "将", "已", "是", "被", "的",
 )  # fmt: skip
@@ -1285,7 +1285,9 @@ _ZH_NAME_CHAR = "[^\\W\\d_a-zA-Z" + re.escape("".join(sorted(_ZH_STOP - set(" \n
 _ZH_TITLE = re.compile(r"《([^《》\n]{1,30})》")
 _ZH_ANONYMISED = re.compile(r"([\u4e00-\u9fff])某某?")
 # Up to six characters a side (克里斯塔利娜·格奥尔基耶娃); _dotted_name_core trims titles and verbs off.
-_ZH_DOTTED_NAME = re.compile(rf"{_ZH_NAME_CHAR}{{1,6}}·{_ZH_NAME_CHAR}{{1,6}}")
+# After the dot, 因 is a sound of the name (克莱因 Klein, 爱因斯坦 Einstein), not "because" (因为): an
+# editor's 马库斯·克莱因 was read as 马库斯·克莱.
+_ZH_DOTTED_NAME = re.compile(rf"{_ZH_NAME_CHAR}{{1,6}}·(?:{_ZH_NAME_CHAR}|因(?!为)){{1,6}}")
 _ZH_NOT_PLACE_AFTER = set("场民值长面区政委里级")
 # Before 市/省/县: 城市 city, 股市 stock market, and determiners (本市 "this city", 全市 "the whole city",
 # 各省 "every province", 两市 "the two cities"), which an editor was shown as a place name.

@@ -79,7 +79,15 @@ from .models import (
 from .ordered_align import KNN_K, Bead, align_ordered
 from .pipeline import Segmented, cyclic_gc_paused, segment_document
 from .quantities import extract_quantities
-from .sounds import collapse_keys, han_key, keys_similar, latin_key, phonetic_in_latin, pinyin
+from .sounds import (
+    collapse_keys,
+    given_names_differ,
+    han_key,
+    keys_similar,
+    latin_key,
+    phonetic_in_latin,
+    pinyin,
+)
 
 __all__ = ["TranslationOptions", "findings_csv", "run_pairs", "run_translation"]
 
@@ -862,6 +870,10 @@ def _rendered(
         return True  # a Chinese name written in pinyin in the source (Xi Jinping / 习近平)
     if len(forms) > 2 and any(_stem_match(w, forms) for w in target.words):
         return True  # an exonym's adjective: 中国 / "Chinese", Spanien / "Spanish"
+    if person and target.han and not _HAN.search(name):
+        given = [w for w in _LATIN_TOKEN.findall(name) if len(w) >= 3 and _fold(w) not in _EN_NOT_NAMES]
+        if len(given) >= 2 and _other_given_name(given[-2], given[-1], target.han):
+            return False  # 马库斯·克莱因 for Martin Keller: the family names sound alike, the given ones not
     words = [w for w in _LATIN_WORD.findall(name) if len(w) >= 4]
     if len(words) >= 2 and any(_rendered(w, lang, target) for w in words):
         return True  # "Stadtteil Bethnal Green": a distinctive word of a longer name is enough
@@ -947,6 +959,25 @@ def _translit_alphabet() -> frozenset[str]:
 _ZH_NOT_TRANSLIT = frozenset(
     "的和与及是在了地区国省市县州岛山河湖城群共民主大小新东西南北中美英法德俄日韩他她我你们都去知道说会让哥"
 )
+
+
+def _other_given_name(given: str, family: str, runs: Iterable[str]) -> bool:
+    """Whether the Chinese text names someone with this family name's sound and a clearly other given name
+    (马库斯·克莱因 against Martin Keller), and nobody with both: then the person is not rendered."""
+    key = latin_key(family)
+    apart = False
+    for run in runs:
+        parts = run.split("·")
+        if len(parts) != 2 or len(parts[0]) < 2:
+            continue
+        if not any(keys_similar(key, collapse_keys(han_key(ch) for ch in parts[1][:n])) for n in range(1, 5)):
+            continue
+        # The run may hold a title before the given name (分析师马库斯): every tail of two to four characters.
+        tails = [parts[0][-n:] for n in range(2, min(4, len(parts[0])) + 1)]
+        if not all(given_names_differ(tail, given) for tail in tails):
+            return False
+        apart = True
+    return apart
 
 
 def _phonetic_in_han(word: str, runs: Iterable[str]) -> bool:

@@ -1082,6 +1082,41 @@ def test_a_chinese_speaker_with_a_title_is_matched_by_its_rendering(b: str, give
     assert bool([f for f in findings(a, b, "en", "zh") if f.type == "attribution"]) is given_away
 
 
+KELLER_EN = (
+    '"Chinese companies are closing the gap with SpaceX faster than most Western analysts expected," said '
+    "Martin Keller, a space industry analyst at Paris-based consultancy Novaspace."
+)
+KELLER_ZH = "巴黎咨询公司Novaspace的航天分析师{}说：“中国企业追赶SpaceX的速度比多数西方分析人士预期的快。”"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "given_away"),
+    [
+        ("马丁·凯勒", False),
+        # A review story's drift: Marcus Klein, whose family name sounds like Keller's. 因 ended the name
+        # (read as "because"), and the family names alone passed for the person.
+        ("马库斯·克莱因", True),
+        ("约翰·克莱因", True),
+        ("加文·凯勒", True),
+    ],
+)
+def test_a_speaker_with_another_given_name_is_another_person(speaker: str, given_away: bool) -> None:
+    found = findings(KELLER_EN, KELLER_ZH.format(speaker), "en", "zh")
+    assert bool([f for f in found if f.type == "attribution"]) is given_away
+
+
+def test_given_names_apart_are_told_from_their_renderings() -> None:
+    from driftcheck.sounds import given_names_differ
+
+    renderings = [
+        ("马丁", "Martin"), ("马库斯", "Marcus"), ("加文", "Gavin"), ("乔治", "George"),
+        ("格哈德", "Gerhard"), ("于尔根", "Jürgen"), ("克里斯托弗", "Christopher"), ("约翰", "John"),
+    ]  # fmt: skip
+    others = [("马库斯", "Martin"), ("约翰", "Peter"), ("马丁", "Mark"), ("詹姆斯", "John")]
+    assert not [pair for pair in renderings if given_names_differ(*pair)]
+    assert all(given_names_differ(*pair) for pair in others)
+
+
 def test_a_headline_figure_of_another_kind_is_another_fact() -> None:
     a = loc("Wildfire in southern Portugal forces 3,500 from their homes", "en", "a", kind="headline")
     b = loc("Portugal wildfire scorches 30,600 acres, thousands evacuated", "en", "b", kind="headline")

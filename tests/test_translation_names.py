@@ -147,6 +147,9 @@ def _flags_to(tmp_path: Path, source_lang: str, target_lang: str, source: str, t
      "替补登场的丹尼尔·莫斯在补时阶段锁定胜局。"),
     ("Substitute Tom Bright sealed the win in stoppage time.", "替补登场的布赖特在补时阶段锁定胜局。",
      "替补登场的丹尼尔·莫斯在补时阶段锁定胜局。"),
+    # Another person whose family name sounds alike (马库斯·克莱因, Marcus Klein) is not Martin Keller.
+    ("Analyst Martin Keller spoke in Paris.", "分析师马丁·凯勒在巴黎发表讲话。",
+     "分析师马库斯·克莱因在巴黎发表讲话。"),
     # Dutch "ij" sounds "ei": Dijk is 戴克.
     ("The coalition is led by Van Dijk.", "联合政府由范戴克领导。", "联合政府由德容领导。"),
     # Cities CLDR does not name (only time-zone cities), and demonyms without the country's stem.
