@@ -37,7 +37,7 @@ from .entities import (
 from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
 from .parallel import fork_map, split_by_key, workers_for
 from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities, may_agree
-from .sounds import given_names_differ, phonetic_in_latin, pinyin
+from .sounds import given_names_differ, phonetic_full_name, phonetic_in_latin, pinyin
 from .statements import Marker, Quote, compare_quotes, lexical_negations
 
 if TYPE_CHECKING:
@@ -1266,19 +1266,18 @@ def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
                 continue
             # A clearly other given name rules a core out: a short one of cheap sounds (约翰 HN) would vanish
             # in the whole name's edit cost, and 约翰·克莱 "sounded like" Martin Keller.
-            other_given = "·" in core and len(words) >= 2 and given_names_differ(parts[0], words[0])
+            two_names = "·" in core and len(words) >= 2
+            other_given = two_names and given_names_differ(parts[0], words[0])
             if pinyin(core.replace("·", "")) in folded:
                 return True
-            if phonetic_in_latin(core, words) and not other_given:
+            # A given and a family name against one Latin word: a trimmed core (亚斯·伦纳, SLN) "sounded
+            # like" Helene (HLN). Two names on both sides are matched family name to family name below.
+            if not two_names and phonetic_in_latin(core, words):
                 return True
-            # The family names alone (加文·纽森 / Gavin Newsom: the given names sound apart), unless the given
-            # name is clearly another one (马库斯·克莱因 is Marcus Klein, not Martin Keller).
-            if (
-                "·" in core
-                and len(words) >= 2
-                and phonetic_in_latin(parts[-1], words[-1:])
-                and not other_given
-            ):
+            # The family names (加文·纽森 / Gavin Newsom: the given names may sound apart; von der Leyen is
+            # two Latin words), unless the given name is clearly another (马库斯·克莱因 is not Martin Keller).
+            sounds_alike = phonetic_in_latin(parts[-1], words[1:]) or phonetic_full_name(core, words)
+            if two_names and sounds_alike and not other_given:
                 return True
     return False
 
@@ -1894,9 +1893,11 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 # Verbs and words of absence: "lacks the ETCS" says "is not equipped with the ETCS", "has no automatic
 # braking" says "lacks automatic braking" (an editor's review found both reported as a flipped claim).
-# "unless employers improved" says "if employers did not improve" as well.
+# "unless employers improved" says "if employers did not improve" as well, and "has yet to be confirmed"
+# "has not been confirmed" (a review story).
 _ABSENCE = re.compile(
     r"\b(?:lack(?:s|ed|ing)?|without|absent|missing|devoid|unless)\b"
+    r"|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b"
     r"|\b(?:fehl(?:t|en|te|ten)|mangelt\w*|ohne|es\s+sei\s+denn)\b|缺乏|缺少|缺失|除非",
     re.IGNORECASE,
 )

@@ -466,7 +466,9 @@ _FIELDS = ("year", "month", "day", "hour", "minute")
 
 # Between a weekday and the date it names: "Friday, May 16", "Freitag, den 16. Mai", "May 16 (Friday)",
 # "10月16日（星期四）", "10月16日周四".
-_WEEKDAY_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:the|den|dem)\s+)?|\s*[（(]\s*")
+# Between a date and its weekday: "Sunday, the 10th", "Sonntag, den 10.", "10. August, einem Sonntag",
+# "Aug. 10, a Sunday", "10月10日（星期日）".
+_WEEKDAY_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:the|den|dem|einem|a)\s+)?|\s*[（(]\s*")
 
 
 def weekday_only(fact: DateFact) -> bool:
@@ -596,8 +598,16 @@ def _in_zone_of(b: DateFact, a: DateFact) -> DateFact | None:
         )
     if day is not None and days:
         day = None  # a day of an unknown month cannot be moved across midnight: leave it out
+    # The weekday moves with the clock: 19:15 MEZ on a Sunday is 02:15 Beijing time on the Monday (a review
+    # story's correct conversion was reported as "weekday differ").
+    weekday = (b.weekday + days) % 7 if b.weekday is not None and days else b.weekday
     return dataclasses.replace(
-        b, day=day, hour=minutes // 60, minute=minutes % 60 if b.minute is not None else None, zone=a.zone
+        b,
+        day=day,
+        weekday=weekday,
+        hour=minutes // 60,
+        minute=minutes % 60 if b.minute is not None else None,
+        zone=a.zone,
     )
 
 

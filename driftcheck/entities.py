@@ -851,6 +851,11 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
             if current and adjacent and low in _QUALIFIED_TITLES and _is_portfolio(current):
                 current = []  # "Federal Finance Minister", "Labour Minister": the office, not a name
                 after_title = claims_held = False
+            elif current and adjacent and low == "chief" and current[-1].text.casefold() in _SERVICES:
+                # "Westbury Fire Chief Dana Whitlock": the place keeps its name, the service is the office's
+                # (an editor was shown "Westbury Fire" as the speaker of a quotation).
+                while current and current[-1].text.casefold() in _SERVICES:
+                    current.pop()
             flush()
             pending_title = True
             if low in _PORTFOLIO_TITLES:
@@ -964,6 +969,8 @@ _PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "senator"}
 # Titles whose office may be written in capitals before them: a minister's portfolio, and the service a
 # chief heads ("Fire Chief Dana Reyes", "Police Commissioner").
 _QUALIFIED_TITLES = _PORTFOLIO_TITLES | {"chief"}
+# Services a chief heads, written between a place's name and the title ("Westbury Fire Chief").
+_SERVICES = {"fire", "police", "rescue", "ambulance"}
 # A minister's portfolio in three languages: office -> (English words, German stems before "minister",
 # Chinese before 部长/大臣). The name extractor takes the English words as part of a title, and compare
 # reports a minister given another office.

@@ -201,7 +201,12 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
         "m/s",
         1 / 3.6,
     ),
-    (r"(?:miles?[\s\u00a0]+(?:per|an)[\s\u00a0]+hour|mph)(?![A-Za-z])|英里每小时", "m/s", 0.44704),
+    (
+        r"(?:miles?[\s\u00a0]+(?:per|an)[\s\u00a0]+hour|mph|Meilen[\s\u00a0]+(?:pro|je)[\s\u00a0]+Stunde)"
+        r"(?![A-Za-z])|英里每小时",
+        "m/s",
+        0.44704,
+    ),
     (
         r"(?:square[\s\u00a0]+kilomet(?:er|re)s?|sq\.?[\s\u00a0]?km|km²|km2|Quadratkilometern?)(?![A-Za-z0-9])"
         r"|平方公里|平方千米",

@@ -22,6 +22,7 @@ __all__ = [
     "han_key",
     "keys_similar",
     "latin_key",
+    "phonetic_full_name",
     "phonetic_in_latin",
     "pinyin",
 ]
@@ -154,3 +155,10 @@ def given_names_differ(han_given: str, latin_given: str) -> bool:
     if len(key) < 2 or any(len(v) < 2 for v in variants):
         return False
     return min(_key_cost(key, v) for v in variants) >= _OTHER_GIVEN_NAME
+
+
+def phonetic_full_name(han_name: str, words: Sequence[str]) -> bool:
+    """Whether a whole transliterated name (蒂姆·库克) sounds like the whole Latin name (Tim Cook), given and
+    family name together: a one-sound family name (Cook, K) cannot be matched alone."""
+    key = collapse_keys(han_key(ch) for ch in han_name if _HAN.match(ch))
+    return keys_similar(key, collapse_keys(latin_key(w) for w in words))

@@ -536,6 +536,8 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "hedge",
             "apparently",
         ),
+        # "claimed responsibility" admits a deed, it hedges nothing (German "bekannte sich zu").
+        (r"\bclaim(?:s|ed|ing)?\s+(?:\w+\s+)?responsibility\b", "_skip", "_skip"),
         # A claim as a noun ("their claims") and a first-person "I suggest" (a proposal) hedge nothing.
         (r"\bclaim(?:ed|ing)\b|\bclaim" + _NOT_AFTER_DETERMINER + r"s?\b", "hedge", "claims"),
         (r"\bsuggest(?<!\bI\ssuggest)(?<!\bwe\ssuggest)(?:s|ed|ing)?\b", "hedge", "suggests"),
@@ -616,6 +618,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (r"据称|据说|据信", "hedge", "said_to"),
         (r"据报道|据报导|据报|据悉|有报道称", "hedge", "reportedly"),
         (r"据传|传闻|传言|谣言|谣传|盛传|有传", "hedge", "rumoured"),
+        (r"(?:声称|宣称)对[^，。；！？]{1,20}负责", "_skip", "_skip"),  # claimed responsibility for
         (r"声称|宣称", "hedge", "claims"),
         (r"疑似|涉嫌|所谓", "hedge", "allegedly"),
         (
@@ -867,6 +870,9 @@ _NEG_ZH = [
     (r"非常|非洲|非法|除非|是非|非但|非凡|未来|无论|无疑|无比|无人机|无线|无数|无限|毫无疑问", "_skip"),
     # Lexicalised words that English renders without a negation: boring, innocent, helpless.
     (r"无聊|无辜|无奈", "_skip"),
+    # 无视 "ignore", 无意 "have no intention": a verb that English renders without a negation word; an editor
+    # was shown "negates the claim ('无')" for 无视.
+    (r"无视", "_skip"),
     # Words with 没 that deny nothing: confiscate, submerge, bury, sink, swallow up, decline.
     (r"没收|淹没|埋没|出没|沉没|吞没|没落", "_skip"),
     (r"别人|别的|特别|分别|区别|类别|级别|个别|识别|告别|差别|派别|性别", "_skip"),
@@ -946,7 +952,7 @@ _LEX_EN = (
     r"|\bir(?:relevan|regular|responsib|rational|replac|revers)\w*|\bil(?:legal|logical|litera)\w*"
     r"|\bdis(?:agree|lik|approv|honest|trust|satisf|comfort|advantag|obey|respect|pleas)\w*"
     r"|\bnon-?[a-z]{3,}|\b[a-z]{3,}less(?:ly|ness)?\b(?<!nevertheless)"
-    r"|\bfail(?:s|ed|ing)?\s+to\b|\black(?:s|ed|ing)?\b|\babsen(?:t|ce)\b|\brefrain\w*|\bavoid\w*|\bunless\b"
+    r"|\bfail(?:s|ed|ing)?\s+(?:to|in)\b|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b|\black(?:s|ed|ing)?\b|\babsen(?:t|ce)\b|\brefrain\w*|\bavoid\w*|\bunless\b"
     r"|\bstop(?:s|ped|ping)?\b|\bfar\s+from\b|\btoo\s+\w+\s+to\b|\bhardly\b|\bbarely\b|\bscarcely\b"
     r"|\blittle\s+chance\b|\bout\s+of\s+(?:the\s+)?question\b|\bignoran\w+|\breluctan\w+|\bforg[eo]t\w*"
     r"|\bden(?:y|ies|ied|ial)\b|\brefus\w+|\bunless\b|\binstead\s+of\b|\brather\s+than\b"
@@ -961,6 +967,9 @@ _LEX_DE = (
     r"|\bmangel\w*|\babwesen\w*|\bkaum\b|\bverg(?:iss|ess|aß|äß)\w*|\bleugne\w*|\bweiger\w*|\bverweiger\w*"
     r"|\bes\s+sei\s+denn\b|\bzu\s+\w+,?\s+um\b|\bstatt\b|\banstatt\b|\baufhör\w*|\bhör\w*\s+auf\b"
     r"|\blehnt\w*\s+(?:\w+\s+){0,4}?ab\b|\babgelehnt\b|\bohne\b"
+    # "erst nach der Sitzung" (only after it) is "not before it"; duties "verletzt" are duties not met.
+    r"|\berst\s+(?:nach|am|ab|wenn|im|zum|bei|dann|später)\b"
+    r"|\b\w*pflicht\w*\s+(?:\w+\s+){0,3}?verletz\w*|\bverletz\w*\s+(?:\w+\s+){0,3}?\w*pflicht\w*"
     # "did not change" said as "kept": "hielt an seiner Dividendenpolitik fest", "behielt bei", "beibehalten".
     r"|\bhielt\w*\b(?=[^.;!?]*\bfest\b)|\bfestgehalten\b|\bfesthalten\b|\bbeibehalten\b|\bbehielt\w*\b"
 )
@@ -968,6 +977,8 @@ _LEX_ZH = (
     r"不(?:好|安|幸|满|便|在|礼貌|情愿|一样|可能|完美|懂事|存在|道德|合理|公平|正常|健康|清楚|舒服|耐烦"
     r"|高兴|寻常|够|足)"
     r"|非法|违法|缺乏|缺少|避免|拒绝|否认|忘记|忘了|除非|无可|太[\u4e00-\u9fff]{1,3}了|停止|难以"
+    # 之后才会 "only after … will": "not before".
+    r"|之?后才|以后才"
 )
 _LEX_TABLES = {
     code: _compile_table([(p, "negation", "lexical")], 0 if code == "zh" else re.IGNORECASE)

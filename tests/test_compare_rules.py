@@ -1984,3 +1984,110 @@ def test_two_people_given_the_same_role_are_a_name_swap() -> None:
         "entity",
     )
     assert (finding.a.evidence, finding.b.evidence) == ("Tomas Reuter", "Paul Brenner")
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b"),
+    [
+        # "no decision before Friday" said as "only after Friday" (erst nach, 之后才).
+        (
+            "Renner said no decision would be made before a meeting of the party board on Friday.",
+            "en",
+            "Renner sagte, darüber werde erst nach einer Sitzung des Parteivorstands am Freitag entschieden.",
+            "de",
+        ),
+        (
+            "Renner said no decision would be made before a meeting on Friday.",
+            "en",
+            "伦纳表示，要等到周五会议之后才会作出决定。",
+            "zh",
+        ),
+        (
+            "Investigators said the cause has not been confirmed.",
+            "en",
+            "Investigators said the cause has yet to be confirmed.",
+            "en",
+        ),
+        # Duties not met: 未履行 / "failed in" / "verletzt".
+        (
+            "如公司被认定未履行数据保护义务，将被罚款。",
+            "zh",
+            "If it is found to have failed in its data protection duties, it will be fined.",
+            "en",
+        ),
+        (
+            "如公司被认定未履行数据保护义务，将被罚款。",
+            "zh",
+            "Sollte das Unternehmen seine Datenschutzpflichten verletzt haben, droht eine Strafe.",
+            "de",
+        ),
+        # 无视 "ignore" is a verb, not a negation.
+        (
+            "凯斯勒指责政府无视农村地区的需求。",
+            "zh",
+            "Kessler accused the government of ignoring the needs of rural areas.",
+            "en",
+        ),
+    ],
+)
+def test_a_negation_said_by_a_word_of_its_own_is_no_flip(a: str, lang_a: str, b: str, lang_b: str) -> None:
+    # Review stories: each of these was reported as a high "negates the claim".
+    assert not [f.message for f in findings(a, b, lang_a, lang_b) if f.type == "negation"]
+
+
+def test_claimed_responsibility_hedges_nothing() -> None:
+    admitted = "Eine Hackergruppe namens Dunkle Flut bekannte sich zu dem Angriff."
+    for claimed, lang in (
+        ("A hacker group calling itself Dark Tide claimed responsibility for the attack.", "en"),
+        ("自称“暗潮”的黑客组织声称对此次攻击负责。", "zh"),
+    ):
+        assert not [f.message for f in findings(claimed, admitted, lang, "de") if f.type == "hedge"]
+    claimed_deed = "A hacker group calling itself Dark Tide claimed it had stolen the data."
+    stated = "Eine Hackergruppe namens Dunkle Flut hat die Daten gestohlen."
+    assert [f.type for f in findings(claimed_deed, stated, "en", "de") if f.type == "hedge"] == ["hedge"]
+
+
+def test_a_clock_time_moved_across_midnight_moves_its_weekday() -> None:
+    # 19:15 MEZ on Sunday 2 November is 02:15 Beijing time on Monday 3 November: a correct conversion.
+    found = dated(
+        "Die Gruppe griff am Sonntag, 2. November, um 19:15 Uhr MEZ an.",
+        "2025-11-04",
+        "该组织于北京时间11月3日（星期一）凌晨2时15分发动攻击。",
+        "2025-11-04",
+        "de",
+        "zh",
+    )
+    assert not [f.message for f in found if f.type == "date"]
+    moved = dated(
+        "Die Gruppe griff am Sonntag, 2. November, um 19:15 Uhr MEZ an.",
+        "2025-11-04",
+        "该组织于北京时间11月3日（星期二）凌晨2时15分发动攻击。",
+        "2025-11-04",
+        "de",
+        "zh",
+    )
+    assert [f.severity for f in moved if f.type == "date"] == ["high"]
+
+
+def test_a_fire_chiefs_quotation_is_said_by_the_chief_not_the_town() -> None:
+    # "Westbury Fire" was read as a person and the quotation's speaker.
+    a = '"The wind is dictating what we can do," Westbury Fire Chief Dana Whitlock told reporters.'
+    b = '"The wind is dictating what we can do," said Dana Whitlock, chief of the Westbury fire service.'
+    assert not [f.message for f in findings(a, b) if f.type == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("han", "latin", "rendered"),
+    [
+        ("蒂姆·库克发布", "Tim Cook", True),  # a family name of one sound: the whole name is matched
+        ("乌尔苏拉·冯德莱恩", "Ursula von der Leyen", True),
+        ("托比亚斯·伦纳", "Tobias Renner", True),
+        # A trimmed core (亚斯·伦纳) once "sounded like" one Latin word (Helene): names are matched whole.
+        ("托比亚斯·伦纳", "Helene Vogt", False),
+        ("托比亚斯·伦纳", "Lin Peishan", False),
+    ],
+)
+def test_a_transliterated_name_renders_a_latin_name_for_name(han: str, latin: str, rendered: bool) -> None:
+    from driftcheck.compare import _renders_name
+
+    assert _renders_name(han, latin) is rendered

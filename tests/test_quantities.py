@@ -905,3 +905,9 @@ def test_one_score_or_ranges_in_a_list_are_still_figures() -> None:
     assert [q.text for q in facts_of_text("The board voted 7-2.", "en", None).quantities] == ["7", "2"]
     ranges = facts_of_text("The index rose 3-4% on Monday, 2-3% on Tuesday.", "en", dt.date(2025, 9, 7))
     assert [q.text for q in ranges.quantities] == ["3-4%", "2-3%"]
+
+
+def test_german_miles_per_hour_are_a_speed() -> None:
+    # "70 Meilen pro Stunde" was a length of 112,654 m, so 70 km/h → 70 mph went unreported.
+    (speed,) = extract_quantities("Böen von bis zu 70 Meilen pro Stunde fachten die Flammen an.", "de")
+    assert speed.unit == "m/s" and math.isclose(speed.value, 70 * 0.44704)
