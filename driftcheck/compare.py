@@ -651,14 +651,15 @@ _UP_WORDS = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increased?|increases|increasing|grew|grow[sn]?|growing|gained|gains?|"
     r"climbed|climbs?|jumped|jumps?|surged|surges?|soared|soars?|raised|raises?|boosted|"
     r"stieg|steigt|steigen|gestiegen|wuchs|wächst|wachsen|gewachsen|zulegte|zugelegt|legt\w*(?=[^.;!?]*\bzu\b)|"
-    r"gewann|gewinnt|erhöhte|erhöht|kletterte|klettert)\b|上涨|增长|上升|提高|升至|增加|上调|攀升|涨",
+    r"gewann|gewinnt|erhöhte|erhöht|kletterte|klettert|strengthened|strengthens?|firmed)\b"
+    r"|上涨|增长|上升|提高|升至|增加|上调|攀升|涨|走强|升值",
     re.IGNORECASE,
 )
 # Letters every verb of change above contains one of (a cheap test before the two long patterns).
 _CHANGE_HINT = re.compile(
     r"ris|rose|creas|grew|grow|gain|climb|jump|surg|soar|rais|boost|stieg|steig|wuchs|wächs|wachs|leg|gewann|"
     r"gewinn|erhöh|kletter|fell|fall|drop|declin|shr|lost|los|slip|slid|plung|tumbl|lower|reduc|cut|fiel|fäll|"
-    r"sank|sink|sunk|verl|schrumpf|senk|ging|涨|增|升|提高|跌|降|减|缩|下滑",
+    r"sank|sink|sunk|verl|schrumpf|senk|ging|strength|firm|weak|schwäch|涨|增|升|提高|跌|降|减|缩|下滑|走强|走弱|贬值",
     re.IGNORECASE,
 )
 _DOWN_WORDS = re.compile(
@@ -667,7 +668,8 @@ _DOWN_WORDS = re.compile(
     r"fallen|falling|dropped|drops?|declined|declines?|decreased|decreases?|shrank|"
     r"shrinks?|lost|loses|slipped|slid|plunged|tumbled|lowered|lowers|reduced|reduces|cut|cuts|"
     r"fiel|fällt|fallen|gefallen|sank|sinkt|sinken|gesunken|verlor|verliert|verloren|schrumpfte|"
-    r"senkte|senkt|gesenkt|ging\w*(?=[^.;!?]*\bzurück\b))\b|下跌|下降|减少|降低|降至|下滑|下调|缩减|跌",
+    r"senkte|senkt|gesenkt|ging\w*(?=[^.;!?]*\bzurück\b)|weakened|weakens?|schwächte\w*|abgeschwächt)\b"
+    r"|下跌|下降|减少|降低|降至|下滑|下调|缩减|跌|走弱|贬值",
     re.IGNORECASE,
 )
 

@@ -454,7 +454,7 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
 # Chinese names of time zones, written before the clock time (北京时间22时32分, 格林尼治时间8时42分).
 _ZH_ZONES = "|".join((
     "北京时间", "当地时间", "格林尼治时间", "格林威治时间", "协调世界时", "世界标准时间", "香港时间",
-    "台北时间", "东京时间", "日本时间", "中欧时间",
+    "台北时间", "东京时间", "日本时间", "中欧时间", "英国时间", "伦敦时间",
 ))  # fmt: skip
 _MERGE_GAP = re.compile(
     r"\s*(?:,\s*)?(?:(?:at|on|um|am|gegen|around|the|of|UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT|ET|PT)"
@@ -548,13 +548,29 @@ _ZONE_OFFSETS: dict[str, float | None] = {
     "格林尼治时间": 0, "格林威治时间": 0, "协调世界时": 0, "世界标准时间": 0, "香港时间": 8, "台北时间": 8,
     "东京时间": 9, "日本时间": 9, "中欧时间": 1,
 }  # fmt: skip
-# One zone in three languages: "local time", Ortszeit and 当地时间 name the same (unknown) zone.
-_ZONE_SAME = {"ortszeit": "local time", "当地时间": "local time", "in beijing": "beijing time"}
+# One zone in three languages: "local time", Ortszeit and 当地时间 name the same (unknown) zone; the UK's
+# clock time is one zone whatever it is called.
+_ZONE_SAME = {
+    "ortszeit": "local time", "当地时间": "local time", "in beijing": "beijing time",
+    "uk time": "UK time", "british time": "UK time", "london time": "UK time", "britischer zeit": "UK time",
+    "londoner zeit": "UK time", "英国时间": "UK time", "伦敦时间": "UK time",
+}  # fmt: skip
 _ZONE_AFTER = re.compile(
     r"\s*(?:Uhr\s+)?\(?(?P<z>UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT|JST|ET|PT|local\s+time|Ortszeit|"
-    r"Beijing\s+time|in\s+Beijing)\b",
+    r"Beijing\s+time|in\s+Beijing|(?:British|UK|London)\s+time|(?:britischer|Londoner)\s+Zeit)\b",
     re.IGNORECASE,
 )
+
+
+def _offset(zone: str | None, fact: DateFact) -> float | None:
+    """A zone's offset from UTC in hours at the fact's date; None where unknown. The UK's time is GMT in
+    winter and BST (+1) from the end of March to the end of October: known from the month, except in the
+    two months where it changes."""
+    if zone == "UK time":
+        if fact.month is None or fact.month in (3, 10):
+            return None
+        return 1 if 4 <= fact.month <= 9 else 0
+    return _ZONE_OFFSETS.get(zone or "")
 _ZONE_INSIDE_ZH = re.compile(rf"(?P<z>{_ZH_ZONES})")
 _ZONE_BEFORE = re.compile(rf"(?P<z>{_ZH_ZONES}|Beijing\s+time)[\s,：:]*$", re.IGNORECASE)
 
@@ -579,7 +595,9 @@ def _with_zone(fact: DateFact, text: str) -> DateFact:
 
 def _in_zone_of(b: DateFact, a: DateFact) -> DateFact | None:
     """b's clock time moved into a's time zone when both name zones with known offsets, else None."""
-    oa, ob = _ZONE_OFFSETS.get(a.zone or ""), _ZONE_OFFSETS.get(b.zone or "")
+    # The month of either side dates a seasonal zone (one event, told twice).
+    oa = _offset(a.zone, a if a.month is not None else b)
+    ob = _offset(b.zone, b if b.month is not None else a)
     if oa is None or ob is None or b.hour is None:
         return None
     minutes = b.hour * 60 + (b.minute or 0) + round((oa - ob) * 60)
@@ -680,6 +698,7 @@ def compare_dates(a: DateFact, b: DateFact) -> Difference | None:
         else:
             a = dataclasses.replace(a, hour=None, minute=None)
             b = dataclasses.replace(b, hour=None, minute=None)
+    a, b = _undated_weekday(a, b), _undated_weekday(b, a)
     conflicts = [f for f in _shared_fields(a, b) if getattr(a, f) != getattr(b, f)]
     if conflicts and a.relative and b.relative and a.weekday is not None and a.weekday == b.weekday:
         # "on Monday" in two copies published a week apart: stale rather than wrong.
@@ -694,6 +713,24 @@ def compare_dates(a: DateFact, b: DateFact) -> Difference | None:
     return Difference(
         "date", "high", f"date changed: '{a.text}' → '{b.text}' ({', '.join(conflicts)} differ)"
     )
+
+
+def _undated_weekday(weekday: DateFact, stated: DateFact) -> DateFact:
+    """A weekday without its date ("on Saturday", "6 p.m. on Tuesday") against a stated date that falls on
+    that weekday ("8月23日（周六）"): the weekday without the day counted for it, which was only a guess of
+    the week from the sentence's tense (a review story: "Kingsbridge host Dunmore City on Saturday", present
+    tense, was counted back to the previous Saturday and reported as a changed date)."""
+    if not (weekday.relative and weekday.weekday is not None) or stated.relative or stated.day is None:
+        return weekday
+    falls_on = stated.weekday
+    if falls_on is None and stated.year is not None and stated.month is not None:
+        try:
+            falls_on = _dt.date(stated.year, stated.month, stated.day).weekday()
+        except ValueError:
+            return weekday
+    if falls_on != weekday.weekday:
+        return weekday
+    return dataclasses.replace(weekday, year=None, month=None, day=None)
 
 
 def _stated_weekday(fact: DateFact) -> bool:

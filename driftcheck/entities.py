@@ -248,6 +248,8 @@ _STOP_EN = {
     "new", "latest", "building", "licensed", "titled", "calling", "internal", "notable", "industry",
     "strategic", "future", "traditional", "panic", "emergency", "server", "online", "don't", "let",
     "follow", "see", "said", "says",
+    # Words that open a sentence with a figure ("Around 58,000 patients").
+    "around", "nearly", "almost", "roughly", "approximately", "exactly", "fewer", "less",
 }
 # fmt: on
 # fmt: off
@@ -1126,6 +1128,16 @@ def _run_continues(tok: _Tok, code: str) -> bool:
     return True
 
 
+# A digit group after the number ("58,000", "1.200"): a figure, never a version.
+_THOUSANDS_AFTER = re.compile(r"[,.]\d{3}(?!\d)")
+# Capitalised words that open a sentence with a figure: no product is named "Around" or "Rund".
+_APPROXIMATORS = frozenset({
+    "around", "about", "nearly", "almost", "some", "roughly", "approximately", "over", "under", "only",
+    "just", "exactly", "more", "fewer", "less", "up", "at", "by", "rund", "etwa", "fast", "knapp", "über",
+    "gut", "nur", "mehr", "weniger", "circa", "ca",
+})  # fmt: skip
+
+
 def _version_follows(current: list[_Tok], toks: Sequence[_Tok], i: int, text: str) -> bool:
     """A short number after a name is a version ("Llama 4") unless a unit or a year/date follows."""
     base = current[-1].text.casefold()
@@ -1135,6 +1147,8 @@ def _version_follows(current: list[_Tok], toks: Sequence[_Tok], i: int, text: st
     after = text[toks[i].end : toks[i].end + 1]
     if nxt in _UNIT_WORDS or (after in "%$€" and after != ""):
         return False
+    if _THOUSANDS_AFTER.match(text, toks[i].end) or base in _APPROXIMATORS:
+        return False  # "Around 58,000 patients" opens a sentence with a figure, not a product "Around 58"
     family = _HYPHEN_OR_SPACE.split(base)[0] in _PRODUCT_FAMILIES
     name = " ".join(t.text for t in current)
     if not family and figure_after_name(text, name, current[0].start, toks[i].end):

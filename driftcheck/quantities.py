@@ -234,6 +234,11 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"(?:feet|foot|ft|Fuß)(?![A-Za-z])|英尺", "m", 0.3048),
     (r"(?:tonnes?|tons?|Tonnen)(?![A-Za-z])|吨", "g", 1e6),
     (r"(?:kilograms?|kg|Kilogramm)(?![A-Za-z])|公斤|千克", "g", 1e3),
+    # Doses and limits (a recall's "0.096 micrograms" is "96 nanograms"): in grams, so conversions agree.
+    (r"(?:milligrams?|milligrammes?|mg|Milligramm)(?![A-Za-z])|毫克", "g", 1e-3),
+    (r"(?:micrograms?|microgrammes?|µg|μg|mcg|Mikrogramm)(?![A-Za-z])|微克", "g", 1e-6),
+    (r"(?:nanograms?|nanogrammes?|ng|Nanogramm)(?![A-Za-z])|纳克", "g", 1e-9),
+    (r"(?:grams?|grammes?|Gramm)(?![A-Za-z])|克(?![朗拉里罗隆服制])", "g", 1.0),
     (r"(?:chips|Chips)(?![A-Za-z])|(?:[个块颗枚])?芯片", "chip", 1.0),
 )
 # One alternation with a group per row: the first row that matches wins, as in the table order.
@@ -269,6 +274,12 @@ _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
     (r"[dD]ollars?", "USD"),
     (r"[eE]uros?|€", "EUR"),
     (r"(?:pounds\s+)?sterling|britische[n]?\s+Pfund", "GBP"),
+    # "48 million pounds", "48 Millionen Pfund": after a scale word the pound is money, not weight.
+    (
+        r"(?:(?<=million\s)|(?<=billion\s)|(?<=Millionen\s)|(?<=Milliarden\s)|(?<=Mio\.\s)|(?<=Mrd\.\s))"
+        r"(?:pounds|Pfund)",
+        "GBP",
+    ),
     (r"[yY]uan|renminbi|Renminbi", "CNY"),
     (r"[yY]en", "JPY"),
     (r"CFA\s+francs?|CFA-Francs?", "XOF"),

@@ -552,7 +552,11 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         ),
         # "is expected to rise to fourth" / "will climb to fourth": an expectation made a certainty (within
         # one language, as the modals above).
-        (r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?expected\s+to\b", "modal", "expected"),
+        (
+            r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+|then\s+|now\s+|still\s+|generally\s+)?expected\s+to\b",
+            "modal",
+            "expected",
+        ),
         (r"\baccording\s+to\b", "source", "according_to"),
         (r"\bciting\b|\bcited\b", "source", "according_to"),
         (r"\breport(?:s|ed)\b", "source", "reportedly"),
@@ -821,6 +825,8 @@ _NEG_DE = [
     (r"\b(?:nicht|nie)\s+(?:unter|über)(?=\s+\d)", "_skip"),  # "nicht unter 25 Grad": a bound (see English)
     # "wie nie zuvor", "so viele wie noch nie": a superlative ("as never before", "a record"), no denial.
     (r"\bwie\s+(?:noch\s+)?nie\b(?:\s+zuvor)?", "_skip"),
+    # "keinen Zweifel" affirms, as "no doubt" does in English.
+    (r"\bkeine[nr]?\s+Zweifel\b|\bohne\s+Zweifel\b|\bzweifellos\b", "_skip"),
     # "2014, nicht 2016", "aus einer Pressemitteilung, nicht vom Unternehmen": the phrase ends in a noun or a
     # figure; "es ist am besten, nicht unhöflich zu sein" (ending in a verb) denies.
     (
@@ -873,6 +879,8 @@ _NEG_ZH = [
     # 无视 "ignore", 无意 "have no intention": a verb that English renders without a negation word; an editor
     # was shown "negates the claim ('无')" for 无视.
     (r"无视", "_skip"),
+    # 毫不怀疑 "no doubt" affirms; 不如 "not as … as" compares ("less dovish than hoped").
+    (r"毫不怀疑|不容置疑|不如", "_skip"),
     # Words with 没 that deny nothing: confiscate, submerge, bury, sink, swallow up, decline.
     (r"没收|淹没|埋没|出没|沉没|吞没|没落", "_skip"),
     (r"别人|别的|特别|分别|区别|类别|级别|个别|识别|告别|差别|派别|性别", "_skip"),
@@ -975,7 +983,9 @@ _LEX_DE = (
 )
 _LEX_ZH = (
     r"不(?:好|安|幸|满|便|在|礼貌|情愿|一样|可能|完美|懂事|存在|道德|合理|公平|正常|健康|清楚|舒服|耐烦"
-    r"|高兴|寻常|够|足)"
+    r"|高兴|寻常|够|足|变)"
+    # 在未…的情况下 "without first …": a subordinate 未 that English says with "without" or "before".
+    r"|在未[^，。；！？]{1,24}(?:的情况下|之前)"
     r"|非法|违法|缺乏|缺少|避免|拒绝|否认|忘记|忘了|除非|无可|太[\u4e00-\u9fff]{1,3}了|停止|难以"
     # 之后才会 "only after … will": "not before".
     r"|之?后才|以后才"

@@ -2028,6 +2028,32 @@ def test_two_people_given_the_same_role_are_a_name_swap() -> None:
             "Kessler accused the government of ignoring the needs of rural areas.",
             "en",
         ),
+        # 不变 "unchanged", 在未…的情况下 "without first", 不如 "not as … as", 毫不怀疑 "no doubt".
+        (
+            "The decision was not unanimous, with two members preferring to hold rates steady.",
+            "en",
+            "这一决定并非全票通过，两名委员主张维持利率不变。",
+            "zh",
+        ),
+        (
+            "The agency urged patients not to stop their treatment without first consulting a doctor.",
+            "en",
+            "该机构敦促患者在未先咨询医生的情况下，不应停止服药。",
+            "zh",
+        ),
+        (
+            "The governor sounded less dovish than many had hoped.",
+            "en",
+            "行长的表态不如许多人所希望的那样鸽派。",
+            "zh",
+        ),
+        ("I have no doubt he will adapt quickly.", "en", "我毫不怀疑他会很快适应。", "zh"),
+        (
+            "I have no doubt he will adapt quickly.",
+            "en",
+            "Ich habe keinen Zweifel, dass er sich schnell anpassen wird.",
+            "de",
+        ),
     ],
 )
 def test_a_negation_said_by_a_word_of_its_own_is_no_flip(a: str, lang_a: str, b: str, lang_b: str) -> None:
@@ -2091,3 +2117,97 @@ def test_a_transliterated_name_renders_a_latin_name_for_name(han: str, latin: st
     from driftcheck.compare import _renders_name
 
     assert _renders_name(han, latin) is rendered
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b", "changed"),
+    [
+        # A bare weekday's week is guessed from the tense ("host" in the present was counted back a week).
+        (
+            "Kingsbridge host Dunmore City on Saturday.",
+            "en",
+            "金斯布里奇将于8月23日（周六）主场迎战邓莫尔城。",
+            "zh",
+            False,
+        ),
+        (
+            "Kingsbridge host Dunmore City on Saturday.",
+            "en",
+            "金斯布里奇将于8月24日（周日）主场迎战邓莫尔城。",
+            "zh",
+            True,
+        ),
+        (
+            "Mendonça soll nach dem Medizincheck am Donnerstag unterschreiben.",
+            "de",
+            "Mendonça is expected to sign after a medical on Thursday, August 21.",
+            "en",
+            False,
+        ),
+        # The UK's clock: BST in summer, GMT in winter.
+        (
+            "The window closes on September 1 at 7 p.m. British time.",
+            "en",
+            "Das Fenster schließt am 1. September um 20 Uhr MESZ.",
+            "de",
+            False,
+        ),
+        (
+            "The window closes on September 1 at 7 p.m. UK time.",
+            "en",
+            "Das Fenster schließt am 1. September um 21 Uhr MESZ.",
+            "de",
+            True,
+        ),
+        (
+            "The window closes on September 1 at 7 p.m. British time.",
+            "en",
+            "转会窗口将于北京时间9月2日凌晨2点关闭。",
+            "zh",
+            False,
+        ),
+        (
+            "The window closes on January 31 at 11 p.m. UK time.",
+            "en",
+            "Das Fenster schließt am 31. Januar um 24 Uhr MEZ.",
+            "de",
+            False,
+        ),
+    ],
+)
+def test_weekdays_and_british_time_against_stated_dates(
+    a: str, lang_a: str, b: str, lang_b: str, changed: bool
+) -> None:
+    found = [f for f in dated(a, "2025-08-19", b, "2025-08-19", lang_a, lang_b) if f.type == "date"]
+    assert [f.severity for f in found] == (["high"] if changed else []), [f.message for f in found]
+
+
+def test_weakened_against_gained_is_a_turned_change() -> None:
+    a = "The Lusanian crown weakened 0.6 percent against the euro after the decision."
+    for b, lang in (
+        ("Die Lusanische Krone legte nach der Entscheidung gegenüber dem Euro um 0,6 Prozent zu.", "de"),
+        ("The Lusanian crown strengthened 0.6 percent against the euro after the decision.", "en"),
+    ):
+        assert [f.severity for f in findings(a, b, "en", lang) if "turned round" in f.message] == ["high"]
+    assert not [
+        f
+        for f in findings(a, "决定公布后，卢萨尼亚克朗兑欧元下跌0.6%。", "en", "zh")
+        if "turned" in f.message
+    ]
+
+
+def test_an_expectation_with_an_adverb_is_still_an_expectation() -> None:
+    found = findings(
+        "Mendonça will undergo a medical on Thursday and is then expected to sign a five-year contract.",
+        "Mendonça is expected to sign a five-year contract after a medical on Thursday.",
+    )
+    assert not [f.message for f in found if f.type == "hedge"]
+
+
+def test_a_sentence_opening_with_an_approximate_figure_keeps_its_figure() -> None:
+    # "Around 58,000" was a product "Around 58", so 85,000 → 58,000 went unreported.
+    found = findings(
+        "The agency estimated that around 85,000 patients had been prescribed the affected batches.",
+        "Around 58,000 patients are estimated to have been prescribed the affected batches, the agency said.",
+    )
+    assert [f.severity for f in found if f.type == "number_value"] == ["high"]

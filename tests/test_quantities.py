@@ -911,3 +911,26 @@ def test_german_miles_per_hour_are_a_speed() -> None:
     # "70 Meilen pro Stunde" was a length of 112,654 m, so 70 km/h → 70 mph went unreported.
     (speed,) = extract_quantities("Böen von bis zu 70 Meilen pro Stunde fachten die Flammen an.", "de")
     assert speed.unit == "m/s" and math.isclose(speed.value, 70 * 0.44704)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "grams"),
+    [
+        ("The limit is 0.096 micrograms per tablet.", "en", 9.6e-8),
+        ("The limit is 96 nanograms per tablet.", "en", 9.6e-8),
+        ("Der Grenzwert liegt bei 96 Nanogramm.", "de", 9.6e-8),
+        ("每片含0.12毫克。", "zh", 1.2e-4),
+        ("a 500 mg tablet", "en", 0.5),
+    ],
+)
+def test_doses_are_masses_in_grams(text: str, lang: str, grams: float) -> None:
+    # "0.096 micrograms" against "96 nanograms" was a 10³ slip, and hid a collapsed range beside it.
+    (dose,) = extract_quantities(text, lang)
+    assert dose.unit == "g" and math.isclose(dose.value, grams)
+
+
+def test_pounds_after_a_scale_word_are_sterling_and_kronor_are_no_grams() -> None:
+    assert [q.currency for q in extract_quantities("Kingsbridge paid 48 million pounds.", "en")] == ["GBP"]
+    assert [q.currency for q in extract_quantities("Kingsbridge zahlte 48 Millionen Pfund.", "de")] == ["GBP"]
+    assert [q.currency for q in extract_quantities("He weighs 200 pounds.", "en")] == [None]
+    assert [q.unit for q in extract_quantities("储备达45亿克朗。", "zh")] == [None]
