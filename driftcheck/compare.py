@@ -731,13 +731,16 @@ def _direction_reversed(a: Located, qa: Quantity, b: Located, qb: Quantity) -> F
 
 
 def date_findings(
-    a: Located, b: Located, dated: Mapping[str, Sequence[Located]] | None = None
+    a: Located, b: Located, dated: Mapping[str, Sequence[Located]] | None = None, loose: bool = False
 ) -> list[Finding]:
     """Dates that disagree in a field both sentences state.
 
     Dates that agree are paired off first, so that "by 2020 ... from 2005 levels" against the same two
     years is not read as 2020 vs 2005. `dated` (document id -> its sentences with dates) lets a bare weekday
-    that the other document states in another sentence pass: see _weekday_told_elsewhere.
+    that the other document states in another sentence pass: see _weekday_told_elsewhere. On a `loose` pair
+    (aligned on a shared figure outside any claim group) a date counted from the publication date ("am
+    Dienstag", 明年3月) is not compared: such pairs often tell two events that share a figure ("cut by 25
+    basis points on Tuesday" / "one further cut of 25 basis points by March", a review story).
     """
     out = []
     used_a: set[int] = set()
@@ -762,6 +765,8 @@ def date_findings(
             continue
         for k, db in enumerate(b.facts.dates):
             if k in used_b:
+                continue
+            if loose and (da.relative or db.relative):
                 continue
             difference = compare_dates(da, db)
             if difference is None:
@@ -1991,7 +1996,7 @@ def compare_pair(
         *figure_swap_findings(a, b, aliases),
         *scope_findings(a, b),
         *vote_findings(a, b),
-        *date_findings(a, b, dated),
+        *date_findings(a, b, dated, loose),
         *entity_findings(a, b, aliases),
         *office_findings(a, b),
         # A quotation given to another person (said) carries that person's role with it.

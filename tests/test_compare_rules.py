@@ -2211,3 +2211,29 @@ def test_a_sentence_opening_with_an_approximate_figure_keeps_its_figure() -> Non
         "Around 58,000 patients are estimated to have been prescribed the affected batches, the agency said.",
     )
     assert [f.severity for f in found if f.type == "number_value"] == ["high"]
+
+
+def test_a_pair_linked_by_a_shared_figure_alone_does_not_compare_counted_dates() -> None:
+    # A review story: "cut by 25 basis points on Tuesday" and "one further cut of 25 basis points by March"
+    # aligned on the shared figure outside any claim group, and were reported as a changed date.
+    a = loc(
+        "Markets were pricing in one further cut of 25 basis points by March.",
+        "en",
+        "a",
+        published="2025-10-16",
+    )
+    b = loc(
+        "Die Zentralbank hat ihren Leitzins am Dienstag um 25 Basispunkte gesenkt.",
+        "de",
+        "b",
+        published="2025-10-16",
+    )
+    assert [f.type for f in compare_pair(a, b, SETTINGS, AliasTable()) if f.type == "date"] == ["date"]
+    loose = compare_pair(a, b, SETTINGS, AliasTable(), loose=True)
+    assert not [f.message for f in loose if f.type == "date"]
+    # Dates stated as such are still compared on such a pair.
+    c = loc("The bank cut its rate by 25 basis points on 14 October.", "en", "a")
+    d = loc("Die Bank senkte ihren Leitzins am 15. Oktober um 25 Basispunkte.", "de", "b")
+    assert [f.type for f in compare_pair(c, d, SETTINGS, AliasTable(), loose=True) if f.type == "date"] == [
+        "date"
+    ]
