@@ -1901,10 +1901,13 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # Verbs and words of absence: "lacks the ETCS" says "is not equipped with the ETCS", "has no automatic
 # braking" says "lacks automatic braking" (an editor's review found both reported as a flipped claim).
 # "unless employers improved" says "if employers did not improve" as well, and "has yet to be confirmed"
-# "has not been confirmed" (a review story).
+# "has not been confirmed" (a review story). Only where the negated side lacks the word itself.
 _ABSENCE = re.compile(
     r"\b(?:lack(?:s|ed|ing)?|without|absent|missing|devoid|unless)\b"
     r"|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b"
+    # "has since stopped using" says "no longer uses" (a review story). Not "keep" for "not stop": "keeps it
+    # from competing", "continuing relationships" excused real flips on the throughput corpus.
+    r"|\b(?:stopped|ceased)\b"
     r"|\b(?:fehl(?:t|en|te|ten)|mangelt\w*|ohne|es\s+sei\s+denn)\b|缺乏|缺少|缺失|除非",
     re.IGNORECASE,
 )
@@ -1912,8 +1915,14 @@ _ABSENCE = re.compile(
 
 def _absence_said_by_a_verb(negated: Located, plain: Located) -> bool:
     """Within one language: whether the plain side says with a word of absence what the other says with a
-    negator ("is not equipped with" / "lacks"), and the negated side has no such word of its own."""
-    return bool(_ABSENCE.search(plain.sentence.text)) and not _ABSENCE.search(negated.sentence.text)
+    negator ("is not equipped with" / "lacks", "no longer uses" / "stopped using"), a word the negated side
+    does not use itself ("does not lack" / "lacks" is a flip)."""
+    return bool(_absence_words(plain.sentence.text) - _absence_words(negated.sentence.text))
+
+
+def _absence_words(text: str) -> set[str]:
+    """The words of absence in a text, by their first four letters (lack, lacks, lacked)."""
+    return {m.group(0).casefold()[:4] for m in _ABSENCE.finditer(text)}
 
 
 def _negated_word_said_negatively(negated: Located, plain: Located) -> bool:

@@ -1476,6 +1476,18 @@ def _converted(a: Quantity, b: Quantity) -> bool:
     )
 
 
+def _converted_range(a: Quantity, b: Quantity) -> bool:
+    """Two ranges of one kind of unit in two units whose ends are each the other's converted and rounded
+    ("20 bis 30 km/h" / "12–19 mph": 12.4 and 18.6 rounded to whole miles)."""
+    if a.high is None or b.high is None or a.unit is None or a.unit != b.unit:
+        return False
+    if math.isclose(a.unit_factor, b.unit_factor, rel_tol=1e-9):
+        return False
+    low_a, high_a = replace(a, high=None), replace(a, value=a.high, high=None)
+    low_b, high_b = replace(b, high=None), replace(b, value=b.high, high=None)
+    return _rounded_conversion(low_a, low_b) and _rounded_conversion(high_a, high_b)
+
+
 def _written(q: Quantity) -> Decimal:
     """The number as written, before its unit and scale word ("12,400 hectares" -> 12400)."""
     return Decimal(repr(round(q.value / q.unit_factor / 10.0**q.scale, 9))).normalize()
@@ -1555,6 +1567,8 @@ def may_agree(a: Quantity, b: Quantity) -> bool:
         return False
     if _converted(a, b):
         return _rounded_conversion(a, b)
+    if _converted_range(a, b):
+        return True
     ends_a = (a.value,) if a.high is None else (a.value, a.high)
     ends_b = (b.value,) if b.high is None else (b.value, b.high)
     slack = max(_ROUNDING, _TOL)
@@ -1611,7 +1625,9 @@ def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:
         )
     qualifier_explained = False
     if a.high is not None and b.high is not None:
-        if not (_close(a.value, b.value) and _close(a.high, b.high)):
+        if _converted_range(a, b):
+            pass  # "20 bis 30 km/h" / "12–19 mph": each end converted and rounded
+        elif not (_close(a.value, b.value) and _close(a.high, b.high)):
             k = _scale_shift(a.high, b.high)
             if k and _scale_shift(a.value, b.value) == k:
                 diffs.append(_scale_diff(a, b, k))

@@ -2237,3 +2237,32 @@ def test_a_pair_linked_by_a_shared_figure_alone_does_not_compare_counted_dates()
     assert [f.type for f in compare_pair(c, d, SETTINGS, AliasTable(), loose=True) if f.type == "date"] == [
         "date"
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "flipped"),
+    [
+        (
+            "The supplier, which Castellan has since stopped using.",
+            "The supplier; Castellan no longer uses it.",
+            False,
+        ),
+        ("The company will not continue the programme.", "The company will continue the programme.", True),
+        ("Patients were told not to stop taking it.", "Patients were told to stop taking it.", True),
+        # "keeps it from competing" is "prevents": no excuse for a dropped "not" (the throughput corpus).
+        (
+            "The secret is not the niche concept.",
+            "The secret is the niche concept, which keeps them apart.",
+            True,
+        ),
+    ],
+)
+def test_a_verb_of_ceasing_says_a_negation_within_one_language(a: str, b: str, flipped: bool) -> None:
+    assert bool([f for f in findings(a, b) if f.type == "negation"]) is flipped
+
+
+def test_a_converted_range_rounded_at_both_ends_is_the_same_range() -> None:
+    source = "Der Wind soll bis Donnerstag auf 20 bis 30 km/h abflauen."
+    assert not findings(source, "Forecasters expect the wind to drop to 12–19 mph by Thursday.", "de", "en")
+    changed = findings(source, "Forecasters expect the wind to drop to 12–25 mph by Thursday.", "de", "en")
+    assert [f.severity for f in changed if f.type == "number_value"] == ["high"]
