@@ -822,6 +822,8 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
         return []  # "the EU executive" is the Commission: a name that qualifies a noun is not the referent
     if _exonym_pair(a, ea, b, eb):
         return []  # "Spain" / "Spanien": one place in two languages (CLDR names, as in translation mode)
+    if _cognate_heads(a, ea, b, eb):
+        return []  # "Christlich-Liberale Allianz" / "Christian Liberal Alliance": one body, translated
     same_kind = ea.kind == eb.kind and ea.kind != "other"
     # Two wordings of one claim in one language that differ in one name are a swap as well, whatever the kinds
     # say ("left Innsbruck that morning" / "left Salzburg that morning": single-word places are of no kind).
@@ -897,6 +899,19 @@ _DESCRIBED = re.compile(
 def _describes(text: str, e: Entity) -> bool:
     """Whether a name qualifies the noun after it ("EU" in "the EU executive said")."""
     return _DESCRIBED.match(text, e.end) is not None
+
+
+# Head words of an organisation's name this alike (rapidfuzz ratio) in two languages are one word translated
+# by its cognate: Allianz / Alliance 80, Kommission / Commission 90; Bank / Börse 22.
+_COGNATE_RATIO = 75
+
+
+def _cognate_heads(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:
+    """Whether two organisations' names in two languages end in cognate words (Allianz / Alliance)."""
+    if ea.kind != "org" or eb.kind != "org" or a.sentence.language == b.sentence.language:
+        return False
+    head_a, head_b = ea.text.split()[-1].casefold(), eb.text.split()[-1].casefold()
+    return min(len(head_a), len(head_b)) >= 5 and fuzz.ratio(head_a, head_b) >= _COGNATE_RATIO
 
 
 def _exonym_pair(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:
@@ -1280,6 +1295,10 @@ def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
             # A given and a family name against one Latin word: a trimmed core (亚斯·伦纳, SLN) "sounded
             # like" Helene (HLN). Two names on both sides are matched family name to family name below.
             if not two_names and phonetic_in_latin(core, words):
+                return True
+            # A transliteration whose pinyin spells the name closely (皮查伊 pichayi / Pichai: "ch" and 查
+            # fall in two sound classes the keys keep apart).
+            if not two_names and fuzz.ratio(pinyin(core.replace("·", "")), "".join(words).casefold()) >= 80:
                 return True
             # The family names (加文·纽森 / Gavin Newsom: the given names may sound apart; von der Leyen is
             # two Latin words), unless the given name is clearly another (马库斯·克莱因 is not Martin Keller).
@@ -2135,14 +2154,23 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "chief executive": (
         r"chief\s+executive(?:\s+officer)?|ceo",
         r"vorstandschef(?:in)?|vorstandsvorsitzende[rn]?|konzernchef(?:in)?|ceo",
-        r"首席执行官|行政总裁|总裁|CEO",
+        r"首席执行官|行政总裁|总裁|(?<![A-Za-z])CEO(?![A-Za-z])",
     ),
     "chief financial officer": (
         r"chief\s+financial\s+officer|cfo|finance\s+(?:director|chief)",
         r"finanzvorstand|finanzchef(?:in)?|cfo",
-        r"首席财务官|财务总监|CFO",
+        r"首席财务官|财务总监|(?<![A-Za-z])CFO(?![A-Za-z])",
     ),
-    "chief operating officer": (r"chief\s+operating\s+officer|coo", r"coo", r"首席运营官|COO"),
+    "chief operating officer": (
+        r"chief\s+operating\s+officer|coo",
+        r"coo",
+        r"首席运营官|(?<![A-Za-z])COO(?![A-Za-z])",
+    ),
+    "chief technology officer": (
+        r"chief\s+technology\s+officer|cto",
+        r"technikvorstand|technologiechef(?:in)?|cto",
+        r"首席技术官|(?<![A-Za-z])CTO(?![A-Za-z])",
+    ),
     "head": (
         r"president|governor|chair(?:man|woman|person)?",
         r"\w*präsident(?:in)?|gouverneur(?:in)?|(?:aufsichtsrats|verwaltungsrats|partei)?vorsitzende[rn]?",
@@ -2195,11 +2223,12 @@ _ROLE_WORDS = {
     name: re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE) for name, words in _ROLES.items()
 }
 _ROLE_HINT = re.compile(
-    r"(?i)spokes|secretary|chief|executive|ceo|cfo|coo|financ|president|governor|chair|founder|mayor|minister"
+    r"(?i)spokes|secretary|chief|executive|ceo|cfo|coo|cto|technolog|technik|financ|president|governor|chair"
+    r"|founder|mayor|minister"
     r"|premier|commissioner|constable|coach|director|captain|ambassador|prosecutor|judge|sprecher|vorstand"
     r"|chef|präsident|gouverneur|vorsitz|gründer|meister|trainer|kapitän|botschafter|staatsanw|richter|direktor"
     r"|kommandant"
-    r"|发言人|执行官|总裁|财务|运营官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
+    r"|发言人|执行官|总裁|财务|运营官|技术官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
     r"|教练|主帅|大使|检察官|法官"
 )
 
@@ -2216,7 +2245,8 @@ def role_mentions(text: str) -> tuple[tuple[int, int, frozenset[str], bool], ...
             word = m.group(0)[len(m.group("deputy") or "") :]
             roles = frozenset(name for name, words in _ROLE_WORDS.items() if words.fullmatch(word))
             out.append((m.start(), m.end(), roles, bool(m.group("deputy"))))
-    return tuple(sorted(out, key=lambda mention: mention[0]))
+    # CEO in Latin letters inside a Chinese sentence is read by both patterns: once.
+    return tuple(sorted(set(out), key=lambda mention: (mention[0], mention[1], sorted(mention[2]))))
 
 
 def role_findings(a: Located, b: Located) -> list[Finding]:

@@ -316,6 +316,10 @@ _ORG_HEADS = {
     "partners", "ventures", "labs", "lab", "securities", "association", "council", "committee", "commission",
     "foundation", "party", "office", "corporation", "company", "platforms", "technologies", "systems",
     "airlines", "club",
+    # Parties and movements ("Christian Liberal Alliance", "Grüne Union"): a translated party's name was a
+    # person, and a shared acronym made the two translations a "name swap".
+    "alliance", "allianz", "union", "front", "movement", "bewegung", "partei", "bündnis", "coalition",
+    "league", "liga", "federation", "verband", "congress", "kongress",
     # Sports clubs ("Hartfield Rovers", "Leeds United", "Blackburn Rovers", "Wigan Athletic").
     "rovers", "united", "wanderers", "athletic", "albion", "rangers", "hotspur", "fc", "sc",
 }

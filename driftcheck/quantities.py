@@ -125,8 +125,12 @@ _QUAL_PRE_RE = re.compile(
         if k.isascii() or k[0] in "äöüÄÖÜ" or "ü" in k or "ä" in k
     )
     + r")|(?P<z>"
+    # 约 inside a word is no "about": 签约 (sign a contract), 预约 (book), 合约, 条约, 公约, 节约, 制约.
     + "|".join(
-        sorted((k for k in _QUALIFIER_WORDS if not k.isascii() and k[0] >= "\u4e00"), key=len, reverse=True)
+        ("(?<![签预合条公节制契违履])" if k.startswith("约") else "") + k
+        for k in sorted(
+            (k for k in _QUALIFIER_WORDS if not k.isascii() and k[0] >= "\u4e00"), key=len, reverse=True
+        )
     )
     + r"))[\s\u00a0]*$",
     _I,
@@ -968,7 +972,7 @@ _NEGATED_QUALIFIER = {"less_than": "at_least", "more_than": "at_most"}
 _UEBER_AMOUNT_NOUN = re.compile(
     r"\b(?=[A-ZÄÖÜ])\w*(?i:fonds|kredit|darlehen|scheck|rechnung|auftrag|vertrag|paket|anleihe|spende|bürgschaft"
     r"|zahlung|überweisung|forderung|klage|vergleich|budget|etat|summe|betrag|strafe|bußgeld|zuschuss"
-    r"|finanzspritze|garantie|investition|hilfe)(?:e|en|n|s|es)?\s+$"
+    r"|finanzspritze|garantie|investition|hilfe|angebot|gebot|offerte|ablöse)(?:e|en|n|s|es)?\s+$"
 )
 
 

@@ -413,6 +413,8 @@ def _speaker_zh(before: str, after: str, ents_before: Sequence[Entity], open_pos
             return who[titles[-1].end() :]
         if 2 <= len(who) <= 3 and who[0] in ZH_SURNAMES and _HAN_ONLY.fullmatch(who):
             return who  # 陈良贤对记者说：“…”: a Chinese name on its own (a surname and a given name)
+        if 3 <= len(who) <= 6 and all(ch in _ZH_TRANSLITERATION for ch in who):
+            return who  # 亨内贝格说：“…”: a foreign family name alone, in transliteration
         return None  # a pronoun or an unnamed speaker before the verb
     m = _ZH_SPEECH_AFTER.match(after)
     if m and m.group("who") not in _PRONOUNS:
@@ -437,6 +439,16 @@ def _without_settings(who: str) -> str:
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+# The characters of the standard transliteration of foreign names (Xinhua's table, the common part): a run of
+# three or more of them before a verb of saying is a foreign name (亨内贝格, 阿什当, 里德利). Characters that
+# are also everyday words on their own in such a position (他, 们, 我) are not among them.
+_ZH_TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥澳巴拜班邦鲍贝本比彼宾波伯博布查达戴丹道德迪蒂丁东杜顿多厄恩尔法菲费芬丰弗福盖甘冈"
+    "高戈格贡古瓜圭哈海汉豪赫黑亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库奎拉莱兰朗劳勒雷蕾里理利莉丽"
+    "连林琳卢鲁伦罗洛马玛迈麦曼梅蒙米敏莫默姆穆纳娜奈南内尼宁纽努诺欧帕潘佩彭皮珀普奇齐恰乔切钦琼丘"
+    "萨塞赛桑瑟森沙尚舍什施史斯松苏索塔泰坦汤唐特滕提廷图托瓦万旺威韦维温沃乌伍西希谢辛休许雅亚扬耶"
+    "伊因英尤约泽扎詹兹佐当德拉夫茨"
+)
 _ZH_JOINING_WORDS = re.compile(r"(?:并且|同时|随后|此外|另外|[并还也又则而但])+$")
 
 

@@ -2266,3 +2266,49 @@ def test_a_converted_range_rounded_at_both_ends_is_the_same_range() -> None:
     assert not findings(source, "Forecasters expect the wind to drop to 12–19 mph by Thursday.", "de", "en")
     changed = findings(source, "Forecasters expect the wind to drop to 12–25 mph by Thursday.", "de", "en")
     assert [f.severity for f in changed if f.type == "number_value"] == ["high"]
+
+
+@pytest.mark.parametrize(("speaker", "given_away"), [("亨内贝格", True), ("阿什当", False), ("他们", False)])
+def test_a_foreign_family_name_alone_in_transliteration_speaks(speaker: str, given_away: bool) -> None:
+    # A review story: 亨内贝格说：“…” had no speaker, so Ashdown's quotation given to Henneberg passed.
+    a = '"We did not want to overpay, but we were not prepared to lose him to a rival," Ashdown said.'
+    b = f"{speaker}说：“我们不想多花钱，但我们也不准备把他输给竞争对手。”"
+    assert bool([f for f in findings(a, b, "en", "zh") if f.type == "attribution"]) is given_away
+
+
+def test_a_translated_partys_name_is_no_name_swap() -> None:
+    found = findings(
+        "Die Christlich-Liberale Allianz (CLA) gewann 31,4 Prozent der Stimmen.",
+        "The Christian Liberal Alliance (CLA) won 31.4 percent of the vote.",
+        "de",
+        "en",
+    )
+    assert not [f.message for f in found if f.type == "entity"]
+    from driftcheck.compare import _cognate_heads
+    from driftcheck.entities import Entity
+
+    def org(text: str) -> Entity:
+        return Entity(0, len(text), text, text.casefold(), "org")
+
+    de, en = loc("Die Deutsche Bank wächst.", "de", "a"), loc("Deutsche Börse grows.", "en", "b")
+    assert _cognate_heads(de, org("Europäische Kommission"), en, org("European Commission"))
+    assert not _cognate_heads(de, org("Deutsche Bank"), en, org("Deutsche Börse"))
+
+
+def test_a_chief_technology_officer_is_a_role() -> None:
+    found = findings(
+        "Chief technology officer Zhou Qiming said the systems were restored.",
+        "首席执行官周启明表示，系统已经恢复。",
+        "en",
+        "zh",
+    )
+    assert [f.severity for f in found if "role" in f.message] == ["high"]
+
+
+def test_role_abbreviations_are_whole_words() -> None:
+    from driftcheck.compare import role_mentions
+
+    # "victory" held "cto" and "coordinator" "coo" for the Chinese column's CTO and COO.
+    assert role_mentions('"But we are not declaring victory yet."') == ()
+    assert role_mentions("The sector coordinator said so.") == ()
+    assert [sorted(m[2]) for m in role_mentions("公司CEO张伟表示")] == [["chief executive"]]

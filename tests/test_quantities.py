@@ -934,3 +934,17 @@ def test_pounds_after_a_scale_word_are_sterling_and_kronor_are_no_grams() -> Non
     assert [q.currency for q in extract_quantities("Kingsbridge zahlte 48 Millionen Pfund.", "de")] == ["GBP"]
     assert [q.currency for q in extract_quantities("He weighs 200 pounds.", "en")] == [None]
     assert [q.unit for q in extract_quantities("储备达45亿克朗。", "zh")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "qualifier"),
+    [
+        ("周四体检后签约五年。", "zh", "none"),  # 签约 "sign": no 约 "about"
+        ("他约五年前来到这里。", "zh", "approx"),
+        ("Alvarenga lehnte ein früheres Angebot über 40 Millionen Pfund ab.", "de", "none"),  # an offer of
+        ("Es kamen über 40 Menschen.", "de", "more_than"),
+    ],
+)
+def test_words_that_only_look_like_qualifiers(text: str, lang: str, qualifier: str) -> None:
+    (figure,) = extract_quantities(text, lang)
+    assert figure.qualifier == qualifier
