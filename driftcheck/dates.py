@@ -93,12 +93,18 @@ _REL_WEEKDAY_SHIFT = {
 }  # fmt: skip
 # Words that put a sentence's event after its publication: a bare weekday there is the coming one.
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|is\s+due|are\s+due|scheduled|plans?\s+to|expected\s+to|next|upcoming|wird|werden|"
+    r"\b(?:will|would|shall|is\s+due|are\s+due|scheduled|plans?\s+to|expected\s+to|next|upcoming|wird|werden|werde|"
     r"geplant|kommenden|nächsten)\b|将|将于|计划|预计|下周",
     re.IGNORECASE,
 )
 # A weekday after these is a deadline ahead: "until Sunday", "bis Sonntag", "至周二".
 _UNTIL_BEFORE = re.compile(r"(?:\b(?:until|till|through|bis)\s+(?:zum\s+)?|[至到]|直到)$", re.IGNORECASE)
+# A weekday after these is past, whatever else the sentence says: "closed since 6 p.m. on Tuesday, and will
+# remain closed" (a review story's "will" moved it to the next Tuesday), "seit Dienstag", "自周二以来".
+# "in der Nacht zum Mittwoch" / "in der Nacht auf Mittwoch" is the night English tells as "overnight on
+# Tuesday" or "early Wednesday": which day it names cannot be compared (a review story's high finding).
+_NIGHT_BEFORE = re.compile(r"\bNacht\s+(?:zum|auf\s+den|auf)\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"(?:\b(?:since|seit)\b[^;,!?]{0,16}|自[^，。；]{0,6})$", re.IGNORECASE)
 _REL_DAY = {
     "yesterday": -1, "today": 0, "tomorrow": 1, "gestern": -1, "vorgestern": -2, "heute": 0, "morgen": 1,
     "übermorgen": 2, "昨天": -1, "昨日": -1, "前天": -2, "今天": 0, "今日": 0, "明天": 1, "明日": 1,
@@ -425,6 +431,8 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
         if ampm == "am" and hour == 12:
             hour = 0
     if g.get("wd"):
+        if _NIGHT_BEFORE.search(text, max(0, start - 20), start):
+            return None  # "in der Nacht zum Mittwoch": the night before Wednesday, told as Tuesday's too
         wd = g["wd"]
         weekday = _ZH_WEEKDAYS[wd] if wd in _ZH_WEEKDAYS else _WEEKDAYS[_lookup_key(wd)]
         relative = True
@@ -433,7 +441,8 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
             # A bare weekday in news is the nearest one: on or before publication for what happened ("on
             # Wednesday" in Thursday's paper), on or after it for what is announced ("will meet on Friday").
             until = _UNTIL_BEFORE.search(text, max(0, start - 12), start)
-            how = "coming" if until or _FUTURE.search(text) else "latest"
+            since = _SINCE_BEFORE.search(text, max(0, start - 24), start)
+            how = "coming" if until or (_FUTURE.search(text) and not since) else "latest"
         if published is not None and how is not None:
             d = _shift_weekday(published, weekday, how)
             year, month, day = d.year, d.month, d.day
@@ -488,6 +497,22 @@ def _merge(a: DateFact, b: DateFact, text: str) -> DateFact | None:
             closed = gap.strip() in ("(", "（") and text.startswith((")", "）"), b.end)
             end = b.end + 1 if closed else b.end
             return DateFact(a.start, end, text[a.start : end], weekday=day_name.weekday, **fields)
+    timed, stated = a, b
+    if (
+        timed.relative
+        and timed.weekday is not None
+        and timed.hour is not None
+        and not stated.relative
+        and stated.day is not None
+        and stated.month is not None
+        and stated.hour is None
+        and _WEEKDAY_GAP.fullmatch(gap)
+    ):
+        # "6 p.m. on Tuesday, Aug. 12": the stated day with the clock time (a review story's two facts, the
+        # weekday's day counted from the publication date, were paired with two other versions' one).
+        fields = {f: getattr(stated, f) for f in _FIELDS} | {"hour": timed.hour, "minute": timed.minute}
+        span = text[a.start : b.end]
+        return DateFact(a.start, b.end, span, weekday=timed.weekday, zone=timed.zone, **fields)
     if not _MERGE_GAP.fullmatch(gap):
         return None
     for f in _FIELDS:

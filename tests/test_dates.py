@@ -342,3 +342,24 @@ def test_a_range_of_clock_times_names_its_zone_once() -> None:
     chinese = extract_dates("（北京时间10时10分至10时25分）", "zh")
     assert [d.zone for d in chinese] == ["北京时间", "北京时间"]
     assert [compare_dates(x, y) for x, y in zip(english[2:], chinese, strict=True)] == [None, None]
+
+
+def test_a_weekday_after_since_is_past_whatever_else_the_sentence_says() -> None:
+    # "will remain closed" moved "since 6 p.m. on Tuesday" to the next Tuesday (a review story).
+    text = "The road has been closed since 6 p.m. on Tuesday, and will remain closed until further notice."
+    (fact,) = extract_dates(text, "en", dt.date(2025, 8, 14))
+    assert (fact.month, fact.day, fact.hour) == (8, 12, 18)
+    (ahead,) = extract_dates("The council will meet on Tuesday.", "en", dt.date(2025, 8, 14))
+    assert (ahead.month, ahead.day) == (8, 19)
+
+
+def test_a_clock_time_on_a_weekday_joins_the_date_beside_it() -> None:
+    text = "The road has been closed since 6 p.m. on Tuesday, Aug. 12, and will remain closed."
+    (fact,) = extract_dates(text, "en", dt.date(2025, 8, 14))
+    assert (fact.month, fact.day, fact.hour, fact.weekday) == (8, 12, 18, 1)
+
+
+def test_the_night_before_a_weekday_is_no_weekday_to_compare() -> None:
+    # "in der Nacht zum Mittwoch" is the night English tells as "overnight on Tuesday".
+    assert extract_dates("Der Wind drehte in der Nacht zum Mittwoch.", "de", dt.date(2025, 8, 14)) == []
+    assert [f.day for f in extract_dates("Am Mittwoch drehte der Wind.", "de", dt.date(2025, 8, 14))] == [13]
