@@ -619,6 +619,12 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "may",
         ),
         (
+            r"\b[Vv]oraussichtlich\b|\b[Ee]rwartungsgemäß\b|\b(?:wird|werden|wurde|wurden)\s+erwartet\b"
+            r"|\b(?:rechnet|rechnen)\s+(?:\w+\s+){0,3}?damit\b",
+            "modal",
+            "expected",
+        ),
+        (
             r"\bdeute[nt]\s+(?:darauf\s+hin|an)\b|\blegt\s+nahe\b|\blassen\s+vermuten\b|\blässt\s+vermuten\b",
             "hedge",
             "suggests",
@@ -648,6 +654,8 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (r"似乎|好像|貌似|看来", "hedge", "apparently"),
         (r"暗示", "hedge", "suggests"),
         (r"(?<!不)可能|或许|也许|恐怕", "modal", "may"),
+        # Not 估计 ("an estimated 180", said of a figure) nor 预期 ("好于预期", better than expected: a noun).
+        (r"预计|料将|有望|或将", "modal", "expected"),
         (
             r"据[^，。；！？\n]{1,12}?(?:报道|消息|称|表示|介绍)|根据[^，。；！？\n]{1,12}?(?:报道|数据|消息|说法)|援引",
             "source",

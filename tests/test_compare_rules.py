@@ -2312,3 +2312,43 @@ def test_role_abbreviations_are_whole_words() -> None:
     assert role_mentions('"But we are not declaring victory yet."') == ()
     assert role_mentions("The sector coordinator said so.") == ()
     assert [sorted(m[2]) for m in role_mentions("公司CEO张伟表示")] == [["chief executive"]]
+
+
+@pytest.mark.parametrize(
+    ("b", "lang", "dropped"),
+    [
+        (
+            "Die Hypothekenbanken geben die niedrigeren Zinsen an rund 1,2 Millionen Haushalte weiter.",
+            "de",
+            True,
+        ),
+        ("Die Hypothekenbanken dürften die Zinsen an rund 1,2 Millionen Haushalte weitergeben.", "de", False),
+        (
+            "Die Banken werden die Zinsen voraussichtlich an rund 1,2 Millionen Haushalte weitergeben.",
+            "de",
+            False,
+        ),
+        ("Die Banken sollen die Zinsen an rund 1,2 Millionen Haushalte weitergeben.", "de", False),
+        ("预计抵押贷款机构将把降息传导给约120万户家庭。", "zh", False),
+        ("抵押贷款机构将把降息传导给约120万户家庭。", "zh", True),
+    ],
+)
+def test_an_expectation_stated_as_fact_in_a_translation_is_a_hedge(b: str, lang: str, dropped: bool) -> None:
+    # Both review rounds of the eighth session planted "are expected to" → a plain verb in a translation.
+    a = "Mortgage lenders are expected to pass the lower rate on to about 1.2 million households."
+    assert bool([f for f in findings(a, b, "en", lang) if f.type == "hedge"]) is dropped
+
+
+def test_a_probability_word_counts_across_languages_only_with_a_shared_figure() -> None:
+    # "Mary probably thought …" aligned with unrelated short sentences by topic; a shared figure ties a claim.
+    figure = findings(
+        "The fire, which probably started on 10 August, burned 18,400 hectares.",
+        "Das Feuer, das am 10. August ausbrach, verbrannte 18.400 Hektar.",
+        "en",
+        "de",
+    )
+    assert [f.severity for f in figure if f.type == "hedge"] == ["medium"]
+    loose = findings(
+        "Mary probably thought she had to do that today.", "Maria sagte, sie wisse es nicht.", "en", "de"
+    )
+    assert not [f for f in loose if f.type == "hedge"]
