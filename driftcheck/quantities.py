@@ -149,8 +149,9 @@ _SCALE_WORDS: dict[str, int] = {
     "trillion": 12, "tn": 12, "hundert": 2, "tausend": 3, "tsd.": 3, "tsd": 3, "mio.": 6, "mio": 6,
     "millionen": 6, "milliarde": 9, "milliarden": 9, "mrd.": 9, "mrd": 9, "billionen": 12, "bio.": 12,
 }  # fmt: skip
+# A hyphen joins the scale word in compounds: "48-Millionen-Pfund-Transfer", "a $48-million deal".
 _SCALE_RE = re.compile(
-    r"[\s\u00a0]*(?P<w>hundred|thousand|million|mn|mln|billion|bn|bln|trillion|tn|Hundert|Tausend|Tsd\.?|Mio\.?|"
+    r"(?:[\s\u00a0]*|-)(?P<w>hundred|thousand|million|mn|mln|billion|bn|bln|trillion|tn|Hundert|Tausend|Tsd\.?|Mio\.?|"
     r"Millionen|Milliarden?|Mrd\.?|Billionen|Bio\.)(?![A-Za-zäöü])",
     _I,
 )
@@ -280,8 +281,8 @@ _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
     (r"(?:pounds\s+)?sterling|britische[n]?\s+Pfund", "GBP"),
     # "48 million pounds", "48 Millionen Pfund": after a scale word the pound is money, not weight.
     (
-        r"(?:(?<=million\s)|(?<=billion\s)|(?<=Millionen\s)|(?<=Milliarden\s)|(?<=Mio\.\s)|(?<=Mrd\.\s))"
-        r"(?:pounds|Pfund)",
+        r"(?:(?<=million[\s-])|(?<=billion[\s-])|(?<=Millionen[\s-])|(?<=Milliarden[\s-])|(?<=Mio\.\s)"
+        r"|(?<=Mrd\.\s))(?:pounds?|Pfund)",
         "GBP",
     ),
     (r"[yY]uan|renminbi|Renminbi", "CNY"),
@@ -300,7 +301,7 @@ _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
     (r"元人民币|人民币|人民幣|元|块钱|块(?![\u4e00-\u9fffA-Za-z])", "CNY"),
 )
 _CUR_SUFFIX_RE = re.compile(
-    r"[\s\u00a0]*(?:"
+    r"(?:[\s\u00a0]*|-(?=[A-Za-zÄÖÜäöü]))(?:"
     + "|".join(
         f"(?P<c{i}>{p}{'(?![A-Za-z])' if p.isascii() else ''})" for i, (p, _c) in enumerate(_CUR_SUFFIX)
     )

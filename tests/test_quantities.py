@@ -948,3 +948,20 @@ def test_pounds_after_a_scale_word_are_sterling_and_kronor_are_no_grams() -> Non
 def test_words_that_only_look_like_qualifiers(text: str, lang: str, qualifier: str) -> None:
     (figure,) = extract_quantities(text, lang)
     assert figure.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "currency"),
+    [
+        ("Kingsbridge einigt sich auf 48-Millionen-Pfund-Transfer.", "de", 48e6, "GBP"),
+        ("a $48-million deal", "en", 48e6, "USD"),
+        ("a 48-million-pound transfer", "en", 48e6, "GBP"),
+        ("ein 2-Milliarden-Euro-Paket", "de", 2e9, "EUR"),
+    ],
+)
+def test_a_scale_word_joined_by_a_hyphen_scales_its_number(
+    text: str, lang: str, value: float, currency: str
+) -> None:
+    # "48-Millionen-Pfund-Transfer" was 48, a "scale word added" against the body's "48 Millionen Pfund".
+    (amount,) = extract_quantities(text, lang)
+    assert math.isclose(amount.value, value) and amount.currency == currency
