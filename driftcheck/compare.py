@@ -926,6 +926,92 @@ def _exonym_pair(a: Located, ea: Entity, b: Located, eb: Entity) -> bool:
     return any(_fold(english.text) in names for _, _, names in spans)
 
 
+# 中美 is China and the US (中美两国) before it is Central America, 中欧 China and Europe; a place's name
+# before 杯 (cup), 赛 (tournament), 人 (people), 语 (language) names something else (欧洲杯, 葡萄牙人).
+_HAN_PAIR_PREFIXES = frozenset({"中美", "中欧", "中非"})
+_HAN_COMPOUND_AFTER = frozenset("杯赛人语式籍")
+# A capital for its country's government ("Beijing has signed …" / 中国已…签署): one place in a news sense.
+_CAPITAL_OF = {
+    "beijing": "china", "washington": "unitedstates", "moscow": "russia", "berlin": "germany",
+    "london": "unitedkingdom", "paris": "france", "tokyo": "japan", "brussels": "europeanunion",
+    "kyiv": "ukraine", "kiev": "ukraine", "seoul": "southkorea", "pyongyang": "northkorea", "delhi": "india",
+    "newdelhi": "india", "rome": "italy", "madrid": "spain", "ottawa": "canada", "canberra": "australia",
+    "tehran": "iran", "ankara": "turkey", "taipei": "taiwan", "hanoi": "vietnam", "brasilia": "brazil",
+}  # fmt: skip
+# One-character short forms of countries in Chinese news (美方 "the US side", 俄总统 "the Russian president",
+# 中方): a country so named is named.
+_HAN_SHORT_FORMS = {
+    "unitedstates": "美", "us": "美", "usa": "美", "america": "美", "russia": "俄", "china": "中",
+    "japan": "日", "unitedkingdom": "英", "uk": "英", "britain": "英", "greatbritain": "英", "france": "法",
+    "germany": "德", "india": "印", "southkorea": "韩", "korea": "韩", "northkorea": "朝", "vietnam": "越",
+    "australia": "澳", "canada": "加", "italy": "意", "spain": "西", "europe": "欧", "taiwan": "台",
+    "ukraine": "乌", "israel": "以", "iran": "伊", "turkey": "土", "brazil": "巴", "mexico": "墨",
+}  # fmt: skip
+
+
+def place_swap_findings(a: Located, b: Located) -> list[Finding]:
+    """One place given for another across scripts ("eight caps for Portugal" / "为西班牙国家队出场8次"): each
+    sentence names one place the other does not, both known by their CLDR names. High, as a name swap."""
+    languages = {a.sentence.language, b.sentence.language}
+    if "zh" not in languages or not languages & {"en", "de"} or len(languages) != 2:
+        return []
+    han, latin = (a, b) if a.sentence.language == "zh" else (b, a)
+    if not any(not x.startswith("n:") for x in a.facts.anchors & b.facts.anchors):
+        return []  # only where a shared figure, date or quotation ties the two sentences to one claim
+    from .translation import _exonyms, _fold  # translation imports this module: import on first use
+
+    table = _exonyms("zh")
+    text = han.sentence.text
+    han_places = [
+        (start, end, names)
+        for start, end, names in table.spans(text)
+        if text[start:end] not in _HAN_PAIR_PREFIXES and text[end : end + 1] not in _HAN_COMPOUND_AFTER
+    ]
+    if not han_places:
+        return []
+    latin_places = [e for e in latin.facts.entities if e.kind == "place"]
+    if not latin_places:
+        return []
+    own = _exonyms(latin.sentence.language or "en") if latin.sentence.language == "de" else None
+
+    def english(entity: Entity) -> set[str]:
+        names = {_fold(entity.text)}
+        if own is not None:
+            names |= own.in_text(entity.text)
+        return names | {_CAPITAL_OF[n] for n in names if n in _CAPITAL_OF}
+
+    known = {name for names in table.english.values() for name in names}
+    told_latin = set().union(*(english(e) for e in latin_places))
+    folded_latin = _fold(latin.sentence.text)
+    # "Chinese", "Russian", "Portuguese" tell the country as well as its name does.
+    stems = {w[:4] for w in re.findall(r"[a-zäöü]{4,}", latin.sentence.text.casefold())}
+    told_han = {name for _, _, names in han_places for name in names}
+    told_han |= {_CAPITAL_OF[n] for n in told_han if n in _CAPITAL_OF}
+    only_han = [
+        p
+        for p in han_places
+        if not {*p[2], *(_CAPITAL_OF.get(n, "") for n in p[2])} & told_latin
+        and not any(n in folded_latin or n[:4] in stems for n in p[2])
+    ]
+    only_latin = [
+        e
+        for e in latin_places
+        if english(e) & known
+        and not english(e) & told_han
+        and not any(_HAN_SHORT_FORMS.get(n, "\0") in text for n in english(e))
+    ]
+    if len(only_han) != 1 or len(only_latin) != 1:
+        return []
+    (hs, he, _), place = only_han[0], only_latin[0]
+    message = (
+        f"{_label(han)} names {han.sentence.text[hs:he]!r} where {_label(latin)} names {place.text!r} (place)"
+    )
+    han_side = evidence(han, hs, he, han.sentence.text[hs:he])
+    latin_side = evidence(latin, place.start, place.end, place.key)
+    pair = (han_side, latin_side) if han is a else (latin_side, han_side)
+    return [make("entity", "high", message, *pair)]
+
+
 def _version_changed(ea: Entity, eb: Entity) -> bool:
     """One product in two versions ("Android 16" / "Android 15", "iPhone 16 Pro" / "iPhone 15 Pro"): the
     same letters and different numbers. A changed version is drift whether or not another name is shared."""
@@ -2064,6 +2150,7 @@ def compare_pair(
         *date_findings(a, b, dated, loose),
         *entity_findings(a, b, aliases),
         *office_findings(a, b),
+        *([] if loose else place_swap_findings(a, b)),
         # A quotation given to another person (said) carries that person's role with it.
         *([] if said else role_findings(a, b)),
         *swaps,

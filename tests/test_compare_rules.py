@@ -2352,3 +2352,42 @@ def test_a_probability_word_counts_across_languages_only_with_a_shared_figure() 
         "Mary probably thought she had to do that today.", "Maria sagte, sie wisse es nicht.", "en", "de"
     )
     assert not [f for f in loose if f.type == "hedge"]
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "swapped"),
+    [
+        # A review story: Portugal became 西班牙 (Spain) in the Chinese version, unreported.
+        (
+            "He has won eight caps for Portugal and played at Euro 2024.",
+            "en",
+            "他已为西班牙国家队出场8次，并参加了2024年欧洲杯。",
+            True,
+        ),
+        (
+            "He has won eight caps for Portugal and played at Euro 2024.",
+            "en",
+            "他已为葡萄牙国家队出场8次，并参加了2024年欧洲杯。",
+            False,
+        ),
+        ("Er hat acht Länderspiele für Portugal bestritten.", "de", "他已为西班牙国家队出场8次。", True),
+        # A capital for its country, a one-character short form (美方), a demonym, 欧洲杯 (a cup, not Europe).
+        (
+            "Beijing has signed trade agreements with 29 countries.",
+            "en",
+            "中国已与29个国家签署了自贸协定。",
+            False,
+        ),
+        (
+            "In 2020 the US asked to close the Chinese consulate in Houston.",
+            "en",
+            "2020年美方要求关闭中国驻休斯敦总领事馆。",
+            False,
+        ),
+        # No shared figure or date: the two sentences may tell two claims.
+        ("I'd like to study in Paris.", "en", "我去过京都两次。", False),
+    ],
+)
+def test_a_place_given_for_another_across_scripts(a: str, lang_a: str, b: str, swapped: bool) -> None:
+    found = [f for f in findings(a, b, lang_a, "zh") if "(place)" in f.message]
+    assert [f.severity for f in found] == (["high"] if swapped else []), [f.message for f in found]
