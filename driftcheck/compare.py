@@ -1319,7 +1319,45 @@ def quote_findings(a: Located, b: Located, settings: CompareSettings) -> list[Fi
             # Two languages: the words cannot be compared, but two aligned sentences that each quote one
             # person at comparable length tell one quotation, and two different people cannot both say it.
             out.append(_speaker_finding(a, qa, b, qb))
+    if not out:
+        out.extend(_translated_cut_findings(a, b))
     return out
+
+
+# A qualification or condition a speaker adds ("…, but the wind is dictating what we can do", 但我们需要一项
+# 随机试验来确认): the part of a quotation a shortened translation is most likely to have left out.
+_QUOTE_CAVEAT = re.compile(
+    r"\b(?:but|however|unless|if|although|though|aber|jedoch|allerdings|wenn|falls|sofern|obwohl"
+    r"|es\s+sei\s+denn)\b|但|不过|如果|除非|尽管|虽然",
+    re.IGNORECASE,
+)
+# A translated quotation this much shorter than its counterpart (weights, _weight) may have lost words. On
+# 204 translated quotation pairs of the review stories, faithful ones ran down to 0.56; of those below 0.7
+# whose longer side has a caveat word the shorter lacks, all three were planted cuts.
+_CUT_RATIO = 0.7
+
+
+def _translated_cut_findings(a: Located, b: Located) -> list[Finding]:
+    """A quotation in two languages where one is much shorter and leaves out the other's caveat (medium)."""
+    if a.sentence.language == b.sentence.language or len(a.facts.quotes) != 1 or len(b.facts.quotes) != 1:
+        return []
+    qa, qb = a.facts.quotes[0], b.facts.quotes[0]
+    if qa.scare or qb.scare or (_two_people(qa, qb) and _other_script(qa, qb) and _not_rendered(qa, qb)):
+        return []
+    wa, wb = _weight(qa.text), _weight(qb.text)
+    if min(wa, wb) < 15 or min(wa, wb) / max(wa, wb) >= _CUT_RATIO:
+        return []
+    (short, sq), (long, lq) = ((a, qa), (b, qb)) if wa < wb else ((b, qb), (a, qa))
+    caveat = _QUOTE_CAVEAT.search(lq.text)
+    if caveat is None or _QUOTE_CAVEAT.search(sq.text):
+        return []
+    message = (
+        f"{_label(short)} quotes less than {_label(long)} and leaves out a qualification "
+        f"(“{lq.text[caveat.start():].strip()}”)"
+    )
+    first = evidence(short, sq.start, sq.end)
+    second = evidence(long, lq.start + caveat.start(), lq.end)
+    return [make("quote", "medium", message, *((first, second) if short is a else (second, first)))]
 
 
 def _translated_quote_pair(a: Located, b: Located) -> bool:

@@ -2391,3 +2391,24 @@ def test_a_probability_word_counts_across_languages_only_with_a_shared_figure() 
 def test_a_place_given_for_another_across_scripts(a: str, lang_a: str, b: str, swapped: bool) -> None:
     found = [f for f in findings(a, b, lang_a, "zh") if "(place)" in f.message]
     assert [f.severity for f in found] == (["high"] if swapped else []), [f.message for f in found]
+
+
+@pytest.mark.parametrize(
+    ("b", "cut"),
+    [
+        ("„Wir haben rund um die Uhr Einsatzkräfte vor Ort“, sagte Whitlock.", True),
+        (
+            "„Wir haben rund um die Uhr Leute vor Ort, aber der Wind bestimmt, was wir tun“, sagte Whitlock.",
+            False,
+        ),
+        (
+            "„Wir haben rund um die Uhr Leute vor Ort, doch der Wind diktiert, was wir tun“, sagte Whitlock.",
+            False,
+        ),
+    ],
+)
+def test_a_translated_quotation_that_leaves_out_a_caveat(b: str, cut: bool) -> None:
+    # A review story: the German version cut "but the wind is dictating what we can do".
+    a = '"We have crews on the ground around the clock, but the wind is dictating what we do," Whitlock said.'
+    found = [f for f in findings(a, b, "en", "de") if f.type == "quote"]
+    assert [f.severity for f in found] == (["medium"] if cut else []), [f.message for f in found]
