@@ -1637,6 +1637,29 @@ def _omissions(told: dict[str, tuple[str, str]], other: tuple[str, str, str]) ->
     return [f.message for f in omission_findings([group], located, docs, SETTINGS, None)]
 
 
+def test_a_claim_of_no_figures_merged_as_reported_speech_is_not_left_out() -> None:
+    # A review story: the quotation became reported speech inside a longer sentence of the rewrite.
+    said = {
+        "wire": ('"The risk to any individual patient is considered to be very low," she added.', "en"),
+        "zh": ("她补充说：“对任何个体患者而言，风险都被认为非常低。”", "zh"),
+    }
+    merged = (
+        "rw",
+        "Ebright apologised for the recall, she said, adding that the risk to any individual patient was "
+        "considered very low.",
+        "en",
+    )
+    assert _omissions(said, merged) == []
+    assert len(_omissions(said, ("rw", "Ebright apologised for the recall, she said.", "en"))) == 1
+    # Worded alike with another date is another claim: the changed date stays an omission.
+    meeting = {
+        "wire": ("Policymakers meet next on Wednesday, June 25.", "en"),
+        "pd": ("The next policy meeting is on Wednesday, June 25.", "en"),
+    }
+    moved = ("ef", "The next policy meeting is on June 26, and minutes of Wednesday's meeting follow.", "en")
+    assert len(_omissions(meeting, moved)) == 1
+
+
 def test_a_claim_merged_into_another_sentence_is_not_left_out() -> None:
     # An editor's review: the shares sentence and the refusal to comment were merged into longer sentences
     # of the rewrite and reported as left out.
