@@ -639,6 +639,9 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
     "zh": [
         (r"据称|据说|据信", "hedge", "said_to"),
         (r"据报道|据报导|据报|据悉|有报道称", "hedge", "reportedly"),
+        # "与转会德国传闻相关的球员" (the player linked with rumours of a move): the rumour describes someone
+        # the sentence names; it does not hedge the sentence's claim.
+        (r"与[^，。；！？]{0,16}(?:传闻|传言|谣言)(?:相关|有关)", "_skip", "_skip"),
         (r"据传|传闻|传言|谣言|谣传|盛传|有传", "hedge", "rumoured"),
         (r"(?:声称|宣称)对[^，。；！？]{1,20}负责", "_skip", "_skip"),  # claimed responsibility for
         (r"声称|宣称", "hedge", "claims"),

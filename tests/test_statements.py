@@ -666,3 +666,12 @@ def test_a_chinese_speaker_after_a_place_and_an_audience() -> None:
     text = "“这不是一次偶然的事故。”波兰国家矿业局局长马雷克·杰林斯基在井口对记者说。"
     (quote,) = extract_quotes(text, "zh")
     assert quote.speaker == "马雷克·杰林斯基"
+
+
+def test_a_rumour_that_describes_someone_hedges_nothing() -> None:
+    # A review story: 传闻 in "the midfielder linked with rumours of a move to Germany" was read as hedging the
+    # claim that he would not be sold.
+    from driftcheck.statements import extract_hedges
+
+    assert extract_hedges("亨内贝格说，与转会德国传闻相关的中场球员布兰特不会被出售。", "zh") == []
+    assert [m.key for m in extract_hedges("据传闻，该球员将转会德国。", "zh")] == ["rumoured"]
