@@ -669,8 +669,8 @@ def test_a_chinese_speaker_after_a_place_and_an_audience() -> None:
 
 
 def test_a_rumour_that_describes_someone_hedges_nothing() -> None:
-    # A review story: 传闻 in "the midfielder linked with rumours of a move to Germany" was read as hedging the
-    # claim that he would not be sold.
+    # A review story: 传闻 in "the midfielder linked with rumours of a move to Germany" was read as hedging
+    # the claim that he would not be sold.
     from driftcheck.statements import extract_hedges
 
     assert extract_hedges("亨内贝格说，与转会德国传闻相关的中场球员布兰特不会被出售。", "zh") == []
