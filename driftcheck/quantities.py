@@ -1368,6 +1368,11 @@ def _mantissa(q: Quantity) -> float:
 def _pair_cost(a: Quantity, b: Quantity) -> float:
     """How unlikely it is that a and b state the same fact (lower is likelier)."""
     dist = min(_log_dist(a.value, b.value), _log_dist(_mantissa(a), _mantissa(b)) + 1.0)
+    # A single figure against a range: the nearer end ("30 km/h" is the top of "12–19 mph", not "43 mph").
+    if a.high is not None and b.high is None:
+        dist = min(dist, _log_dist(a.high, b.value))
+    elif b.high is not None and a.high is None:
+        dist = min(dist, _log_dist(a.value, b.high))
     # an exact unit/currency match is stronger evidence than one side leaving the unit out
     dist += 0.0 if (a.unit == b.unit and a.currency == b.currency) else 0.5
     dist += 0.0 if (a.high is None) == (b.high is None) else 0.3

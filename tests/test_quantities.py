@@ -965,3 +965,12 @@ def test_a_scale_word_joined_by_a_hyphen_scales_its_number(
     # "48-Millionen-Pfund-Transfer" was 48, a "scale word added" against the body's "48 Millionen Pfund".
     (amount,) = extract_quantities(text, lang)
     assert math.isclose(amount.value, value) and amount.currency == currency
+
+
+def test_a_single_figure_pairs_with_the_range_whose_end_it_is() -> None:
+    # A review story: "30 km/h" was paired with "up to 43 mph" (a gust of 70 km/h) instead of "12–19 mph".
+    from driftcheck.quantities import match_quantities
+
+    (single,) = extract_quantities("Der Wind soll auf 30 km/h abflauen.", "de")
+    gust, forecast = extract_quantities("Gusts of up to 43 mph eased; the wind will drop to 12–19 mph.", "en")
+    assert match_quantities([single], [gust, forecast])[0] == (single, forecast)
