@@ -725,7 +725,8 @@ def compare_dates(a: DateFact, b: DateFact) -> Difference | None:
             b = dataclasses.replace(b, hour=None, minute=None)
     a, b = _undated_weekday(a, b), _undated_weekday(b, a)
     conflicts = [f for f in _shared_fields(a, b) if getattr(a, f) != getattr(b, f)]
-    if conflicts and a.relative and b.relative and a.weekday is not None and a.weekday == b.weekday:
+    same_weekday = a.relative and b.relative and a.weekday is not None and a.weekday == b.weekday
+    if conflicts and same_weekday and set(conflicts) <= {"year", "month", "day"}:
         # "on Monday" in two copies published a week apart: stale rather than wrong.
         return Difference(
             "date", "low", f"the same weekday from another publication date names another day: '{a.text}'"

@@ -2435,3 +2435,40 @@ def test_a_translated_quotation_that_leaves_out_a_caveat(b: str, cut: bool) -> N
     a = '"We have crews on the ground around the clock, but the wind is dictating what we do," Whitlock said.'
     found = [f for f in findings(a, b, "en", "de") if f.type == "quote"]
     assert [f.severity for f in found] == (["medium"] if cut else []), [f.message for f in found]
+
+
+def test_with_a_reference_a_sentence_aligned_only_with_a_third_version_meets_the_reference() -> None:
+    # A review story: a Chinese sentence that dropped "reportedly" aligned only with the English rewrite, and
+    # --reference wire (which compares other outlets with the reference alone) lost the drift.
+    from driftcheck.compare import _through_the_group
+    from driftcheck.models import Alignment, ClaimGroup, SentenceRef
+
+    wire = loc("Mendonça reportedly earns about £150,000 a week.", "en", "wire")
+    rewrite = loc("Mendonça is said to earn about £150,000 a week.", "en", "rw")
+    chinese = loc("门东萨的周薪约为15万英镑。", "zh", "zh")
+    located = {(x.sentence.doc, 0): x for x in (wire, rewrite, chinese)}
+    members = (SentenceRef("wire", 0), SentenceRef("rw", 0), SentenceRef("zh", 0))
+    group = ClaimGroup("g1", members, ())
+    links = [
+        Alignment(SentenceRef("wire", 0), SentenceRef("rw", 0), 2.0, "g1"),
+        Alignment(SentenceRef("rw", 0), SentenceRef("zh", 0), 1.8, "g1"),
+    ]
+    pairs = _through_the_group([group], links, located, "wire", {"g1"})
+    assert [(a.sentence.doc, b.sentence.doc) for a, b, _ in pairs] == [("wire", "zh")]
+    assert _through_the_group([group], links, located, None, set()) == []
+
+
+def test_one_weekday_read_into_two_weeks_by_tense_is_no_changed_date() -> None:
+    found = dated(
+        "Ebner kündigte an, bereits am Mittwoch Gespräche aufzunehmen.",
+        "2025-10-12",
+        "Ebner said he would begin talks on Wednesday.",
+        "2025-10-12",
+        "de",
+        "en",
+    )
+    assert not [f.message for f in found if f.type == "date"]
+    hour = dated(
+        "The road closed at 6 p.m. on Tuesday.", "2025-08-14", "It closed at 4 p.m. on Tuesday.", "2025-08-14"
+    )
+    assert [f.severity for f in hour if f.type == "date"] == ["high"]
