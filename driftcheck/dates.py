@@ -257,11 +257,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?=[0-9〇零一二三四五六七八九])(?<![0-9])(?P<year>\d{4}|[〇零一二三四五六七八九]{4})年(?!代|来|内|间|多|左右)"
         ),
     ),
-    ("zh_day", re.compile(r"(?=[0-9])(?<![0-9月.])(?P<day>[1-9]|[12]\d|3[01])[日号](?![元本])")),
+    # Not after a hyphen: 极光-7号 is a rocket's name (号 "number"), not the 7th.
+    ("zh_day", re.compile(r"(?=[0-9])(?<![0-9月.\-])(?P<day>[1-9]|[12]\d|3[01])[日号](?![元本])")),
     (
         "en_time",
         re.compile(
-            r"(?=\d)\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)",
+            # Not after a hyphen: "Aurora-7 am Donnerstag" is a rocket's name and German "am".
+            r"(?=\d)(?<!-)\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]m\b)",
             _I,
         ),
     ),

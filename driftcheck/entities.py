@@ -974,7 +974,7 @@ _FAMILY_PARTICLES_SECOND = {"der", "den", "dem", "de", "het"}
 _PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "senator"}
 # Titles whose office may be written in capitals before them: a minister's portfolio, and the service a
 # chief heads ("Fire Chief Dana Reyes", "Police Commissioner").
-_QUALIFIED_TITLES = _PORTFOLIO_TITLES | {"chief"}
+_QUALIFIED_TITLES = _PORTFOLIO_TITLES | {"chief", "officer"}
 # Services a chief heads, written between a place's name and the title ("Westbury Fire Chief").
 _SERVICES = {"fire", "police", "rescue", "ambulance"}
 # A minister's portfolio in three languages: office -> (English words, German stems before "minister",
@@ -1006,7 +1006,8 @@ _PORTFOLIO_WORDS = {
 } | {
     "federal", "state", "deputy", "junior", "shadow", "financial", "treasury", "economic", "industry",
     "social", "climate", "development", "family", "housing", "science", "research", "european", "affairs",
-    "security", "budget", "homeland", "veterans", "fire", "police",
+    "security", "budget", "homeland", "veterans", "fire", "police", "operating", "technology", "information",
+    "marketing", "investment", "risk", "medical", "scientific", "commercial", "legal",
 }  # fmt: skip
 
 

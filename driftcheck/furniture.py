@@ -45,7 +45,9 @@ class FurnitureRule:
 
 _I = re.IGNORECASE
 _TERMINAL = ".。,，;；:：…"
-_CLOSERS = "\"'”’»«)]）】」』"
+# “ and ‘ close German quotations („Wir bleiben.“): a quoted line ending in them ends a sentence (a review
+# found a short German quotation paragraph taken for a subheading).
+_CLOSERS = "\"'”’“‘»«)]）】」』"
 
 # --- generic patterns, each documented with the page furniture it describes --------------------------------
 

@@ -1463,6 +1463,20 @@ def _sig_digits(v: float) -> int:
     return len(d.as_tuple().digits)
 
 
+# A figure marked approximate or bounded may be rounded further than a bare one: "just over 4%" for 4.1%
+# (2.4% apart) is what the words say, "nearly 2 million" for 1.9 million too; a bare "4%" for 4.1% is not.
+_QUALIFIED_ROUNDING = 0.06
+
+
+def _within_rounding(a: Quantity, b: Quantity) -> bool:
+    """Whether two values are close enough to be one figure rounded (wider where one is qualified)."""
+    diff, top = abs(a.value - b.value), max(abs(a.value), abs(b.value))
+    if diff <= _ROUNDING * top:
+        return True
+    one_qualified = "none" in (a.qualifier, b.qualifier) and a.qualifier != b.qualifier
+    return diff <= _QUALIFIED_ROUNDING * top and one_qualified
+
+
 def _bound_ok(rounder: Quantity, precise: float) -> bool:
     """Whether the rounder side's qualifier admits the precise value (about, over, nearly, up to, ...)."""
     q, r = rounder.qualifier, rounder.value
@@ -1684,7 +1698,7 @@ def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:
         k = _scale_shift(a.value, b.value)
         if k and (a.scale != b.scale or abs(k) >= 3):
             diffs.append(_scale_diff(a, b, k))
-        elif abs(a.value - b.value) <= _ROUNDING * max(abs(a.value), abs(b.value)):
+        elif _within_rounding(a, b):
             sa, sb = _sig_digits(_mantissa(a)), _sig_digits(_mantissa(b))
             rounder, precise = (a, b) if sa < sb else (b, a)
             if sa != sb and _bound_ok(rounder, precise.value):

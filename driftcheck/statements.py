@@ -1010,8 +1010,8 @@ _LEX_ZH = (
     # 在未…的情况下 "without first …": a subordinate 未 that English says with "without" or "before".
     r"|在未[^，。；！？]{1,24}(?:的情况下|之前)"
     r"|非法|违法|缺乏|缺少|避免|拒绝|否认|忘记|忘了|除非|无可|太[\u4e00-\u9fff]{1,3}了|停止|难以"
-    # 之后才会 "only after … will": "not before".
-    r"|之?后才|以后才"
+    # 之后才会 "only after … will": "not before". 没有改变 / 未变 "unchanged", "intact".
+    r"|之?后才|以后才|没有?改变|未变|没变"
 )
 _LEX_TABLES = {
     code: _compile_table([(p, "negation", "lexical")], 0 if code == "zh" else re.IGNORECASE)

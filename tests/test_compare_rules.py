@@ -2472,3 +2472,17 @@ def test_one_weekday_read_into_two_weeks_by_tense_is_no_changed_date() -> None:
         "The road closed at 6 p.m. on Tuesday.", "2025-08-14", "It closed at 4 p.m. on Tuesday.", "2025-08-14"
     )
     assert [f.severity for f in hour if f.type == "date"] == ["high"]
+
+
+def test_a_qualified_figure_rounds_further_than_a_bare_one() -> None:
+    assert [f.severity for f in findings("Revenue grew by just over 4%.", "Revenue grew by 4.1%.")] == ["low"]
+    assert [f.severity for f in findings("Revenue grew by 4%.", "Revenue grew by 4.1%.")] == ["high"]
+    rounded_up = findings("Nearly 2 million people voted.", "2.1 million people voted.")
+    assert [f.severity for f in rounded_up if f.type == "number_value"] == ["high"]
+
+
+def test_unchanged_in_chinese_is_no_flip_of_intact() -> None:
+    found = findings(
+        "The outlook remains intact, the CFO said.", "首席财务官表示，前景没有改变。", "en", "zh"
+    )
+    assert not [f for f in found if f.type == "negation"]

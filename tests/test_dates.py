@@ -363,3 +363,12 @@ def test_the_night_before_a_weekday_is_no_weekday_to_compare() -> None:
     # "in der Nacht zum Mittwoch" is the night English tells as "overnight on Tuesday".
     assert extract_dates("Der Wind drehte in der Nacht zum Mittwoch.", "de", dt.date(2025, 8, 14)) == []
     assert [f.day for f in extract_dates("Am Mittwoch drehte der Wind.", "de", dt.date(2025, 8, 14))] == [13]
+
+
+def test_a_number_in_a_name_is_no_clock_time_or_day() -> None:
+    # A review story: "Aurora-7 am Donnerstag" was 7 a.m., "极光-7号" the 7th.
+    rocket = extract_dates("Aurora-7 am Donnerstag gestartet.", "de")
+    assert [(f.hour, f.weekday) for f in rocket] == [(None, 3)]
+    assert [f.day for f in extract_dates("极光-7号运载火箭周四发射。", "zh")] == [None]
+    assert [f.hour for f in extract_dates("The meeting starts at 7 am on Thursday.", "en")] == [7]
+    assert [f.day for f in extract_dates("会议于9月7号举行。", "zh")] == [7]

@@ -635,3 +635,9 @@ def test_a_chinese_professions_title_is_not_part_of_the_name() -> None:
         e.text for e in extract_entities("瑞士画家费迪南德·霍德勒的作品被盗。", "zh") if e.kind == "person"
     ]
     assert persons == ["费迪南德·霍德勒"]
+
+
+def test_a_chief_officers_portfolio_is_no_name() -> None:
+    # "Chief Financial Officer Lukas Brenner said" gave the speaker "Financial".
+    assert texts("Chief Operating Officer Jane Lee said so.") == ["Jane Lee"]
+    assert texts("Chief Technology Officer Zhou Qiming said so.") == ["Zhou Qiming"]

@@ -300,3 +300,11 @@ def test_content_lines_and_kind_sets() -> None:
 def test_empty_and_blank_text_has_no_lines() -> None:
     assert classify_lines("") == ()
     assert classify_lines("\n  \n\t\n") == ()
+
+
+def test_a_german_quotation_line_is_no_heading() -> None:
+    # „…“ closes with “: a short quoted paragraph was taken for a subheading.
+    from driftcheck.furniture import is_heading_like
+
+    assert not is_heading_like("„Wir bleiben vor Ort.“")
+    assert is_heading_like("Neue Regeln für Banken")
