@@ -492,6 +492,12 @@ _DETERMINERS_OF_CLAIM = (
     *("the", "their", "his", "her", "its", "our", "my", "your"),
     *("a", "these", "those", "such", "any", "no"),
 )
+# "claims for compensation", "damages claims", "considering claims": the noun, after a verb or a noun too.
+_NOT_A_CLAIM_NOUN = (
+    r"(?<!\bdamages\sclaims)(?<!\binsurance\sclaims)(?<!\bcompensation\sclaims)(?<!\blegal\sclaims)"
+    r"(?<!\bconsidering\sclaims)(?<!\bweighing\sclaims)(?<!\bfiled\sclaims)(?<!\bfile\sclaims)"
+    r"(?!\s+(?:for|of|against|over|from|under|worth|were|are|have|had|filed|made|brought|totall?ing|amounting)\b)"
+)
 _NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{d}\sclaim)" for d in _DETERMINERS_OF_CLAIM)
 
 # (pattern, kind, key). Keys are cross-language classes so "is said to" / "soll" / 据称 compare equal.
@@ -551,7 +557,11 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         # "claimed responsibility" admits a deed, it hedges nothing (German "bekannte sich zu").
         (r"\bclaim(?:s|ed|ing)?\s+(?:\w+\s+)?responsibility\b", "_skip", "_skip"),
         # A claim as a noun ("their claims") and a first-person "I suggest" (a proposal) hedge nothing.
-        (r"\bclaim(?:ed|ing)\b|\bclaim" + _NOT_AFTER_DETERMINER + r"s?\b", "hedge", "claims"),
+        (
+            r"\bclaim(?:ed|ing)\b|\bclaim" + _NOT_AFTER_DETERMINER + r"s?\b" + _NOT_A_CLAIM_NOUN,
+            "hedge",
+            "claims",
+        ),
         (r"\bsuggest(?<!\bI\ssuggest)(?<!\bwe\ssuggest)(?:s|ed|ing)?\b", "hedge", "suggests"),
         # Modal possibility: "may be revised" against "will be revised" is a claim made certain. Lower-case
         # only ("May" is the month); compare uses it within one language alone (see compare.hedge_findings).
@@ -983,7 +993,7 @@ _LEX_EN = (
     r"|\bir(?:relevan|regular|responsib|rational|replac|revers)\w*|\bil(?:legal|logical|litera)\w*"
     r"|\bdis(?:agree|lik|approv|honest|trust|satisf|comfort|advantag|obey|respect|pleas)\w*"
     r"|\bnon-?[a-z]{3,}|\b[a-z]{3,}less(?:ly|ness)?\b(?<!nevertheless)"
-    r"|\bfail(?:s|ed|ing)?\s+(?:to|in)\b|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b|\black(?:s|ed|ing)?\b|\babsen(?:t|ce)\b|\brefrain\w*|\bavoid\w*|\bunless\b"
+    r"|\b(?:barred|banned|prohibit\w*|forbid\w*|forbade)\b|\bfail(?:s|ed|ing)?\s+(?:to|in)\b|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b|\black(?:s|ed|ing)?\b|\babsen(?:t|ce)\b|\brefrain\w*|\bavoid\w*|\bunless\b"
     r"|\bstop(?:s|ped|ping)?\b|\bfar\s+from\b|\btoo\s+\w+\s+to\b|\bhardly\b|\bbarely\b|\bscarcely\b"
     r"|\blittle\s+chance\b|\bout\s+of\s+(?:the\s+)?question\b|\bignoran\w+|\breluctan\w+|\bforg[eo]t\w*"
     r"|\bden(?:y|ies|ied|ial)\b|\brefus\w+|\bunless\b|\binstead\s+of\b|\brather\s+than\b"
@@ -998,6 +1008,8 @@ _LEX_DE = (
     r"|\bmangel\w*|\babwesen\w*|\bkaum\b|\bverg(?:iss|ess|aß|äß)\w*|\bleugne\w*|\bweiger\w*|\bverweiger\w*"
     r"|\bes\s+sei\s+denn\b|\bzu\s+\w+,?\s+um\b|\bstatt\b|\banstatt\b|\baufhör\w*|\bhör\w*\s+auf\b"
     r"|\blehnt\w*\s+(?:\w+\s+){0,4}?ab\b|\babgelehnt\b|\bohne\b"
+    # Bans and questions left open: "verboten", "untersagt", "ließ offen" ("did not say").
+    r"|\bverbot\w*|\buntersag\w*|\bließ\w*\s+(?:\w+\s+){0,4}?offen\b|\boffen\s*gelassen\b"
     # "erst nach der Sitzung" (only after it) is "not before it"; duties "verletzt" are duties not met.
     r"|\berst\s+(?:nach|am|ab|wenn|im|zum|bei|dann|später)\b"
     r"|\b\w*pflicht\w*\s+(?:\w+\s+){0,3}?verletz\w*|\bverletz\w*\s+(?:\w+\s+){0,3}?\w*pflicht\w*"
@@ -1010,6 +1022,8 @@ _LEX_ZH = (
     # 在未…的情况下 "without first …": a subordinate 未 that English says with "without" or "before".
     r"|在未[^，。；！？]{1,24}(?:的情况下|之前)"
     r"|非法|违法|缺乏|缺少|避免|拒绝|否认|忘记|忘了|除非|无可|太[\u4e00-\u9fff]{1,3}了|停止|难以"
+    # 禁止 "ban", 不得 "may not" said as a ban.
+    r"|禁止|严禁"
     # 之后才会 "only after … will": "not before". 没有改变 / 未变 "unchanged", "intact".
     r"|之?后才|以后才|没有?改变|未变|没变"
 )
