@@ -2536,7 +2536,7 @@ def test_claims_for_compensation_and_guidance_and_a_state_in_german_are_no_drift
 
 
 def test_one_weekday_told_alike_is_paired_and_meets_no_other_date() -> None:
-    # Once skipped, "Mittwoch" went on to meet the deadline "September 1" of the same sentence (a review story).
+    # Once skipped, "Mittwoch" went on to meet the deadline "September 1" of that sentence (a review story).
     found = dated(
         "Mendonça soll am Mittwoch nach England fliegen.",
         "2025-08-19",
