@@ -1384,17 +1384,17 @@ def _translated_cut_findings(a: Located, b: Located) -> list[Finding]:
     wa, wb = _weight(qa.text), _weight(qb.text)
     if min(wa, wb) < 15 or min(wa, wb) / max(wa, wb) >= _CUT_RATIO:
         return []
-    (short, sq), (long, lq) = ((a, qa), (b, qb)) if wa < wb else ((b, qb), (a, qa))
+    (shorter, sq), (longer, lq) = ((a, qa), (b, qb)) if wa < wb else ((b, qb), (a, qa))
     caveat = _QUOTE_CAVEAT.search(lq.text)
     if caveat is None or _QUOTE_CAVEAT.search(sq.text):
         return []
     message = (
-        f"{_label(short)} quotes less than {_label(long)} and leaves out a qualification "
+        f"{_label(shorter)} quotes less than {_label(longer)} and leaves out a qualification "
         f"(“{lq.text[caveat.start():].strip()}”)"
     )
-    first = evidence(short, sq.start, sq.end)
-    second = evidence(long, lq.start + caveat.start(), lq.end)
-    return [make("quote", "medium", message, *((first, second) if short is a else (second, first)))]
+    first = evidence(shorter, sq.start, sq.end)
+    second = evidence(longer, lq.start + caveat.start(), lq.end)
+    return [make("quote", "medium", message, *((first, second) if shorter is a else (second, first)))]
 
 
 def _translated_quote_pair(a: Located, b: Located) -> bool:
