@@ -1791,10 +1791,9 @@ def hedge_findings(
     # aligned pair added 239 hedge findings, mostly on loose pairs; "may be revised" against "will be
     # revised" is the drift worth reporting.
     kinds = {"hedge", "modal"} if _one_wording(a, b) else {"hedge"}
-    # Across languages, an expectation or a probability stated as fact ("are expected to pass" / "geben
-    # weiter", "probably sparked by lightning" / "durch einen Blitzeinschlag") where the other side has no
-    # hedge, modal or source marker at all: both review rounds planted it, and "may"/"could", whose senses
-    # translate freely, stay within one language.
+    # Across languages, an expectation stated as fact ("are expected to pass" / "geben weiter") where the
+    # other side has no hedge, modal or source marker at all; a possibility ("probably", "may", könnte, 可能)
+    # only where the two sentences share a figure, date or quotation (see _strong_modals).
     strong_a = [] if loose else _strong_modals(a, b)
     strong_b = [] if loose else _strong_modals(b, a)
     hedged_a = [m for m in a.facts.hedges if (m.kind in kinds or m in strong_a) and _claim_of(a, m, b)]
@@ -1821,31 +1820,36 @@ def hedge_findings(
 
 # Expectation said with a verb of its own: German "soll unterschreiben" (is to sign), "officials expect it
 # to take six months" (官员预计), "markets were pricing in a cut" (市场预计), "guided to" (a company's
-# guidance, 预计).
+# guidance, 预计); ability or possibility said without a modal marker ("is able to" for "könnte", "kann
+# steigen", 最高可升至 for "could rise"); an estimate ("analysts estimate savings of" for "einsparen könnte").
 _SOLL = re.compile(
     r"\b(?:soll|sollen|sollte|sollten|expect|anticipat\w*|forecast\w*|project(?:s|ed)|pricing\s+in|guid\w*|"
-    r"priced\s+in|prognostizier\w*|erwart\w*)\b",
+    r"priced\s+in|prognostizier\w*|erwart\w*|able|unable|ability|fähig\w*|imstande|possible|possibly|"
+    # An estimate as a verb ("analysts estimate annual savings", "schätzen"), not the noun ("too early for a
+    # firm estimate", "Schätzung"), which says the figure is not yet known.
+    r"kann|kannst|können|estimat(?:es|ed|ing)|estimate(?=\s+[a-z])(?!\s+(?:for|of)\b)|schätz(?:en|t|te|ten)"
+    r"|geschätzt|schätzungsweise)\b|可|估计|预估",
     re.IGNORECASE,
 )
-_STRONG_MODAL_WORDS = frozenset({"probably", "likely", "wahrscheinlich", "vermutlich", "dürfte", "dürften"})
 
 
 def _strong_modals(hedged: Located, plain: Located) -> list[Marker]:
-    """The expectations and probabilities of a sentence that count against a translation that renders no
-    modality at all (no marker, nothing _RENDERED_MODALITY knows: "konnte", 可以, "wohl")."""
+    """The expectations and possibilities of a sentence that count against a translation that renders no
+    modality at all (no marker, nothing _RENDERED_MODALITY or _SOLL knows: "konnte", 可以, "wohl", "able")."""
     if hedged.sentence.language == plain.sentence.language or plain.facts.hedges:
         return []
     if _RENDERED_MODALITY.search(plain.sentence.text) or _SOLL.search(plain.sentence.text):
         return []
-    # A probability word counts only where the two sentences share a figure, a date or a quotation: on the
-    # throughput corpus "probably"/"likely" added 21 findings, all on short unrelated sentences that aligned
-    # by topic ("Mary probably thought …" / "Maria sagte …", one sharing the name Mary); "expected" none.
+    # A possibility ("may", "probably", könnte, 可能) counts only where the two sentences share a figure, a
+    # date or a quotation: on the throughput corpus "probably"/"likely" on any pair added 21 findings, all
+    # on short unrelated sentences that aligned by topic ("Mary probably thought …" / "Maria sagte …", one
+    # sharing the name Mary), and every modal on any pair 239 in an earlier session; so anchored, one (a
+    # counterfactual "könnte" against "is able to", now rendered); "expected" none.
     anchored = any(not x.startswith("n:") for x in hedged.facts.anchors & plain.facts.anchors)
     return [
         m
         for m in hedged.facts.hedges
-        if m.kind == "modal"
-        and (m.key == "expected" or (anchored and m.text.casefold() in _STRONG_MODAL_WORDS))
+        if m.kind == "modal" and (m.key == "expected" or (anchored and m.key == "may"))
     ]
 
 

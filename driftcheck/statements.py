@@ -496,7 +496,8 @@ _DETERMINERS_OF_CLAIM = (
 _NOT_A_CLAIM_NOUN = (
     r"(?<!\bdamages\sclaims)(?<!\binsurance\sclaims)(?<!\bcompensation\sclaims)(?<!\blegal\sclaims)"
     r"(?<!\bconsidering\sclaims)(?<!\bweighing\sclaims)(?<!\bfiled\sclaims)(?<!\bfile\sclaims)"
-    r"(?!\s+(?:for|of|against|over|from|under|worth|were|are|have|had|filed|made|brought|totall?ing|amounting)\b)"
+    r"(?!\s+(?:for|of|against|over|from|under|worth|were|are|have|had|filed|made|brought|totall?ing|amounting"
+    r"|and|or|in|on|by|at|with|per|this|last|next)\b|\s*[.,;:!?])"
 )
 _NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{d}\sclaim)" for d in _DETERMINERS_OF_CLAIM)
 

@@ -2568,3 +2568,46 @@ def test_every_role_word_passes_the_cheap_pre_check(word: str) -> None:
     from driftcheck.compare import role_mentions
 
     assert role_mentions(f"{word} Anna Berg sagte das.")
+
+
+@pytest.mark.parametrize(
+    ("a", "lang_a", "b", "lang_b", "dropped"),
+    [
+        # Review stories: "may face claims" → 将面临 ("will face"), "could be … smaller" → "werde … geringer".
+        (
+            "Insurers may face claims of up to 800 million yuan.",
+            "en",
+            "保险公司将面临最高8亿元的理赔。",
+            "zh",
+            True,
+        ),
+        (
+            "The harvest could be 10 to 15 percent smaller.",
+            "en",
+            "Die Ernte werde 10 bis 15 Prozent geringer ausfallen.",
+            "de",
+            True,
+        ),
+        # The possibility rendered: kann, 可, "estimate", "is able to"; or no shared figure to tie the claim.
+        (
+            "The fee could rise to 55 million pounds.",
+            "en",
+            "Die Summe kann auf 55 Millionen Pfund steigen.",
+            "de",
+            False,
+        ),
+        ("The fee could rise to 55 million pounds.", "en", "转会费最高可升至5500万英镑。", "zh", False),
+        (
+            "Valmont könnte ab 2027 jährlich 400 Mio. Euro einsparen.",
+            "de",
+            "Analysts estimate annual savings of €400 million from 2027.",
+            "en",
+            False,
+        ),
+        ("Insurers may face large claims.", "en", "保险公司将面临巨额理赔。", "zh", False),
+    ],
+)
+def test_a_possibility_stated_as_fact_in_a_translation_with_a_shared_figure(
+    a: str, lang_a: str, b: str, lang_b: str, dropped: bool
+) -> None:
+    assert bool([f for f in findings(a, b, lang_a, lang_b) if f.type == "hedge"]) is dropped
