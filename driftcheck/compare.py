@@ -1001,7 +1001,7 @@ def place_swap_findings(a: Located, b: Located) -> list[Finding]:
     han_places = _han_places(text)
     if not han_places:
         return []
-    if not any(not x.startswith("n:") for x in a.facts.anchors & b.facts.anchors):
+    if not _shares_a_figure(a, b):
         return []  # only where a shared figure, date or quotation ties the two sentences to one claim
     from .translation import _exonyms, _fold  # translation imports this module: import on first use
 
@@ -1845,7 +1845,7 @@ def _strong_modals(hedged: Located, plain: Located) -> list[Marker]:
     # on short unrelated sentences that aligned by topic ("Mary probably thought …" / "Maria sagte …", one
     # sharing the name Mary), and every modal on any pair 239 in an earlier session; so anchored, one (a
     # counterfactual "könnte" against "is able to", now rendered); "expected" none.
-    anchored = any(not x.startswith("n:") for x in hedged.facts.anchors & plain.facts.anchors)
+    anchored = _shares_a_figure(hedged, plain)
     return [
         m
         for m in hedged.facts.hedges
@@ -2330,6 +2330,20 @@ def minister_offices(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+def _other_people(a: Located, b: Located) -> bool:
+    """Whether two sentences name people in Latin script and none in common: an office or role told of two
+    people is no change of office. Across scripts the alignment is the evidence (a transliterated name is
+    matched elsewhere)."""
+    people_a = {e.key for e in a.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
+    people_b = {e.key for e in b.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
+    return bool(people_a and people_b and not people_a & people_b)
+
+
+def _shares_a_figure(a: Located, b: Located) -> bool:
+    """Whether two sentences share a figure, a date or a quotation (an anchor other than a name)."""
+    return any(not x.startswith("n:") for x in a.facts.anchors & b.facts.anchors)
+
+
 def office_findings(a: Located, b: Located) -> list[Finding]:
     """One minister given another portfolio in an aligned sentence ("Labour Minister X" / "Commerce
     Minister X"): high. Only where each sentence names one minister, so two ministers are never crossed."""
@@ -2337,11 +2351,7 @@ def office_findings(a: Located, b: Located) -> list[Finding]:
     if len(oa) != 1 or len(ob) != 1 or oa[0][2] == ob[0][2]:
         return []
     (sa, ea, office_a), (sb, eb, office_b) = oa[0], ob[0]
-    # The same person where both sentences name people in one script; across scripts the alignment is the
-    # evidence (a transliterated name is matched elsewhere).
-    people_a = {e.key for e in a.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
-    people_b = {e.key for e in b.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
-    if people_a and people_b and not people_a & people_b:
+    if _other_people(a, b):
         return []
     message = (
         f"{_label(a)} gives the minister's office as {office_a} ('{a.sentence.text[sa:ea]}'), {_label(b)} as "
@@ -2467,9 +2477,7 @@ def role_findings(a: Located, b: Located) -> list[Finding]:
     (sa, ea, roles_a, deputy_a), (sb, eb, roles_b, deputy_b) = ra, rb
     if roles_a & roles_b and deputy_a == deputy_b:
         return []
-    people_a = {e.key for e in a.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
-    people_b = {e.key for e in b.facts.entities if e.kind == "person" and not _HAN.search(e.text)}
-    if people_a and people_b and not people_a & people_b:
+    if _other_people(a, b):
         return []
     words_a, words_b = a.sentence.text[sa:ea], b.sentence.text[sb:eb]
     if roles_a & roles_b:  # the same role; one side makes the person its deputy
