@@ -34,7 +34,17 @@ from .entities import (
     find_spelling_variants,
     likely_same_name,
 )
-from .models import CONTENT_KINDS, SEVERITY_RANK, Alignment, ClaimGroup, Evidence, Finding, Sentence
+from .models import (
+    CONTENT_KINDS,
+    SEVERITY_RANK,
+    Alignment,
+    ClaimGroup,
+    Document,
+    Evidence,
+    Finding,
+    Sentence,
+    Untold,
+)
 from .parallel import fork_map, split_by_key, workers_for
 from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities, may_agree
 from .sounds import given_names_differ, phonetic_full_name, phonetic_in_latin, pinyin
@@ -2648,6 +2658,17 @@ def omission_findings(
     reference: str | None,
 ) -> list[Finding]:
     """Claims most other documents (or the reference) tell that one document leaves out."""
+    return [f for _, _, f in _group_omissions(groups, located, doc_ids, settings, reference)]
+
+
+def _group_omissions(
+    groups: Sequence[ClaimGroup],
+    located: dict[tuple[str, int], Located],
+    doc_ids: Sequence[str],
+    settings: CompareSettings,
+    reference: str | None,
+) -> list[tuple[str, str, Finding]]:
+    """omission_findings, each with its claim group's id and the document that leaves the claim out."""
     rank = {doc: n for n, doc in enumerate(doc_ids)}
     merged = _MergedClaims(located)
     out = []
@@ -2674,18 +2695,96 @@ def omission_findings(
                 f"{missing} does not tell this claim, which {', '.join(told)} tell: “{loc.sentence.text}”"
             )
             finding = make("omission", "medium", message, whole(loc), None)
-            # The missing document is part of what the finding is about; give it its own fingerprint.
-            out.append(
-                Finding(
-                    fingerprint(f"omission:{missing}", finding.a, None),
-                    finding.type,
-                    finding.severity,
-                    finding.message,
-                    finding.a,
-                    None,
-                )
-            )
+            out.append((group.id, missing, _omission_of(missing, finding)))
     return out
+
+
+def _omission_of(missing: str, finding: Finding) -> Finding:
+    """An omission finding fingerprinted with the document that leaves the claim out, which it is about."""
+    return dataclasses.replace(finding, id=fingerprint(f"omission:{missing}", finding.a, None))
+
+
+def untold_findings(
+    untold: Sequence[Untold],
+    located: dict[tuple[str, int], Located],
+    groups: Sequence[ClaimGroup],
+    documents: Sequence[Document],
+    reference: str | None,
+    reported: Set[tuple[str, str]] = frozenset(),
+) -> list[Finding]:
+    """Sentences one version tells and another, aligned with most of it, leaves out between two sentences
+    it does tell (align.untold_between): left out by a translation of it or against the reference
+    (omission, medium); told by this document alone (addition: low for a sentence stating a figure, a date
+    or a name, else info, as `driftcheck translation` rates an added sentence). `reported` holds the
+    (claim group, document) omissions the group rule gave already."""
+    renders = _renders(documents, reference)
+    group_of = {(m.doc, m.index): g for g in groups for m in g.members}
+    merged = _MergedClaims(located)
+    omitted: dict[tuple[str, str], tuple[Located, Untold]] = {}
+    # (sentence, documents that tell its neighbours, those of them it may render)
+    added: dict[tuple[str, int], tuple[Located, list[str], list[str]]] = {}
+    for u in untold:
+        x = located.get((u.doc, u.index))
+        if x is None or x.sentence.kind not in CLAIM_KINDS or _quotation_fragment(x.sentence.text):
+            continue
+        group = group_of.get((u.doc, u.index))
+        told_through = group is not None and any(m.doc == u.other for m in group.members)
+        if told_through or (group is not None and merged.told_in(group, u.other)):
+            continue  # told through another version, or inside a sentence aligned elsewhere
+        sources = renders.get(u.other, frozenset())
+        # A sentence one of several originals alone tells is not one a translation left out: it may render
+        # another of them (a German heatwave story rendered the wire, not the rewrite that adds a sentence).
+        if u.doc in sources and (group is not None or len(sources) == 1):
+            if group is None or (group.id, u.other) not in reported:
+                omitted.setdefault((group.id if group else f"{u.doc}:{u.index}", u.other), (x, u))
+        elif group is None:
+            _, others, rendered = added.setdefault((u.doc, u.index), (x, [], []))
+            others.append(u.other)
+            if u.other in renders.get(u.doc, ()):
+                rendered.append(u.other)
+    out = []
+    for x, u in omitted.values():
+        message = (
+            f"{u.other} leaves out this sentence of {u.doc}, though it tells the sentences on either side "
+            f"(its sentences {u.before + 1} and {u.after + 1}): “{x.sentence.text}”"
+        )
+        out.append(_omission_of(u.other, make("omission", "medium", message, whole(x), None)))
+    for x, others, rendered in added.values():
+        facts = x.facts
+        claims = bool(facts.quantities or facts.dates or facts.entities)
+        verb = "tells" if len(rendered or others) == 1 else "tell"
+        if rendered:
+            opening = f"{x.sentence.doc} adds this sentence: {', '.join(rendered)}, which it renders, {verb}"
+        else:
+            opening = f"only {x.sentence.doc} tells this: {', '.join(others)} {verb}"
+        message = f"{opening} the sentences on either side but not this one: “{x.sentence.text}”"
+        out.append(make("addition", "low" if claims else "info", message, whole(x), None))
+    return out
+
+
+def _renders(documents: Sequence[Document], reference: str | None) -> dict[str, frozenset[str]]:
+    """For each document, the documents it may render: with a reference, the reference; else, for a
+    translation (its original language named and not its own), the documents in that language that are no
+    translation themselves."""
+    if reference is not None:
+        return {d.id: frozenset({reference}) for d in documents if d.id != reference}
+    out = {}
+    for d in documents:
+        if d.original_language and d.original_language != d.language:
+            originals = (s for s in documents if s.original_language in (None, s.language) and s.id != d.id)
+            out[d.id] = frozenset(s.id for s in originals if s.language == d.original_language)
+    return out
+
+
+# Quotation marks of a sentence that opens or closes a quotation running over several sentences, which
+# versions split at different places ('"There was a loud bang, and then the masks came down.' / one Chinese
+# sentence holding it and the speaker): its counterpart is in the neighbour's, so it is not left out.
+_QUOTE_MARKS = re.compile('["“”„«»「」『』]')
+
+
+def _quotation_fragment(text: str) -> bool:
+    """Whether the sentence holds an odd number of quotation marks: part of a longer quotation."""
+    return len(_QUOTE_MARKS.findall(text)) % 2 == 1
 
 
 def _through_the_group(
@@ -2864,8 +2963,10 @@ def compare_corpus(
     reference: str | None = None,
     aliases: Sequence[Sequence[str]] = (),
     include_furniture: bool = False,
+    untold_sentences: Sequence[Untold] = (),
 ) -> list[Finding]:
-    """All findings of a corpus: pair rules on every alignment, then the corpus rules."""
+    """All findings of a corpus: pair rules on every alignment, then the corpus rules (untold_sentences:
+    see untold_findings)."""
     alias_table = AliasTable([*STANDARD_ALIASES, *_alias_pairs(aliases)])
     located: dict[tuple[str, int], Located] = {}
     for order, seg in enumerate(segmented):
@@ -2977,9 +3078,20 @@ def compare_corpus(
     content = list(located.values())
     keep(spelling_findings(content, alias_table, reference))
     keep(corpus_quote_findings(content, settings))
-    keep(addition_findings(content, settings, len(segmented), matched))
     doc_ids = [seg.document.id for seg in segmented]
-    keep(omission_findings(groups, located, doc_ids, settings, reference))
+    omitted = _group_omissions(groups, located, doc_ids, settings, reference)
+    documents = [seg.document for seg in segmented]
+    reported = {(group, missing) for group, missing, _ in omitted}
+    untold = untold_findings(untold_sentences, located, groups, documents, reference, reported)
+    # An added sentence is one finding; the figures in it are not each another.
+    added = {(f.a.doc, f.a.index) for f in untold if f.type == "addition"}
+    keep(
+        f
+        for f in addition_findings(content, settings, len(segmented), matched)
+        if (f.a.doc, f.a.index) not in added
+    )
+    keep(f for _, _, f in omitted)
+    keep(untold)
     return odd_one_out_notes(list(findings.values()))
 
 

@@ -101,6 +101,21 @@ class Alignment:
 
 
 @dataclass(frozen=True)
+class Untold:
+    """A sentence of `doc` that `other` leaves out where it tells the sentences on either side.
+
+    `before` and `after` are adjacent sentence indices of `other`, aligned with `doc`'s nearest aligned
+    sentences before and after this one, so `other` has no room for it between them.
+    """
+
+    doc: str
+    index: int
+    other: str
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
 class ClaimGroup:
     """One claim as each outlet that tells it tells it."""
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .align import AlignInput, AlignmentSettings, align_documents, group_claims
+from .align import AlignInput, AlignmentSettings, align_documents, group_claims, untold_between
 from .background import BACKGROUND_SENTENCES
 from .compare import CompareSettings, compare_corpus
 from .corpus import corpus_name, inputs_sha256, load_corpus
@@ -246,6 +246,7 @@ def _run_compare(
     alignments = align_documents(inputs, options.align, background=background)
     doc_ids = [seg.document.id for seg in segmented]
     alignments, groups = group_claims(alignments, doc_ids, options.align.max_per_doc)
+    untold = untold_between(inputs, alignments)
     clock.lap("align")
 
     findings = compare_corpus(
@@ -256,6 +257,7 @@ def _run_compare(
         reference=reference,
         aliases=suppressions.aliases,
         include_furniture=options.include_furniture,
+        untold_sentences=untold,
     )
     findings = apply_suppressions(findings, suppressions)
     clock.lap("compare")
