@@ -761,7 +761,15 @@ def _german_candidate(tok: _Tok, prev: _Tok | None, initial: bool, text: str) ->
             return False  # "zu Boden", "als Kind", "von Matrosen": bare nouns after these are common
     if len(word) > 12 and "-" not in word:
         return False  # long compounds are common nouns (Wirtschaftsministerium)
-    return not (_DE_NOUN_SUFFIX.search(low) and not _DE_PLACE_OK.search(low))
+    if _DE_NOUN_SUFFIX.search(low) and not _DE_PLACE_OK.search(low):
+        # A title, a given name, then this: a family name however noun-like ("Präsidentin Martina Keller",
+        # whose "Keller" was cut off, so the quotation went to "Martina" alone).
+        before = _TITLE_AND_GIVEN.search(text, max(0, tok.start - 60), tok.start)
+        return before is not None and before.group(1).casefold().split("-")[-1] in _TITLES
+    return True
+
+
+_TITLE_AND_GIVEN = re.compile(r"([\w-]+)\s+[A-ZÄÖÜ][a-zäöüß]+\s+$")
 
 
 # Prepositions after which an article-less capitalised word is usually a common noun; "in", "nach", "aus"

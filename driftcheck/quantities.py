@@ -741,7 +741,11 @@ def _read_core(text: str, m: re.Match[str], lang: str) -> _Core | None:
     return None
 
 
-_AND_A_HALF_RE = re.compile(r"[\s\u00a0]+and[\s\u00a0]+a[\s\u00a0]+half(?![A-Za-z])", _I)
+# "six and a half years", and hyphenated before a noun: "a three-and-a-half-year contract".
+_AND_A_HALF_RE = re.compile(r"(?:[\s\u00a0]+|-)and(?:[\s\u00a0]+|-)a(?:[\s\u00a0]+|-)half(?![A-Za-z])", _I)
+# 三年半 "three and a half years", 两小时半: 半 right after the unit (not 半年, "half a year", before it).
+_ZH_HALF_AFTER_RE = re.compile(r"半(?![导岛年月])")
+_ZH_DURATION_END = frozenset("年月天时周")
 
 
 def _with_half(text: str, core: _Core) -> _Core:
@@ -1157,6 +1161,8 @@ def _read_quantity(
             more = None
             if unit == "year":
                 more = _AND_MONTHS_RE.match(norm, pos) or _AND_MONTHS_ZH_RE.match(norm, pos)
+            if half is None and norm[pos - 1 : pos] in _ZH_DURATION_END:
+                half = _ZH_HALF_AFTER_RE.match(norm, pos)
             if half is not None:  # "a year and a half"
                 core.value, pos, core.weak = core.value + Decimal("0.5"), half.end(), False
             elif more is not None and (months := _small_number(more.group("n"))) is not None and months < 12:

@@ -195,7 +195,8 @@ def extract_quotes(text: str, lang: str | None) -> list[Quote]:
     return out
 
 
-_WORD = re.compile(r"[\u4e00-\u9fff]|[^\W_]+(?:['’][^\W_]+)*")
+# A Han character is a word; a Latin word ends where Han text begins ("Veloxan的益处" is not one word).
+_WORD = re.compile(r"[\u4e00-\u9fff]|[^\W_\u4e00-\u9fff]+(?:['’][^\W_\u4e00-\u9fff]+)*")
 
 
 def _count_words(text: str) -> int:
@@ -538,7 +539,10 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             r"\b(?:according\s+to\s+)?(?:people|persons?|sources?|insiders?|a\s+person|one\s+person)\s+"
             r"(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)\b"
             r"|\baccording\s+to\s+(?:anonymous\s+|unnamed\s+)?sources?\b"
-            r"|\b(?:anonymous\s+|unnamed\s+)?sources?\s+(?:said|say|says|told)\b",
+            r"|\b(?:anonymous\s+|unnamed\s+)?sources?\s+(?:said|say|says|told)\b"
+            # "two delegates who asked not to be named", "spoke on condition of anonymity"
+            r"|\b(?:asked|requested|declined)\s+not\s+to\s+be\s+(?:named|identified)\b"
+            r"|\b(?:declined|refused)\s+to\s+be\s+(?:named|identified)\b|\bon\s+condition\s+of\s+anonymity\b",
             "hedge",
             "unnamed_sources",
         ),
@@ -605,7 +609,8 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         ),
         (
             r"\b(?:Insidern|Kreisen|Informanten)\s+zufolge\b|\bmit\s+der\s+(?:Sache|Angelegenheit)\s+"
-            r"vertraute\w*\b|\baus\s+\w*[Kk]reisen\b|\bInsider\w*\s+(?:berichte\w*|sagte\w*)\b",
+            r"vertraute\w*\b|\baus\s+\w*[Kk]reisen\b|\bInsider\w*\s+(?:berichte\w*|sagte\w*)\b"
+            r"|\bnicht\s+namentlich\s+genannt\b|\bungenannt\w*\b",
             "hedge",
             "unnamed_sources",
         ),
@@ -624,7 +629,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         ),
         (r"\bbehaupte\w*\b", "hedge", "claims"),
         (
-            r"\bkönnte[nst]?\b|\bdürfte[nst]?\b|\b[Mm]öglicherweise\b|\b[Vv]ielleicht\b|\b[Ww]ahrscheinlich\b"
+            r"\bkönne(?:st)?\b|\bkönnte[nst]?\b|\bdürfte[nst]?\b|\b[Mm]öglicherweise\b|\b[Vv]ielleicht\b|\b[Ww]ahrscheinlich\b"
             r"|\b[Vv]ermutlich\b|\b[Ee]ventuell\b",
             "modal",
             "may",
@@ -656,6 +661,9 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (r"据传|传闻|传言|谣言|谣传|盛传|有传", "hedge", "rumoured"),
         (r"(?:声称|宣称)对[^，。；！？]{1,20}负责", "_skip", "_skip"),  # claimed responsibility for
         (r"声称|宣称", "hedge", "claims"),
+        # 疑似病例 "suspected cases": a medical term, as English "suspected" and German "Verdachtsfall" are
+        # (neither a hedge), not "allegedly".
+        (r"疑似(?=病例|感染|患者|病人|症状|中毒|不良反应|副作用|传染)", "_skip", "_skip"),
         (r"疑似|涉嫌|所谓", "hedge", "allegedly"),
         (
             r"(?:对此|对这一\w{0,4}|对该\w{0,4})(?:提出异议|有异议|表示异议|予以否认|表示否认|不予认可)"
@@ -663,7 +671,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "hedge",
             "disputed",
         ),
-        (r"知情人士|消息人士|匿名人士|不愿具名的", "hedge", "unnamed_sources"),
+        (r"知情人士|消息人士|匿名人士|不愿具名的|不愿透露姓名的|要求匿名的", "hedge", "unnamed_sources"),
         (r"初步", "hedge", "preliminary"),
         (r"似乎|好像|貌似|看来", "hedge", "apparently"),
         (r"暗示", "hedge", "suggests"),
@@ -783,7 +791,8 @@ _HEDGE_KEYWORDS_EN = (
     "said", "believed", "thought", "understood", "supposedly", "report", "rumo", "alleged", "purported",
     "apparently", "seem", "appear", "claim", "suggest", "according", "citing", "cited", "may", "might",
     "could", "possibly", "perhaps", "probably", "likely", "preliminary", "provisional", "familiar", "close",
-    "briefed", "knowledge", "anonymous", "source", "disput", "contest", "denie", "expected",
+    "briefed", "knowledge", "anonym", "source", "disput", "contest", "denie", "expected", "named",
+    "identified",
 )
 # fmt: on
 _HEDGE_TABLES = {
@@ -816,6 +825,8 @@ _NEG_EN = [
     (r"\b(?:not|\w+n['’]t|never)\s+(?:get|got|go|went|come|came|make\s+it)\s+(?:beyond|past)\b", "_skip"),
     # "whether … or not" offers the alternative of a question (German "oder nicht", Chinese A-not-A 有没有).
     (r"\bor\s+not\b", "_skip"),
+    # "who asked not to be named": the source's anonymity (an unnamed-source hedge), no denial of the claim.
+    (r"\bnot\s+to\s+be\s+(?:named|identified)\b", "_skip"),
     # "as never before", "like never before": a superlative, as German "wie nie zuvor".
     (r"\b(?:as|like)\s+never\s+before\b", "_skip"),
     # "will not fall below 25 degrees" = "stay above 25": the negation belongs to the bound, which
@@ -859,6 +870,8 @@ _NEG_DE = [
     (r"\b(?:nicht|nie)\s+(?:unter|über)(?=\s+\d)", "_skip"),  # "nicht unter 25 Grad": a bound (see English)
     # "wie nie zuvor", "so viele wie noch nie": a superlative ("as never before", "a record"), no denial.
     (r"\bwie\s+(?:noch\s+)?nie\b(?:\s+zuvor)?", "_skip"),
+    # "die nicht namentlich genannt werden wollten": the source's anonymity, no denial of the claim.
+    (r"\bnicht\s+namentlich\b", "_skip"),
     # "keinen Zweifel" affirms, as "no doubt" does in English.
     (r"\bkeine[nr]?\s+Zweifel\b|\bohne\s+Zweifel\b|\bzweifellos\b", "_skip"),
     # "2014, nicht 2016", "aus einer Pressemitteilung, nicht vom Unternehmen": the phrase ends in a noun or a
@@ -867,6 +880,8 @@ _NEG_DE = [
         r",\s*nicht\s+(?!(?:mehr|nur|einmal)\b)(?=[^,.;:!?]{0,30}(?-i:\b[A-ZÄÖÜ]\w*|\d)\W{0,2}(?:[,.;!?]|$))",
         "_skip",
     ),
+    # "eine Untergrenze, keine Obergrenze": a noun set against a noun, as ", nicht" + noun above.
+    (r",\s*kein(?:e|en|em|er|es)?\s+(?=[^,.;:!?]{0,30}(?-i:\b[A-ZÄÖÜ]\w*)\W{0,2}(?:[,.;!?]|$))", "_skip"),
     # Tag question, exceptive "nichts als / nichts außer" (= nur), and the idiom "keine Ursache" (= you're
     # welcome): none denies the claim (see _NEG_EN).
     (r"\bnicht\s+wahr\s*[?!]|\bkeine\s+Ursache\b|\boder\s+nicht\b", "_skip"),
@@ -886,6 +901,9 @@ _NEG_ZH = [
     # Set words that English and German render without a negation word either: unavoidable (unvermeidlich),
     # indispensable, incredible, tireless, spare no effort, self-evident; "rather than" (而不是 / 而非).
     (r"不可避免|不可或缺|不可思议|不懈|不遗余力|不言而喻|而不是|而非", "_skip"),
+    # Stubbornly high (居高不下), disproportionate (不相称, 不成比例), views differ (看法不一, 参差不一): said
+    # without a negation word in English and German.
+    (r"居高不下|不相称|不成比例|(?<=[法见点差])不一", "_skip"),
     # Bounds of a figure (less than, not more than, not below): qualifiers of the quantity, not denials.
     # Only before a figure: 找不到 ("cannot find"), 做不到 ("cannot do") deny.
     (
@@ -997,6 +1015,7 @@ _LEX_EN = (
     r"|\b(?:barred|banned|prohibit\w*|forbid\w*|forbade)\b|\bfail(?:s|ed|ing)?\s+(?:to|in)\b|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\b|\black(?:s|ed|ing)?\b|\babsen(?:t|ce)\b|\brefrain\w*|\bavoid\w*|\bunless\b"
     r"|\bstop(?:s|ped|ping)?\b|\bfar\s+from\b|\btoo\s+\w+\s+to\b|\bhardly\b|\bbarely\b|\bscarcely\b"
     r"|\blittle\s+chance\b|\bout\s+of\s+(?:the\s+)?question\b|\bignoran\w+|\breluctan\w+|\bforg[eo]t\w*"
+    r"|\b(?:fall|falls|fell|fallen|falling)\s+(?:\w+\s+)?short\b"
     r"|\bden(?:y|ies|ied|ial)\b|\brefus\w+|\bunless\b|\binstead\s+of\b|\brather\s+than\b"
     r"|\bdeclin(?:e|es|ed|ing)\s+to\b|\bwithout\b|\bneither\b"
 )

@@ -343,7 +343,14 @@ def _slug(text: str) -> str:
 # keys, below). Matches start at token (or pinyin syllable) boundaries, so "us" is not found in "houses".
 
 _SHORT_FORMS = {"US": ("us", "usa", "america"), "GB": ("uk", "britain"), "AE": ("uae",), "CN": ("prc",),
-                "EU": ("eu", "european")}
+                "EU": ("eu", "european"),
+                # English names newsrooms still use beside CLDR's (Babel 2.18 says "Türkiye", "Czechia"): a
+                # Turkey story's lead was reported as naming another country than its German "Türkei".
+                "TR": ("turkey",), "CZ": ("czechrepublic",), "CI": ("ivorycoast",),
+                "MM": ("myanmar", "burma"), "SZ": ("swaziland",), "MK": ("macedonia",), "TL": ("easttimor",),
+                "HK": ("hongkong",),
+                "MO": ("macao", "macau"), "BA": ("bosnia", "bosniaandherzegovina"),
+                "CD": ("drc", "democraticrepublicofthecongo", "congo"), "CG": ("congo", "republicofthecongo")}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SHORT_FORM_NAMES = {s: {*forms, n} for n, forms in (("unitedstates", _SHORT_FORMS["US"]),
                                                        ("unitedkingdom", _SHORT_FORMS["GB"]),
