@@ -1008,9 +1008,15 @@ def _han_places(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     )
 
 
-def place_swap_findings(a: Located, b: Located) -> list[Finding]:
+def place_swap_findings(
+    a: Located, b: Located, told: Callable[[str], tuple[str, frozenset[str]]] | None = None
+) -> list[Finding]:
     """One place given for another across scripts ("eight caps for Portugal" / "为西班牙国家队出场8次"): each
-    sentence names one place the other does not, both known by their CLDR names. High, as a name swap."""
+    sentence names one place the other does not, both known by their CLDR names. High, as a name swap.
+
+    The two sentences must share a figure, a date or a quotation, or, with `told` (a document's folded
+    Latin text and the English names of the places its Chinese names), neither document may name the other's
+    place anywhere ("im polnischen Breslau" / 捷克布尔诺, in a story that never names Poland in Chinese)."""
     languages = {a.sentence.language, b.sentence.language}
     if "zh" not in languages or not languages & {"en", "de"} or len(languages) != 2:
         return []
@@ -1019,7 +1025,8 @@ def place_swap_findings(a: Located, b: Located) -> list[Finding]:
     han_places = _han_places(text)
     if not han_places:
         return []
-    if not _shares_a_figure(a, b):
+    anchored = _shares_a_figure(a, b)
+    if not anchored and (told is None or not a.sentence.kind == b.sentence.kind == "body"):
         return []  # only where a shared figure, date or quotation ties the two sentences to one claim
     from .translation import _exonyms, _fold  # translation imports this module: import on first use
 
@@ -1057,7 +1064,12 @@ def place_swap_findings(a: Located, b: Located) -> list[Finding]:
     ]
     if len(only_han) != 1 or len(only_latin) != 1:
         return []
-    (hs, he, _), place = only_han[0], only_latin[0]
+    (hs, he, han_names), place = only_han[0], only_latin[0]
+    if not anchored and told is not None:
+        latin_text, _ = told(latin.sentence.doc)
+        _, han_told = told(han.sentence.doc)
+        if any(n in latin_text for n in han_names) or english(place) & han_told:
+            return []  # the other document names it elsewhere: two places of the story, not a swap
     message = (
         f"{_label(han)} names {han.sentence.text[hs:he]!r} where {_label(latin)} names {place.text!r} (place)"
     )
@@ -1065,6 +1077,27 @@ def place_swap_findings(a: Located, b: Located) -> list[Finding]:
     latin_side = evidence(latin, place.start, place.end, place.key)
     pair = (han_side, latin_side) if han is a else (latin_side, han_side)
     return [make("entity", "high", message, *pair)]
+
+
+class _PlacesTold:
+    """Per document, for place_swap_findings: its folded text (Latin names) and the English names of the
+    places its Chinese text names; built on first use, as few pairs get that far."""
+
+    def __init__(self, located: Iterable[Located]) -> None:
+        self.texts: dict[str, list[str]] = {}
+        for x in located:
+            self.texts.setdefault(x.sentence.doc, []).append(x.sentence.text)
+        self.memo: dict[str, tuple[str, frozenset[str]]] = {}
+
+    def __call__(self, doc: str) -> tuple[str, frozenset[str]]:
+        """(folded text, English names of the Chinese place names) of a document."""
+        if doc not in self.memo:
+            from .translation import _fold
+
+            texts = self.texts.get(doc, [])
+            han = frozenset(n for t in texts if _HAN.search(t) for *_, names in _han_places(t) for n in names)
+            self.memo[doc] = (_fold(" ".join(texts)), han)
+        return self.memo[doc]
 
 
 def _version_changed(ea: Entity, eb: Entity) -> bool:
@@ -2262,9 +2295,10 @@ def compare_pair(
     loose: bool = False,
     hedge_kept: HedgeKept | None = None,
     dated: Mapping[str, Sequence[Located]] | None = None,
+    places_told: Callable[[str], tuple[str, frozenset[str]]] | None = None,
 ) -> list[Finding]:
     """Every pair rule on one aligned sentence pair (partners, links, loose: see quantity_findings;
-    hedge_kept: see hedge_findings; dated: see date_findings)."""
+    hedge_kept: see hedge_findings; dated: see date_findings; places_told: see place_swap_findings)."""
     said = [*attribution_findings(a, b, aliases), *quote_findings(a, b, settings)]
     swaps = [] if loose else transliterated_swap_findings(a, b)
     # A transliterated name that a quotation finding already gives as the new speaker is that finding's.
@@ -2277,7 +2311,7 @@ def compare_pair(
         *date_findings(a, b, dated, loose),
         *entity_findings(a, b, aliases),
         *office_findings(a, b),
-        *([] if loose else place_swap_findings(a, b)),
+        *([] if loose else place_swap_findings(a, b, places_told)),
         # A quotation given to another person (said) carries that person's role with it.
         *([] if said else role_findings(a, b)),
         *swaps,
@@ -3119,6 +3153,7 @@ def compare_corpus(
         pairs.append((a, b, link.group))
     pairs.extend(_through_the_group(groups, alignments, located, reference, told_by_reference))
     translates = _renders([seg.document for seg in segmented], None)
+    places_told = _PlacesTold(located.values())
 
     def compare_pairs(
         chunk: Sequence[tuple[int, tuple[Located, Located, str]]],
@@ -3144,6 +3179,7 @@ def compare_corpus(
                 loose=not group,
                 hedge_kept=hedge_kept,
                 dated=dated,
+                places_told=places_told,
             )
             same_language = a.sentence.language == b.sentence.language
             if same_language and a.sentence.doc in translates and b.sentence.doc in translates:

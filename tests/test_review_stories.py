@@ -268,3 +268,28 @@ def test_reliable_is_no_rendered_possibility() -> None:
         "zh",
     )
     assert "hedge" in _types(found)
+
+
+def _document(doc: str, lines: list[str], lang: str) -> Segmented:
+    document = Document(doc, f"{doc}.txt", "\n".join(lines), (), language=lang)
+    sentences = tuple(Sentence(doc, n, line, lang, "body", 0, len(line)) for n, line in enumerate(lines))
+    return Segmented(document, sentences, tuple(extract_facts(s, document) for s in sentences))
+
+
+EN_PLANT = "The tablets were made at a contract manufacturer's plant in Wroclaw, Poland."
+ZH_PLANT = "这些药片产自捷克布尔诺的一家代工厂。"
+
+
+@pytest.mark.parametrize(
+    ("zh_extra", "swapped"),
+    [("该公司表示，召回不影响其他产品。", True), ("该公司表示，波兰工厂已暂停生产。", False)],
+)
+def test_a_place_swapped_across_scripts_without_a_shared_figure(zh_extra: str, swapped: bool) -> None:
+    # No figure ties the sentences; that the Chinese version never names Poland, nor the English the Czech
+    # Republic, does. Where the Chinese names Poland elsewhere, the two places may both be the story's.
+    en = _document("en", [EN_PLANT, "The company said other products were not affected."], "en")
+    zh = _document("zh", [ZH_PLANT, zh_extra], "zh")
+    link = Alignment(SentenceRef("en", 0), SentenceRef("zh", 0), 2.0, "g1")
+    group = ClaimGroup("g1", (SentenceRef("en", 0), SentenceRef("zh", 0)), ())
+    found = compare_corpus([en, zh], [link], [group], SETTINGS)
+    assert any(f.type == "entity" and "place" in f.message for f in found) is swapped
