@@ -84,6 +84,8 @@ def facts_of_text(text: str, lang: str | None, published: dt.date | None) -> Sen
     negations = tuple(extract_negations(text, lang))
     anchors: set[str] = set()
     for q in quantities:
+        if q.unit == "ordinal" and q.text.isalpha():
+            continue  # "a second chance", "die dritte Etappe", 第三: too common to tie two sentences together
         anchors.add(value_anchor(q.value))
         if q.high is not None:
             anchors.add(value_anchor(q.high))

@@ -1014,7 +1014,50 @@ def extract_quantities(
         if q is not None:
             out.append(q)
         pos = max(next_pos, m.end())
+    if reading in _ORDINAL_WORDS:
+        out = _with_ordinal_words(norm, text, reading, out, protected)
     return out
+
+
+# After "a second": a noun it qualifies ("a second chance", "a second-hand car"), not "a second later".
+_ANOTHER_SECOND = re.compile(
+    r"-|\s+(?!(?:later|ago|earlier|or|and|to|too|before|after|of|per|in|at|for)\b)[a-z]"
+)
+# Ordinals said in words ("his third title", "seinen dritten Titel"), compared with "3rd", 第三 and "3.": a
+# review story's "second" → "third" went unread. "first" is left out: it is mostly "for the first time"
+# (erstmals, 首次), no place in an order; "second" as a unit of time ("a second later", "in a second") too,
+# fractions ("a third of the staff", "a tenth of a second") and set compounds (second-hand, third-party).
+_ORDINAL_WORDS = {
+    "en": re.compile(
+        r"\b(?:(?P<second>second)(?!\s*(?:later|ago|earlier|left|[,.;:!?)]|$))|(?P<third>third)|(?P<fourth>fourth)"
+        r"|(?P<fifth>fifth)|(?P<sixth>sixth)|(?P<seventh>seventh)|(?P<eighth>eighth)|(?P<ninth>ninth)"
+        r"|(?P<tenth>tenth))\b(?!\s*of\b)(?!\s+(?:second|minute|hour)s?\b)"
+        r"(?!-(?:hand|guess|party|rate|class|world|tier|string|in-command|degree))",
+        _I,
+    ),
+    "de": re.compile(
+        r"\b(?:(?P<second>zweite[nmrs]?)|(?P<third>dritte[nmrs]?)|(?P<fourth>vierte[nmrs]?)|(?P<fifth>fünfte[nmrs]?)"
+        r"|(?P<sixth>sechste[nmrs]?)|(?P<seventh>siebte[nmrs]?)|(?P<eighth>achte[nmrs]?)|(?P<ninth>neunte[nmrs]?)"
+        r"|(?P<tenth>zehnte[nmrs]?))\b",
+        _I,
+    ),
+}
+_ORDINAL_VALUES = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0, "seventh": 7.0,
+                   "eighth": 8.0, "ninth": 9.0, "tenth": 10.0}  # fmt: skip
+
+
+def _with_ordinal_words(
+    norm: str, text: str, lang: str, found: list[Quantity], protected: Sequence[tuple[int, int]]
+) -> list[Quantity]:
+    """`found` with the ordinals said in words that no quantity or protected span overlaps, in text order."""
+    taken = [(q.start, q.end) for q in found] + list(protected)
+    added = []
+    for m in _ORDINAL_WORDS[lang].finditer(norm):
+        if not _overlaps(m.start(), m.end(), taken):
+            value = _ORDINAL_VALUES[m.lastgroup or ""]
+            span = text[m.start() : m.end()]
+            added.append(Quantity(m.start(), m.end(), span, value, unit="ordinal", lang=lang))
+    return sorted(found + added, key=lambda q: q.start) if added else found
 
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -1154,6 +1197,8 @@ def _read_quantity(
         unit, mult, pos = _read_unit(norm, pos)
         if core.weak and unit == "times" and core.kind == "word" and norm[core.end : core.end + 1].isalpha():
             return None, pos  # "einmal" is "once"/"just", not a count
+        if core.weak and unit == "second" and _ANOTHER_SECOND.match(norm, pos):
+            return None, pos  # "a second chance", "a second-hand car": "another", no second of time
         if unit == "m" and mult == 1e3 and _ZH_PER_HOUR.search(norm, max(0, core.start - 6), core.start):
             unit, mult = "m/s", 1 / 3.6  # "时速高达70公里", "每小时2.8万公里": km per hour, not km
         if unit in _DURATION_UNITS and core.value == core.value.to_integral_value():

@@ -293,3 +293,24 @@ def test_a_place_swapped_across_scripts_without_a_shared_figure(zh_extra: str, s
     group = ClaimGroup("g1", (SentenceRef("en", 0), SentenceRef("zh", 0)), ())
     found = compare_corpus([en, zh], [link], [group], SETTINGS)
     assert any(f.type == "entity" and "place" in f.message for f in found) is swapped
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("It was the club's second title in three years.", "en", [2.0]),
+        ("Er gewann seinen dritten Titel.", "de", [3.0]),
+        ("A second later the roof fell in.", "en", []),  # a unit of time
+        ("A third of the staff will go.", "en", []),  # a fraction
+        ("He bought a second-hand car.", "en", []),
+    ],
+)
+def test_ordinals_in_words(text: str, lang: str, values: list[float]) -> None:
+    assert [q.value for q in extract_quantities(text, lang) if q.unit == "ordinal"] == values
+
+
+def test_an_ordinal_in_words_changed_is_found_and_ties_no_sentences() -> None:
+    found = _found("Shenhua finished second in the league.", "en", "申花在联赛中排名第三。", "zh")
+    assert any(f.type == "number_value" and "ordinal" in f.message for f in found)
+    anchors = _loc("Everyone deserves a second chance.", "en", "a").facts.anchors
+    assert anchors and all(a.startswith("n:") for a in anchors)  # a name, no figure
