@@ -266,6 +266,9 @@ _STOP_DE = {
     "insgesamt", "zudem", "außerdem", "allerdings", "jedoch", "trotzdem", "bereits", "ist", "sind", "war",
     "waren", "hat", "haben", "wird", "werden", "wurde", "wurden", "soll", "sollen", "kann", "können", "ins",
     "ans", "vielen", "welche",
+    # Currencies after a figure ("9,2 Millionen Euro"): a unit, no name; as a name it tied a headline's
+    # price to an unrelated body sentence's (a held-out review story).
+    "euro", "dollar", "pfund", "franken", "yuan", "renminbi", "yen", "rubel", "kronen", "cent",
 }
 # fmt: on
 # fmt: off

@@ -481,7 +481,9 @@ _VERSIONED = frozenset(
         "o",
     ]
 )
-_PREV_WORD_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z.]*)[\s\u00a0]+$")
+# Letters of any alphabet: an ASCII-only word read "für" as "r" (a versioned name, "R1"), and every figure
+# after "für" was dropped ("für 9,2 Millionen Euro").
+_PREV_WORD_RE = re.compile(r"(?P<word>[^\W\d_](?:[^\W\d_]|\.)*)[\s\u00a0]+$")
 _NOT_NAME_WORDS = frozenset(
     [
         "in",
@@ -545,6 +547,27 @@ _EN_HINT_RE = re.compile(r"\b(?:the|and|of|is|was|with|to|that|for|on|are|millio
 # A percentage right before "more/less than": the number after it is the baseline year, not a bound.
 _RATE_BEFORE = re.compile(r"(?:%|\bProzent|\bpercent|\bper\s+cent)\s*$", re.IGNORECASE)
 _YEAR_MIN, _YEAR_MAX = 1000, 2099  # bare integers in this range with nothing attached are years (dates.py)
+# What follows a count and never a year: a Chinese classifier (1580个岗位; a year takes 年), and in German a
+# noun ("1850 Stellen", "1609 Pfund"; a year stands before a verb or after "im Jahr", not before a noun).
+_COUNTED = {
+    "zh": re.compile(r"[个名人家辆架艘起座所台套件头只位项条份批种吨]"),
+    "de": re.compile(
+        r"[\s\u00a0]+(?!(?:Mitte|Anfang|Ende|Beginn|Januar|Februar|März|April|Mai|Juni|Juli|August|September"
+        r"|Oktober|November|Dezember|Frühjahr|Sommer|Herbst|Winter|Quartal|Halbjahr|Jahr)\b)[A-ZÄÖÜ][a-zäöüß]{2,}\b"
+    ),
+}
+
+
+def _counted(norm: str, core: _Core, lang: str) -> bool:
+    """Whether a four-digit number is a count by what follows it (see _COUNTED)."""
+    counted = _COUNTED.get(lang)
+    return (
+        counted is not None
+        and core.kind == "dig"
+        and len(norm[core.start : core.end]) == 4
+        and norm[core.start : core.end].isdigit()
+        and counted.match(norm, core.end) is not None
+    )
 _TOL = 1e-6  # relative tolerance for "the same value": float noise only, never real rounding
 # Rounding an editor accepts when marked approximate: 2 % covers 405 -> 400 and 2.78 -> 2.8, not 5.6 -> 5.5.
 _ROUNDING = 0.02
@@ -1019,6 +1042,7 @@ def extract_quantities(
     return out
 
 
+_AFTER_CLOCK_DIGITS = re.compile(r"\d:$")
 # After "a second": a noun it qualifies ("a second chance", "a second-hand car"), not "a second later".
 _ANOTHER_SECOND = re.compile(
     r"-|\s+(?!(?:later|ago|earlier|or|and|to|too|before|after|of|per|in|at|for)\b)[a-z]"
@@ -1077,6 +1101,8 @@ def _read_quantity(
     core = _read_core(norm, m, lang)
     if core is None:
         return None, m.end()
+    if core.kind == "dig" and _AFTER_CLOCK_DIGITS.match(norm, max(0, core.start - 2), core.start):
+        return None, core.end  # the seconds of "2:03:41 Stunden" (a race time), not 41 hours
     if (
         core.weak
         and core.kind == "word"
@@ -1265,7 +1291,8 @@ def _read_quantity(
         return None, max(core.end, m.end())
     if core.kind == "word" and core.value == 1 and not strong:
         return None, max(core.end, m.end())
-    if _overlaps(core.start, max(core.end, core.start + 1), dates) and not strong:
+    in_date = _overlaps(core.start, max(core.end, core.start + 1), dates)
+    if in_date and not strong and not _counted(norm, core, lang):
         return None, max(core.end, m.end())
     if (
         core.kind == "dig"
@@ -1275,6 +1302,7 @@ def _read_quantity(
         and norm[core.start : core.end].isdigit()
         and _YEAR_MIN <= int(norm[core.start : core.end]) <= _YEAR_MAX
         and len(norm[core.start : core.end]) == 4
+        and not _counted(norm, core, lang)
     ):
         return None, core.end  # a year; dates.py reads it
     if (

@@ -314,3 +314,97 @@ def test_an_ordinal_in_words_changed_is_found_and_ties_no_sentences() -> None:
     assert any(f.type == "number_value" and "ordinal" in f.message for f in found)
     anchors = _loc("Everyone deserves a second chance.", "en", "a").facts.anchors
     assert anchors and all(a.startswith("n:") for a in anchors)  # a name, no figure
+
+
+# --- second held-out round (ninth session): layoffs, doping, oil spill, eruption, auction, price cap ----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Das Gemälde wurde für 9,2 Millionen Euro versteigert.", "de", [(9.2e6, "EUR")]),  # "für" is no "r"
+        ("公司将在全球裁减1580个岗位。", "zh", [(1580.0, None)]),  # a count, not the year 1580
+        ("Die Firma streicht weltweit 1850 Stellen.", "de", [(1850.0, None)]),
+        ("Im Jahr 1850 wurde die Fabrik gebaut.", "de", []),  # a year
+        ("Die Wahl 2024 fand Mitte März statt.", "de", []),
+        ("Er lief die Strecke in 2:03:41 Stunden.", "de", []),  # a race time, not 41 hours
+    ],
+)
+def test_figures_a_reviewer_found_dropped_or_misread(
+    text: str, lang: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(q.value, q.currency) for q in extract_quantities(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("协会不会容忍任何违规行为。", True),  # 协会 + 不会, no 会不会 question
+        ("董事会不会改变这一决定。", True),
+        ("你明天会不会来？", False),
+    ],
+)
+def test_a_nouns_hui_is_no_a_not_a_question(text: str, negated: bool) -> None:
+    assert bool(extract_negations(text, "zh")) is negated
+
+
+def test_bu_de_may_not_is_said_as_ruled_out() -> None:
+    found = _found(
+        "Under an agreement with the works council, compulsory redundancies in Germany are ruled out until "
+        "the end of 2028.",
+        "en",
+        "根据与职工委员会达成的协议，2028年底前在德国不得进行强制性裁员。",
+        "zh",
+    )
+    assert "negation" not in _types(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The athlete was provisionally suspended by the Athletics Integrity Unit.", "en"),
+        ("Die vorläufige Suspendierung der Läuferin bleibt bestehen.", "de"),
+    ],
+)
+def test_a_provisional_suspension_is_a_legal_measure_not_a_hedge(text: str, lang: str) -> None:
+    assert extract_hedges(text, lang) == []
+
+
+def test_due_to_renders_an_expectation() -> None:
+    chinese = "此次重组预计于2026年6月底前完成，一次性成本约为3.1亿欧元。"
+    english = "The restructuring is due to be completed by the end of June 2026 and will cost around €310m."
+    found = _found(chinese, "zh", english, "en")
+    assert "hedge" not in _types(found)
+
+
+def test_kilometres_of_sea_are_not_the_caspian_sea() -> None:
+    from driftcheck.compare import _han_places
+
+    assert _han_places("油污已扩散至约40平方公里海域。") == ()
+    assert [names for *_, names in _han_places("里海沿岸国家")] == [("caspiansea",)]
+
+
+def test_a_currency_after_a_figure_is_no_name() -> None:
+    from driftcheck.entities import extract_entities
+
+    assert extract_entities("Das Gemälde wurde für 9,2 Millionen Euro versteigert.", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The regulator expects the average bill to fall to 1,720 pounds.", ["expected"]),
+        ("She always expects me to help her.", []),  # a demand, no forecast of a figure
+        ("As expected, prices rose 3%.", []),
+    ],
+)
+def test_an_expectation_said_actively_of_a_figure(text: str, expected: list[str]) -> None:
+    assert [m.key for m in extract_hedges(text, "en")] == expected
+
+
+def test_a_dropped_may_is_not_excused_by_a_source_the_translation_keeps() -> None:
+    from driftcheck.compare import modal_dropped_findings
+
+    source = _loc("据初步估计，泄漏的原油可能超过300吨。", "zh", "a")
+    target = _loc("According to preliminary estimates, more than 300 tonnes of crude oil leaked.", "en", "b")
+    assert [f.type for f in modal_dropped_findings(source, target)] == ["hedge"]
