@@ -66,6 +66,11 @@ class AlignmentSettings:
     # At most this many sentences of one document in one claim group (a claim told, split in two, and
     # repeated in a summary bullet).
     max_per_doc: int = 3
+    # Share of either document's body sentences aligned with the other's for the two to be versions of one
+    # text, between which a sentence one tells and the other skips is left out (untold_between): translated
+    # pairs of the review stories align 0.65-1.0 of the smaller share; the bundled corpus's independent
+    # outlets at most 0.24 (one side of a pair reaches 0.33).
+    untold_coverage: float = 0.5
     # Cells of one batched product (one document against a run of later ones): bounds memory at ~10 arrays
     # of this many float32 (160 MB) however long the documents are; not a result-changing setting.
     block_cells: int = 4_000_000
@@ -81,6 +86,7 @@ class AlignmentSettings:
             ("align.single_threshold", self.single_threshold),
             ("align.strong_anchor", self.strong_anchor),
             ("align.strong_threshold", self.strong_threshold),
+            ("align.untold_coverage", self.untold_coverage),
         )
 
 
@@ -677,15 +683,8 @@ def group_claims(
     return kept, groups
 
 
-# Two versions of one text (a translation, a syndicated copy) align most of their body sentences with each
-# other: 0.65–1.0 of either side in the translated pairs of the review stories. Independent outlets telling
-# one story align a few (the bundled corpus's five articles: at most 0.27 of either side of a pair). Below
-# this share a sentence one has and the other lacks is a choice of what to tell, not a sentence left out.
-UNTOLD_MIN_COVERAGE = 0.5
-
-
 def untold_between(
-    inputs: Sequence[AlignInput], alignments: Sequence[Alignment], min_coverage: float = UNTOLD_MIN_COVERAGE
+    inputs: Sequence[AlignInput], alignments: Sequence[Alignment], min_coverage: float = 0.5
 ) -> list[Untold]:
     """Body sentences of one document that another, aligned with most of it, leaves out: its counterparts
     of the nearest aligned sentences before and after are adjacent, and neither becomes more like its

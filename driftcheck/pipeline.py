@@ -246,7 +246,7 @@ def _run_compare(
     alignments = align_documents(inputs, options.align, background=background)
     doc_ids = [seg.document.id for seg in segmented]
     alignments, groups = group_claims(alignments, doc_ids, options.align.max_per_doc)
-    untold = untold_between(inputs, alignments)
+    untold = untold_between(inputs, alignments, options.align.untold_coverage)
     clock.lap("align")
 
     findings = compare_corpus(
