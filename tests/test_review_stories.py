@@ -408,3 +408,34 @@ def test_a_dropped_may_is_not_excused_by_a_source_the_translation_keeps() -> Non
     source = _loc("据初步估计，泄漏的原油可能超过300吨。", "zh", "a")
     target = _loc("According to preliminary estimates, more than 300 tonnes of crude oil leaked.", "en", "b")
     assert [f.type for f in modal_dropped_findings(source, target)] == ["hedge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The summit moved from Addis Ababa to Nairobi.",
+            "en",
+            [("Addis Ababa", "place"), ("Nairobi", "place")],
+        ),
+        ("Der Gipfel fand in Kenia statt.", "de", [("Kenia", "place")]),
+        ("Malta and Tunisia signed the deal.", "en", [("Malta", "place"), ("Tunisia", "place")]),
+        ("Jordan Henderson scored twice.", "en", [("Jordan Henderson", "person")]),
+    ],
+)
+def test_places_outside_the_hand_table_by_cldr_names(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    from driftcheck.entities import extract_entities
+
+    assert [(e.text, e.kind) for e in extract_entities(text, lang)] == expected
+
+
+def test_a_city_swapped_between_two_english_outlets_is_found() -> None:
+    found = _found(
+        "The tanker was bound for Singapore when it ran aground.",
+        "en",
+        "The tanker was bound for Hong Kong when it ran aground.",
+        "en",
+    )
+    assert any(f.type == "entity" and "place" in f.message for f in found)
