@@ -2349,10 +2349,11 @@ def _swapped_name(finding: Finding) -> str:
 # A source that would not speak, and one that confirmed: "declined to comment" turned into "证实了这一消息".
 _NO_COMMENT = re.compile(
     r"\b(?:declined|refused)\s+to\s+comment|\bdid\s+not\s+(?:immediately\s+)?(?:respond|reply|comment)|"
+    r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:commented|responded|replied)|"
     r"\bwould\s+not\s+comment|\bno\s+comment\b|\bcould\s+not\s+be\s+reached|"
     r"\blehnte\w*\s+(?:\w+\s+){0,3}?(?:Stellungnahme|Kommentar)\w*\s+ab|\bwollte\w*\s+sich\s+(?:dazu\s+)?nicht\s+äußern|"
     r"\bäußerte\w*\s+sich\s+(?:zunächst\s+|bislang\s+)?nicht|\bwar\w*\s+(?:zunächst\s+)?nicht\s+zu\s+erreichen|"
-    r"拒绝置评|拒绝评论|未予置评|不予置评|没有回应|未回应|未作回应|未予回应",
+    r"拒绝置评|拒绝评论|未予置评|不予置评|没有回应|未回应|未作回应|未予回应|尚未置评|尚未回应|尚未发表评论",
     re.IGNORECASE,
 )
 _CONFIRMED = re.compile(r"\bconfirm(?:ed|s)\b|\bbestätigt\w*|证实|确认", re.IGNORECASE)

@@ -192,6 +192,8 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"(?:times|-?fold|-?fach|-?mal|Mal)(?![A-Za-z])|倍", "times", 1.0),
     (r"x(?![A-Za-z0-9])", "times", 1.0),
     (r"(?:years?(?:-old)?|Jahren?|-?[jJ]ährigen?|-?[jJ]ähriger|jährig)(?![A-Za-z])|年|岁|周岁", "year", 1.0),
+    # "two decades" is 20 years (二十年, "20 Jahren"): read as a bare 2 it drew a high finding.
+    (r"(?:decades?|Jahrzehnten?)(?![A-Za-z])", "year", 10.0),
     (r"(?:months?|Monaten?)(?![A-Za-z])|-?monatig\w*|个月", "month", 1.0),
     (r"(?:weeks?|Wochen?)(?![A-Za-z])|-?wöchig\w*|周|星期|个星期", "week", 1.0),
     (r"(?:days?|Tagen?)(?![A-Za-z])|-?tägig\w*|天", "day", 1.0),
@@ -303,7 +305,8 @@ _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
 _CUR_SUFFIX_RE = re.compile(
     r"(?:[\s\u00a0]*|-(?=[A-Za-zÄÖÜäöü]))(?:"
     + "|".join(
-        f"(?P<c{i}>{p}{'(?![A-Za-z])' if p.isascii() else ''})" for i, (p, _c) in enumerate(_CUR_SUFFIX)
+        # Any currency word ends where letters end: "126,000 Yuanhang S7" (a car model) is no 126,000 yuan.
+        f"(?P<c{i}>(?:{p})(?![A-Za-z]))" for i, (p, _c) in enumerate(_CUR_SUFFIX)
     )
     + ")"
 )

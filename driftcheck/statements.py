@@ -836,6 +836,8 @@ _NEG_EN = [
     (r"\bor\s+not\b", "_skip"),
     # "who asked not to be named": the source's anonymity (an unnamed-source hedge), no denial of the claim.
     (r"\bnot\s+to\s+be\s+(?:named|identified)\b", "_skip"),
+    # "at no cost", "at no extra charge": free of charge (kostenlos, 免费), no denial.
+    (r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)\b", "_skip"),
     # "as never before", "like never before": a superlative, as German "wie nie zuvor".
     (r"\b(?:as|like)\s+never\s+before\b", "_skip"),
     # "will not fall below 25 degrees" = "stay above 25": the negation belongs to the bound, which
@@ -910,6 +912,8 @@ _NEG_ZH = [
     # Set words that English and German render without a negation word either: unavoidable (unvermeidlich),
     # indispensable, incredible, tireless, spare no effort, self-evident; "rather than" (而不是 / 而非).
     (r"不可避免|不可或缺|不可思议|不懈|不遗余力|不言而喻|而不是|而非", "_skip"),
+    # 不当行为 "wrongdoing", 不端行为 "misconduct": nouns English and German say without a negation.
+    (r"不当|不端", "_skip"),
     # Stubbornly high (居高不下), disproportionate (不相称, 不成比例), views differ (看法不一, 参差不一): said
     # without a negation word in English and German.
     (r"居高不下|不相称|不成比例|(?<=[法见点差])不一", "_skip"),
@@ -1055,6 +1059,8 @@ _LEX_ZH = (
     r"|非法|违法|缺乏|缺少|避免|拒绝|否认|忘记|忘了|除非|无可|太[\u4e00-\u9fff]{1,3}了|停止|难以"
     # 禁止 "ban", 不得 "may not" said as a ban.
     r"|禁止|严禁|不得(?!不)"
+    # 直到…才 "not until" (German "erst am"); 无需, 不需要 "no need" (a walk-in clinic, ohne Termin).
+    r"|直到[^，。；！？]{1,20}才|无需|无须|不需要|不必"
     # 之后才会 "only after … will": "not before". 没有改变 / 未变 "unchanged", "intact".
     r"|之?后才|以后才|没有?改变|未变|没变"
 )

@@ -439,3 +439,55 @@ def test_a_city_swapped_between_two_english_outlets_is_found() -> None:
         "en",
     )
     assert any(f.type == "entity" and "place" in f.message for f in found)
+
+
+# --- third held-out round (ninth session): ferry, research fraud, recall, heat, merger, measles -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("调查发现他存在学术不端行为。", "zh"),  # misconduct
+        ("大学承认存在不当行为。", "zh"),  # wrongdoing
+        ("The vaccine is offered at no cost at all clinics.", "en"),
+    ],
+)
+def test_nouns_and_set_phrases_with_a_negation_character_deny_nothing(text: str, lang: str) -> None:
+    assert [m.text for m in extract_negations(text, lang) if m.text in ("不", "no")] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        (
+            "Rescue ships could not reach the site until Friday morning.",
+            "en",
+            "救援船只直到周五上午才抵达现场。",
+            "zh",
+        ),
+        ("Parents can bring children to walk-in clinics.", "en", "家长可带孩子前往无需预约的诊所。", "zh"),
+    ],
+)
+def test_not_until_and_no_need_said_without_a_negation_word(a: str, la: str, b: str, lb: str) -> None:
+    assert "negation" not in _types(_found(a, la, b, lb))
+
+
+def test_decades_are_ten_years() -> None:
+    assert [(q.value, q.unit) for q in extract_quantities("He worked there for two decades.", "en")] == [
+        (20.0, "year")
+    ]
+    assert [q.value for q in extract_quantities("vor zwei Jahrzehnten", "de")] == [20.0]
+
+
+def test_a_car_model_after_a_figure_is_no_currency() -> None:
+    assert [q.currency for q in extract_quantities("It sold 126,000 Yuanhang S7 cars.", "en")] == [None]
+
+
+def test_not_yet_commented_turned_into_confirmed() -> None:
+    found = _found(
+        "The company has not yet commented on the report.",
+        "en",
+        "The company has confirmed the report.",
+        "en",
+    )
+    assert any(f.type == "attribution" and f.severity == "high" for f in found)
