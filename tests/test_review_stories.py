@@ -491,3 +491,32 @@ def test_not_yet_commented_turned_into_confirmed() -> None:
         "en",
     )
     assert any(f.type == "attribution" and f.severity == "high" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "reversed_"),
+    [
+        ("The operator denies that the ferry was overloaded.", "en", "运营商承认渡轮超载。", "zh", True),
+        ("Der Betreiber bestreitet, dass die Fähre überladen war.", "de",
+         "The operator admits the ferry was overloaded.", "en", True),
+        ("The operator denies that the ferry was overloaded.", "en", "运营商否认渡轮超载。", "zh", False),
+        # one version holding both is no reversal
+        ("He denied the charge but admitted the error.", "en", "He admitted the error.", "en", False),
+    ],
+)  # fmt: skip
+def test_a_denial_turned_into_an_admission(a: str, la: str, b: str, lb: str, reversed_: bool) -> None:
+    found = _found(a, la, b, lb)
+    assert any(f.type == "negation" and "denies" in f.message for f in found) is reversed_
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        ("Regional Commissioner Albert Chalamila said the search continued.", "en",
+         "警察局长阿尔伯特·查拉米拉表示，搜救仍在继续。", "zh"),
+        ("Rector Ingrid Hauser said the university would act.", "en",
+         "Vizerektorin Ingrid Hauser sagte, die Universität werde handeln.", "de"),
+    ],
+)  # fmt: skip
+def test_rectors_and_commissioners_are_roles(a: str, la: str, b: str, lb: str) -> None:
+    assert any(f.type == "entity" and "role" in f.message for f in _found(a, la, b, lb))
