@@ -2386,9 +2386,17 @@ def comment_findings(a: Located, b: Located) -> list[Finding]:
         f"{_label(silent)}: the source would not comment (‘{marker.group()}’); {_label(other)}: the source "
         f"confirmed (‘{confirmed.group()}’)"
     )
-    first = evidence(silent, marker.start(), marker.end(), "no_comment")
-    second = evidence(other, confirmed.start(), confirmed.end(), "confirmed")
-    return [make("attribution", "high", message, *((first, second) if silent is a else (second, first)))]
+    marks = (silent, marker, "no_comment"), (other, confirmed, "confirmed")
+    return _marked_pair("attribution", message, *marks, a)
+
+
+_Mark = tuple[Located, re.Match[str], str]  # a sentence, a marker in it, the marker's value
+
+
+def _marked_pair(kind: str, message: str, x: _Mark, y: _Mark, a: Located) -> list[Finding]:
+    """A high finding between two marked words (sentence, marker, value), sides in the pair's order."""
+    first, second = (evidence(loc, m.start(), m.end(), value) for loc, m, value in (x, y))
+    return [make(kind, "high", message, *((first, second) if x[0] is a else (second, first)))]
 
 
 # A denial and an admission of one claim ("the university denies the allegations" / 该大学承认了这些指控): a
@@ -2432,9 +2440,7 @@ def stance_findings(a: Located, b: Located) -> list[Finding]:
         f"{_label(denying)} denies the claim (‘{denial.group()}’); {_label(admitting)} admits it "
         f"(‘{admission.group()}’)"
     )
-    first = evidence(denying, denial.start(), denial.end(), "denies")
-    second = evidence(admitting, admission.start(), admission.end(), "admits")
-    return [make("negation", "high", message, *((first, second) if denying is a else (second, first)))]
+    return _marked_pair("negation", message, (denying, denial, "denies"), (admitting, admission, "admits"), a)
 
 
 # Each wording of a minister's portfolio (entities.MINISTER_PORTFOLIOS) to its office: an editor's review
