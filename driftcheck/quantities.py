@@ -224,6 +224,16 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"(?:hectares?|ha|Hektar)(?![A-Za-z])|公顷", "m²", 1e4),
     (r"(?:acres?)(?![A-Za-z])|英亩", "m²", 4046.8564224),
     (r"(?:square[\s\u00a0]+met(?:er|re)s?|m²|Quadratmetern?)(?![A-Za-z0-9])|平方米", "m²", 1.0),
+    # Volumes in one base unit, so "25 cubic hectometres" agrees with "25 Millionen Kubikmeter" and
+    # 2500万立方米 (read as a bare 25 against them: "scale word added", twice, in a held-out review story).
+    (
+        r"(?:cubic[\s\u00a0]+kilomet(?:er|re)s?|km³|Kubikkilometern?)(?![A-Za-z0-9])|立方公里|立方千米",
+        "m³",
+        1e9,
+    ),
+    (r"(?:cubic[\s\u00a0]+hectomet(?:er|re)s?|hm³|Kubikhektometern?)(?![A-Za-z0-9])", "m³", 1e6),
+    (r"(?:cubic[\s\u00a0]+met(?:er|re)s?|m³|Kubikmetern?)(?![A-Za-z0-9])|立方米", "m³", 1.0),
+    (r"(?:lit(?:er|re)s?|Litern?)(?![A-Za-z])|公升", "m³", 1e-3),
     # Memory and storage, clock speed, battery charge: product specifications.
     (r"(?:TB|terabytes?|Terabyte)(?![A-Za-z])", "B", 1e12),
     (r"(?:GB|gigabytes?|Gigabyte)(?![A-Za-z])", "B", 1e9),
@@ -1360,7 +1370,7 @@ _UNIT_NAMES = {
     "percentage_point": "percentage points", "person": "people", "times": "times", "year": "years",
     "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes",
     "second": "seconds",
-    "case": "cases", "mile": "miles", "foot": "feet", "chip": "chips", "m/s": "m/s", "m²": "m²",
+    "case": "cases", "mile": "miles", "foot": "feet", "chip": "chips", "m/s": "m/s", "m²": "m²", "m³": "m³",
     "B": "bytes", "Hz": "Hz", "mAh": "mAh", "ordinal": "(ordinal)",
 }  # fmt: skip
 _QUAL_SYMBOL = {"approx": "~", "more_than": ">", "just_under": "<~", "less_than": "<", "at_most": "<=",

@@ -520,3 +520,26 @@ def test_a_denial_turned_into_an_admission(a: str, la: str, b: str, lb: str, rev
 )  # fmt: skip
 def test_rectors_and_commissioners_are_roles(a: str, la: str, b: str, lb: str) -> None:
     assert any(f.type == "entity" and "role" in f.message for f in _found(a, la, b, lb))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The reservoirs hold about 25 cubic hectometres of water.", "en"),
+        ("Die Stauseen fassen etwa 25 Millionen Kubikmeter Wasser.", "de"),
+        ("水库蓄水约2500万立方米。", "zh"),
+        ("The reservoirs hold about 25 billion litres of water.", "en"),
+    ],
+)
+def test_volumes_in_one_base_unit(text: str, lang: str) -> None:
+    assert [(q.value, q.unit) for q in extract_quantities(text, lang)] == [(2.5e7, "m³")]
+
+
+def test_a_volume_converted_is_no_drift() -> None:
+    found = _found(
+        "The reservoirs hold about 25 cubic hectometres of water.",
+        "en",
+        "Die Stauseen fassen etwa 25 Millionen Kubikmeter Wasser.",
+        "de",
+    )
+    assert not [f for f in found if f.type.startswith("number")]
