@@ -1895,7 +1895,7 @@ _SOLL = re.compile(
     r"priced\s+in|prognostizier\w*|erwart\w*|able|unable|ability|fähig\w*|imstande|possible|possibly|"
     # An estimate as a verb ("analysts estimate annual savings", "schätzen"), not the noun ("too early for a
     # firm estimate", "Schätzung"), which says the figure is not yet known.
-    r"kann|kannst|können|(?:is|are|was|were)\s+due\s+to|estimat(?:es|ed|ing)(?!\s*[,.;:])|estimate(?=\s+[a-z])(?!\s+(?:for|of)\b)|schätz(?:en|t|te|ten)"
+    r"kann|kannst|können|can|cannot|(?:is|are|was|were)\s+due\s+to|estimat(?:es|ed|ing)(?!\s*[,.;:])|estimate(?=\s+[a-z])(?!\s+(?:for|of)\b)|schätz(?:en|t|te|ten)"
     r"|geschätzt|schätzungsweise)\b|可(?!靠|持续|观|信|再生|见|怕|爱|口|乐)|估计|预估",
     re.IGNORECASE,
 )

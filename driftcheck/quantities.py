@@ -1035,7 +1035,9 @@ def extract_quantities(
         return []
     norm = text.translate(_FULLWIDTH) if not text.isascii() and _FULLWIDTH_CHAR.search(text) else text
     reading = lang if lang in ("en", "de", "zh") else guess_lang(norm)
-    out: list[Quantity] = []
+    out: list[Quantity] = _shares_of(norm, text, reading) if _SHARE_HINT.search(norm) else []
+    if out:
+        protected = [*protected, *((q.start, q.end) for q in out)]
     pos = 0
     dates: list[tuple[int, int]] | None = None
     while True:
@@ -1052,6 +1054,57 @@ def extract_quantities(
         pos = max(next_pos, m.end())
     if reading in _ORDINAL_WORDS:
         out = _with_ordinal_words(norm, text, reading, out, protected)
+    return sorted(out, key=lambda q: q.start)
+
+
+# A share said as a ratio: "nine in ten", "one out of five", "neun von zehn", 十分之九, 九成 (tenths), read as
+# the percentage it is; as two counts, "nine in ten" met "bis zu 90 Prozent" as a changed figure (a
+# held-out review story). Only a whole part of a small whole (2-1000) not followed by a unit of time or
+# a year ("3 in 2024", "5 in 10 minutes" are no shares).
+_SHARE_WORD = r"(?:\d{1,4}|[A-Za-zÄÖÜäöüß]+)"
+_SHARE_HINT = re.compile(r"\b(?:in|out\s+of|von)\s|分之|成|third|quarter|[Dd]rittel|[Vv]iertel")
+_SHARES = re.compile(
+    rf"\b(?P<part>{_SHARE_WORD})\s+(?:in|out\s+of|von)\s+(?P<whole>{_SHARE_WORD})\b"
+    r"(?![\s\u00a0]*(?:%|percent|Prozent|minutes?|hours?|days?|weeks?|months?|years?|Minuten|Stunden|Tagen?"
+    r"|Wochen|Monaten?|Jahren?|Uhr|p\.m\.|a\.m\.)\b)"
+    r"|(?P<zh_whole>[一二两三四五六七八九十百千]+)分之(?P<zh_part>[一二两三四五六七八九十]+)"
+    r"|(?<![\d一二两三四五六七八九十百千万亿])(?P<tenths>[一二三四五六七八九])成(?!不变|为|功|立|了|员|本|果|熟|长|绩|交|都)"
+    # "a third of", "two thirds of", "ein Drittel", "drei Viertel" (三分之一, 四分之三)
+    r"|\b(?P<frac_part>a|one|two|three)\s+(?:(?P<third>thirds?)|(?P<quarter>quarters?))\s+of\b"
+    # not of one thing ("a quarter of a million", "a third of a mile"): that is a quantity, read as such
+    r"(?!\s+an?\b)(?!\s+(?:the\s+)?(?:hour|minute|second|mile|century|year|decade|day|week|month)s?\b)"
+    r"|\b(?P<frac_part_de>[Ee]in|[Zz]wei|[Dd]rei)\s+(?:(?P<drittel>Drittel)|(?P<viertel>Viertel))\b",
+    re.IGNORECASE,
+)
+
+
+def _shares_of(norm: str, text: str, lang: str) -> list[Quantity]:
+    """The shares said as ratios in a sentence (see _SHARES), as percentages."""
+    out = []
+    for m in _SHARES.finditer(norm):
+        part: int | None
+        whole: int | None
+        fraction = m.group("frac_part") or m.group("frac_part_de")
+        if fraction:
+            part = 1 if fraction.lower() in ("a", "one", "ein", "eine") else _small_number(fraction)
+            whole = 3 if (m.group("third") or m.group("drittel")) else 4
+        elif m.group("tenths"):
+            part, whole = _small_number(m.group("tenths")), 10
+        elif m.group("zh_whole"):
+            if m.group("zh_whole") in ("百", "千"):
+                continue  # 百分之十五 is "15 percent", read with its qualifiers (左右) where percentages are
+            part, whole = _small_number(m.group("zh_part")), _small_number(m.group("zh_whole"))
+        else:
+            # "one in five": "one" counts here, though alone it is an article-like "a"
+            word = m.group("part")
+            part = 1 if word.lower() in ("one", "eine", "einer", "ein") else _small_number(word)
+            whole = _small_number(m.group("whole"))
+        if part is None or whole is None or not 0 < part < whole <= 1000 or whole < 2:
+            continue
+        value = round(100 * part / whole, 2)  # "two in three": 66.67%
+        _, qualifier, qualifier_text, start = _read_prefix(norm, m.start(), lang)  # "up to nine in ten"
+        share = Quantity(start, m.end(), text[start : m.end()], value, unit="percent", lang=lang)
+        out.append(replace(share, qualifier=qualifier or "none", qualifier_text=qualifier_text))
     return out
 
 

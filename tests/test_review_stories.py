@@ -543,3 +543,35 @@ def test_a_volume_converted_is_no_drift() -> None:
         "de",
     )
     assert not [f for f in found if f.type.startswith("number")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Up to nine in ten unvaccinated contacts can be infected.", "en", [(90.0, "at_most")]),
+        ("Einer von fünf Erwachsenen ist betroffen.", "de", [(20.0, "none")]),
+        ("十分之九的密切接触者可能被感染。", "zh", [(90.0, "none")]),
+        ("九成儿童已接种疫苗。", "zh", [(90.0, "none")]),
+        ("It rained roughly a third of the annual total.", "en", [(33.33, "approx")]),
+        ("Die Stadt bekam etwa ein Drittel des Jahresniederschlags.", "de", [(33.33, "approx")]),
+        ("He won 3 in 2024.", "en", []),  # a year, no share
+        ("一成不变的规则", "zh", []),  # an idiom
+        ("in a quarter of an hour", "en", []),  # a duration
+    ],
+)
+def test_shares_said_as_ratios_are_percentages(
+    text: str, lang: str, expected: list[tuple[float, str]]
+) -> None:
+    shares = [(q.value, q.qualifier) for q in extract_quantities(text, lang) if q.unit == "percent"]
+    assert shares == expected
+
+
+def test_nine_in_ten_is_ninety_percent_not_ten() -> None:
+    found = _found(
+        "She said one infected person can pass the virus to nine in ten unvaccinated close contacts.",
+        "en",
+        "Eine infizierte Person könne das Virus an 90 Prozent der ungeimpften engen Kontaktpersonen "
+        "weitergeben.",
+        "de",
+    )
+    assert not [f for f in found if f.severity == "high"]
