@@ -551,10 +551,11 @@ def _classify(words: list[str], after_title: bool) -> str:
 
 def _cldr_place(name: str) -> bool:
     """Whether a name is a country or a time-zone city in CLDR, in English or German (Babel)."""
-    return _fold_place(name) in _cldr_place_names()
+    return fold_place(name) in _cldr_place_names()
 
 
-def _fold_place(name: str) -> str:
+def fold_place(name: str) -> str:
+    """A name folded for lookup in place tables: case, accents and everything but letters and digits gone."""
     return re.sub(r"[^\w]", "", fold_name(name))
 
 
@@ -573,10 +574,10 @@ def _cldr_place_names() -> frozenset[str]:
         pass
     else:
         for locale in (Locale.parse("en"), Locale.parse("de")):
-            names.update(_fold_place(n) for code, n in locale.territories.items() if code.isalpha() and n)
+            names.update(fold_place(n) for code, n in locale.territories.items() if code.isalpha() and n)
     for zone in zoneinfo.available_timezones():
         if "/" in zone and not zone.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/")):
-            names.add(_fold_place(zone.rsplit("/", 1)[1].replace("_", " ")))
+            names.add(fold_place(zone.rsplit("/", 1)[1].replace("_", " ")))
     return frozenset(n for n in names if len(n) >= 4)
 
 

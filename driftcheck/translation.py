@@ -436,9 +436,9 @@ class _NameIndex:
 
 
 def _fold(text: str) -> str:
-    from .entities import fold_name
+    from .entities import fold_place
 
-    return re.sub(r"[^\w]", "", fold_name(text))
+    return fold_place(text)
 
 
 @cache
