@@ -46,7 +46,16 @@ from .models import (
     Untold,
 )
 from .parallel import fork_map, split_by_key, workers_for
-from .quantities import Quantity, compare_quantities, describe, format_value, match_quantities, may_agree
+from .quantities import (
+    Quantity,
+    Rank,
+    compare_quantities,
+    describe,
+    format_value,
+    match_quantities,
+    may_agree,
+    superlative_ranks,
+)
 from .sounds import given_names_differ, phonetic_full_name, phonetic_in_latin, pinyin
 from .statements import Marker, Quote, compare_quotes, lexical_negations
 
@@ -766,6 +775,62 @@ def _direction_reversed(a: Located, qa: Quantity, b: Located, qb: Quantity) -> F
     )
 
 
+# A rank of 1 beside "after"/"behind" is a second place said another way ("the largest after Rotterdam").
+_RANK_AFTER = re.compile(r"\b(?:after|behind|except|nach|hinter|außer)\b|仅次于|之后|以外", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16384)
+def _ranks(text: str) -> tuple[Rank, ...]:
+    return superlative_ranks(text)
+
+
+def rank_findings(a: Located, b: Located) -> list[Finding]:
+    """A superlative given another rank ("the highest" / "die zweithöchste", 第二大 / "the largest") or
+    turned round ("the lowest" / "den höchsten"): high where the sentences share a figure or a name, else
+    medium. Only where each sentence states one superlative, so two claims are never crossed."""
+    ra, rb = _ranks(a.sentence.text), _ranks(b.sentence.text)
+    if len(ra) != 1 or len(rb) != 1:
+        return []
+    (x,), (y,) = ra, rb
+    if x.rank != y.rank:
+        first = a if x.rank == 1 else b if y.rank == 1 else None
+        if first is not None and _RANK_AFTER.search(first.sentence.text):
+            return []
+        what = "rank"
+    elif x.pole and y.pole and x.pole != y.pole:
+        what = "end"
+    else:
+        return []
+    words_a, words_b = a.sentence.text[x.start : x.end], b.sentence.text[y.start : y.end]
+    if what == "rank":
+        message = (
+            f"{_label(a)} ranks it {_ordinal(x.rank)} ('{words_a}'), {_label(b)} {_ordinal(y.rank)} "
+            f"('{words_b}')"
+        )
+    else:
+        message = f"{_label(a)} says '{words_a}', {_label(b)} '{words_b}': the superlative turned round"
+    severity = "high" if a.facts.anchors & b.facts.anchors else "medium"
+    return [
+        make(
+            "number_value",
+            severity,
+            message,
+            evidence(a, x.start, x.end, _rank_value(x)),
+            evidence(b, y.start, y.end, _rank_value(y)),
+        )
+    ]
+
+
+def _ordinal(rank: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth"}.get(rank, f"{rank}th")
+
+
+def _rank_value(rank: Rank) -> str:
+    """ "rank 2 (high end)", "rank 1 (low end)", "rank 1"."""
+    end = {1: " (high end)", -1: " (low end)"}.get(rank.pole, "")
+    return f"rank {rank.rank}{end}"
+
+
 def date_findings(
     a: Located, b: Located, dated: Mapping[str, Sequence[Located]] | None = None, loose: bool = False
 ) -> list[Finding]:
@@ -1458,7 +1523,7 @@ def _translated_cut_findings(a: Located, b: Located) -> list[Finding]:
         return []
     message = (
         f"{_label(shorter)} quotes less than {_label(longer)} and leaves out a qualification "
-        f"(“{lq.text[caveat.start():].strip()}”)"
+        f"(“{lq.text[caveat.start() :].strip()}”)"
     )
     first = evidence(shorter, sq.start, sq.end)
     second = evidence(longer, lq.start + caveat.start(), lq.end)
@@ -2322,6 +2387,7 @@ def compare_pair(
     return [
         *quantity_findings(a, b, partners_a, partners_b, matched, links, loose),
         *figure_swap_findings(a, b, aliases),
+        *([] if loose else rank_findings(a, b)),
         *scope_findings(a, b),
         *vote_findings(a, b),
         *date_findings(a, b, dated, loose),
@@ -2522,18 +2588,19 @@ def office_findings(a: Located, b: Located) -> list[Finding]:
 # regex alternatives. A word that translates two roles belongs to both (总裁 is a company's president or its
 # chief executive); a change is reported only where the two sentences' roles have nothing in common. Heads
 # of an institution are one role: a central bank's governor is its Präsident in German and its 行长 in
-# Chinese, the Fed's chair a Notenbankchef. Generic words (director, head, chief, manager, Leiter, 负责人)
-# are left out: they translate too many roles.
+# Chinese, the Fed's chair a Notenbankchef. Generic words (head, chief, manager, Leiter, 负责人) are left
+# out: they translate too many roles. A director is one (a deputy director given as the director, a museum's
+# director as its chief curator: held-out review rounds).
 _ROLES: dict[str, tuple[str, str, str]] = {
     "spokesperson": (r"spokes(?:man|woman|person)|press\s+secretary", r"\w*sprecher(?:in)?", r"发言人"),
     "chief executive": (
-        r"chief\s+executive(?:\s+officer)?|ceo",
+        r"chief\s+executive(?:\s+officer)?|ceo|managing\s+director",
         r"vorstandschef(?:in)?|vorstandsvorsitzende[rn]?|konzernchef(?:in)?|ceo",
         r"首席执行官|行政总裁|总裁|(?<![A-Za-z])CEO(?![A-Za-z])",
     ),
     "chief financial officer": (
         r"chief\s+financial\s+officer|cfo|finance\s+(?:director|chief)",
-        r"finanzvorstand|finanzchef(?:in)?|cfo",
+        r"finanzvorstand|finanz(?:chef|direktor)(?:in)?|cfo",
         r"首席财务官|财务总监|(?<![A-Za-z])CFO(?![A-Za-z])",
     ),
     "chief operating officer": (
@@ -2549,7 +2616,7 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "head": (
         r"president|governor|chair(?:man|woman|person)?",
         r"\w*präsident(?:in)?|gouverneur(?:in)?|(?:aufsichtsrats|verwaltungsrats|partei)?vorsitzende[rn]?",
-        r"总统|主席|行长|总裁|董事长|会长",
+        r"总统|主席|行长|总裁|董事长|会长|主任",
     ),
     "founder": (r"co-?founder|founder", r"mitgründer(?:in)?|gründer(?:in)?", r"联合创始人|创始人|创办人"),
     "mayor": (r"mayor", r"(?:ober)?bürgermeister(?:in)?", r"市长|镇长"),
@@ -2574,6 +2641,14 @@ _ROLES: dict[str, tuple[str, str, str]] = {
         r"sportdirektor(?:in)?|sportvorstand",
         r"体育总监",
     ),
+    # After the sporting director and the CFO, whose compounds ("Sportdirektor", "finance director") the union
+    # matches first. 主任 heads an office (its director) or a commission (its chairman): both roles.
+    "director": (
+        r"(?:sporting\s+)?director(?:[\s-]+general|\s+of\s+football)?",
+        r"\w*direktor(?:in)?",
+        r"主任|馆长|体育总监",
+    ),
+    "curator": (r"(?:chief\s+)?curator", r"\w*kurator(?:in)?", r"策展人"),
     "captain": (r"captain", r"kapitän(?:in)?", r"队长"),
     "ambassador": (r"ambassador", r"botschafter(?:in)?", r"大使"),
     "prosecutor": (r"prosecutor", r"staatsanwalt|staatsanwältin", r"检察官"),
@@ -2622,9 +2697,9 @@ _ROLE_HINT = re.compile(
     r"|premier|commissioner|constable|coach|director|captain|ambassador|prosecutor|judge|sprecher|vorstand"
     r"|chef|präsident|gouverneur|vorsitz|gründer|meister|trainer|kapitän|botschafter|staatsanw|richter|direktor"
     r"|kommandant|economist|volkswirt|ökonom|sekretär|relief|humanitarian|nothilfe|investigator|ermittler"
-    r"|rector|chancellor|rektor|kommissar"
+    r"|rector|chancellor|rektor|kommissar|curator|kurator"
     r"|发言人|执行官|总裁|财务|运营官|技术官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
-    r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查|校长|校長|专员|特派员"
+    r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查|校长|校長|专员|特派员|主任|馆长|策展人"
 )
 
 
@@ -3058,7 +3133,6 @@ class _MergedClaims:
         # The organisation any teller names (比亚迪 and BYD share no anchor); if none is named, any refusal.
         names = frozenset(a for x in members for a in x.facts.anchors if a.startswith("n:"))
         return any(not names or names & anchors for anchors in refusals)
-
 
     def _worded_alike(self, members: Sequence[Located], doc: str) -> bool:
         """Whether a sentence of `doc` holds nearly all the content words of a teller in its own language: a

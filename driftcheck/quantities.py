@@ -20,12 +20,14 @@ __all__ = [
     "QUALIFIERS",
     "Difference",
     "Quantity",
+    "Rank",
     "compare_quantities",
     "describe",
     "extract_quantities",
     "format_value",
     "guess_lang",
     "match_quantities",
+    "superlative_ranks",
 ]
 
 QUALIFIERS = ("none", "approx", "more_than", "just_under", "less_than", "at_most", "at_least")
@@ -316,7 +318,8 @@ _CUR_SUFFIX_RE = re.compile(
     r"(?:[\s\u00a0]*|-(?=[A-Za-zÄÖÜäöü]))(?:"
     + "|".join(
         # Any currency word ends where letters end: "126,000 Yuanhang S7" (a car model) is no 126,000 yuan.
-        f"(?P<c{i}>(?:{p})(?![A-Za-z]))" for i, (p, _c) in enumerate(_CUR_SUFFIX)
+        f"(?P<c{i}>(?:{p})(?![A-Za-z]))"
+        for i, (p, _c) in enumerate(_CUR_SUFFIX)
     )
     + ")"
 )
@@ -581,6 +584,8 @@ def _counted(norm: str, core: _Core, lang: str) -> bool:
         and norm[core.start : core.end].isdigit()
         and counted.match(norm, core.end) is not None
     )
+
+
 _TOL = 1e-6  # relative tolerance for "the same value": float noise only, never real rounding
 # Rounding an editor accepts when marked approximate: 2 % covers 405 -> 400 and 2.78 -> 2.8, not 5.6 -> 5.5.
 _ROUNDING = 0.02
@@ -1687,18 +1692,12 @@ def _qualifier_diff(a: Quantity, b: Quantity) -> Difference | None:
     if a.qualifier == b.qualifier:
         return None
     if a.qualifier == "none":
-        return Difference(
-            "qualifier", "low", f"qualifier '{b.qualifier_text}' added"
-        )
+        return Difference("qualifier", "low", f"qualifier '{b.qualifier_text}' added")
     if b.qualifier == "none":
-        return Difference(
-            "qualifier", "low", f"qualifier '{a.qualifier_text}' dropped"
-        )
+        return Difference("qualifier", "low", f"qualifier '{a.qualifier_text}' dropped")
     if {a.qualifier, b.qualifier} & _LOWER_BOUNDS and {a.qualifier, b.qualifier} & _UPPER_BOUNDS:
         # "more than 272,000" / "less than 272,000": the bound turned round, and with it the claim.
-        return Difference(
-            "qualifier", "high", f"bound reversed: '{a.qualifier_text}' → '{b.qualifier_text}'"
-        )
+        return Difference("qualifier", "high", f"bound reversed: '{a.qualifier_text}' → '{b.qualifier_text}'")
     return Difference("qualifier", "low", f"qualifier changed: '{a.qualifier_text}' → '{b.qualifier_text}'")
 
 
@@ -1860,3 +1859,77 @@ def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:
         if qd is not None:
             diffs.append(qd)
     return diffs
+
+
+# ------------------------------------------------------------------------------------------------ ranks
+# A superlative is a rank: "the highest number of any country" (1) against "die zweithöchste Zahl" (2), "the
+# largest port" against 第二大港口 (two held-out review stories). Its pole says which end: "lowest" for
+# "höchsten" turns a claim round. Evaluative and open-ended words (best, worst, deadliest) carry a rank and
+# no pole: "the worst inflation" is the highest. "jüngste" (latest), "meiste" (most), 最多/最少 before a
+# figure (at most / at least), 最高法院 (the Supreme Court) and 最低工资 (the minimum wage) are no ranks.
+_RANK_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+    "zweit": 2, "dritt": 3, "viert": 4, "fünft": 5,
+    "二": 2, "三": 3, "四": 4, "五": 5,
+}  # fmt: skip
+_UP, _DOWN = 1, -1
+_EN_POLES = {
+    "largest": _UP, "biggest": _UP, "greatest": _UP, "highest": _UP, "longest": _UP, "tallest": _UP,
+    "richest": _UP, "hottest": _UP, "warmest": _UP, "wettest": _UP, "strongest": _UP, "costliest": _UP,
+    "lowest": _DOWN, "smallest": _DOWN, "fewest": _DOWN, "shortest": _DOWN, "poorest": _DOWN,
+    "coldest": _DOWN, "driest": _DOWN, "weakest": _DOWN,
+    "worst": 0, "best": 0, "deadliest": 0, "busiest": 0, "oldest": 0, "youngest": 0,
+}  # fmt: skip
+_DE_POLES = {  # stems: "größte", "zweithöchsten", "am niedrigsten"
+    "größt": _UP, "höchst": _UP, "längst": _UP, "reichst": _UP, "heißest": _UP, "wärmst": _UP,
+    "stärkst": _UP, "teuerst": _UP, "niedrigst": _DOWN, "tiefst": _DOWN, "kleinst": _DOWN, "geringst": _DOWN,
+    "kürzest": _DOWN, "ärmst": _DOWN, "kältest": _DOWN, "trockenst": _DOWN, "schwächst": _DOWN,
+    "schlimmst": 0, "schlechtest": 0, "best": 0, "tödlichst": 0, "schwerst": 0, "ältest": 0,
+}  # fmt: skip
+_ZH_POLES = {"大": _UP, "高": _UP, "多": _UP, "强": _UP, "低": _DOWN, "小": _DOWN, "少": _DOWN, "弱": _DOWN,
+             "严重": 0, "致命": 0, "差": 0, "糟": 0}  # fmt: skip
+_POLES = {**_EN_POLES, **_DE_POLES, **_ZH_POLES}
+_RANKS = re.compile(
+    rf"\b(?:(?P<en_rank>second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+)?(?P<en>{'|'.join(_EN_POLES)})\b"
+    rf"|\b(?P<de_rank>zweit|dritt|viert|fünft)?-?(?P<de>{'|'.join(_DE_POLES)})e[nmrs]?\b"
+    rf"|\bam\s+(?P<de_am>{'|'.join(_DE_POLES)})en\b"
+    r"|(?P<de_stand>Höchst|Tiefst)stand\w*"
+    r"|第(?P<zh_rank>[二三四五])(?P<zh_ordinal>大|高|低|小|多)"
+    rf"|最(?P<zh>{'|'.join(_ZH_POLES)})(?!限度|化|法院|人民|检察|领导|级别|工资|[0-9一二两三四五六七八九十百千万])",
+    re.IGNORECASE,
+)
+_RANK_HINT = re.compile(r"est\b|st(?:e[nmrs]?|en)?\b|stand|第[二三四五]|最", re.IGNORECASE)
+# "one of the largest", "einer der größten", "zu den höchsten", 最大的…之一: no rank.
+_ONE_OF = re.compile(
+    r"(?:\bone\s+of|\bamong|\b(?:einer|eine[snm]?)\s+der|\bzu\s+den)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Rank:
+    """A superlative as a rank: "second-largest" 2, pole up; "the lowest" 1, pole down; 最严重 1, no pole."""
+
+    start: int
+    end: int
+    rank: int
+    pole: int  # 1 up (largest, highest), -1 down (lowest, smallest), 0 neither (worst, deadliest)
+
+
+def superlative_ranks(text: str) -> tuple[Rank, ...]:
+    """The ranks a sentence's superlatives state, in text order; none in a sentence that says 之一."""
+    if not _RANK_HINT.search(text) or "之一" in text:
+        return ()
+    out = []
+    for m in _RANKS.finditer(text):
+        if _ONE_OF.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        word = (
+            next(w for w in (m["en"], m["de"], m["de_am"], m["zh"], m["zh_ordinal"]) if w is not None)
+            if m["de_stand"] is None
+            else ("höchst" if m["de_stand"].lower() == "höchst" else "tiefst")
+        )
+        ordinal = m["en_rank"] or m["de_rank"] or m["zh_rank"]
+        rank = _RANK_ORDINALS[ordinal.lower()] if ordinal else 1
+        out.append(Rank(m.start(), m.end(), rank, _POLES.get(word.lower(), 0)))
+    return tuple(out)

@@ -1899,6 +1899,28 @@ def test_a_weekday_the_other_document_tells_elsewhere_is_not_compared_with_anoth
             "zh",
             ("Chief financial officer", "首席执行官"),
         ),
+        # Held-out review stories: a deputy director given as the director, a director as the chief curator.
+        (
+            "Deputy director Wang Lei said the centre would reopen in May.",
+            "en",
+            "Director Wang Lei said the centre would reopen in May.",
+            "en",
+            ("Deputy director", "Director"),
+        ),
+        (
+            "中心副主任王磊表示，中心将于5月重新开放。",
+            "zh",
+            "Centre director Wang Lei said it would reopen in May.",
+            "en",
+            ("副主任", "director"),
+        ),
+        (
+            "Museumsdirektorin Eva Roth sagte, die Bilder seien nicht versichert gewesen.",
+            "de",
+            "Chief curator Eva Roth said the paintings had not been insured.",
+            "en",
+            ("Museumsdirektorin", "Chief curator"),
+        ),
     ],
 )
 def test_a_person_given_another_role_is_high(
@@ -1953,6 +1975,34 @@ def test_a_person_given_another_role_is_high(
             "Feuerwehrchefin Dana Reyes sagte, der Brand sei eingedämmt.",
             "de",
         ),
+        # A director in three languages; 主任 of a commission is its chairman; a managing director its CEO;
+        # a finance director its CFO; a sporting director a director.
+        (
+            "Museum director Eva Roth said the paintings were insured.",
+            "en",
+            "博物馆馆长伊娃·罗特表示，这些画作已投保。",
+            "zh",
+        ),
+        (
+            "Chairman Zheng Shanjie said growth would hold.",
+            "en",
+            "国家发改委主任郑栅洁表示，增长将保持稳定。",
+            "zh",
+        ),
+        (
+            "Managing director Tim Roth said the plant would close.",
+            "en",
+            "Vorstandschef Tim Roth sagte, das Werk werde geschlossen.",
+            "de",
+        ),
+        (
+            "Finance director Ann Lee said sales fell.",
+            "en",
+            "Finanzdirektorin Ann Lee sagte, der Umsatz sank.",
+            "de",
+        ),
+        ("Sporting director Luca Neri said so.", "en", "Direktor Luca Neri sagte das.", "de"),
+        ("The board of directors met on Monday with CEO Ann Lee.", "en", "CEO Ann Lee met the board.", "en"),
         # Two roles in a sentence: never crossed.
         (
             "The CEO and the chairman met on Monday.",
@@ -2558,7 +2608,8 @@ ROLE_WORDS = [
     "Police Commissioner", "Chief Constable", "Polizeipräsident", "警察局长", "Coach",
     "Cheftrainerin", "主教练", "Sporting Director", "Sportdirektor", "体育总监", "Captain",
     "Kapitän", "队长", "Ambassador", "Botschafterin", "大使", "Prosecutor", "Staatsanwältin",
-    "检察官", "Judge", "Richterin", "法官",
+    "检察官", "Judge", "Richterin", "法官", "Director", "Direktorin", "主任", "馆长", "Curator",
+    "Chefkuratorin", "策展人", "Managing Director", "Finanzdirektor",
 ]  # fmt: skip
 
 
