@@ -792,6 +792,8 @@ def rank_findings(a: Located, b: Located) -> list[Finding]:
     if len(ra) != 1 or len(rb) != 1:
         return []
     (x,), (y,) = ra, rb
+    if 0 in (x.rank, y.rank) and 1 not in (x.rank, y.rank):
+        return []  # "one of the largest" and "the second-largest" agree; "the largest" does not
     if x.rank != y.rank:
         first = a if x.rank == 1 else b if y.rank == 1 else None
         if first is not None and _RANK_AFTER.search(first.sentence.text):
@@ -822,13 +824,13 @@ def rank_findings(a: Located, b: Located) -> list[Finding]:
 
 
 def _ordinal(rank: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth"}.get(rank, f"{rank}th")
+    return {0: "among the first", 1: "first", 2: "second", 3: "third", 4: "fourth"}.get(rank, f"{rank}th")
 
 
 def _rank_value(rank: Rank) -> str:
-    """ "rank 2 (high end)", "rank 1 (low end)", "rank 1"."""
+    """ "rank 2 (high end)", "rank 1 (low end)", "rank 1", "rank 0 (among the first)"."""
     end = {1: " (high end)", -1: " (low end)"}.get(rank.pole, "")
-    return f"rank {rank.rank}{end}"
+    return f"rank {rank.rank}{end}" if rank.rank else "rank 0 (among the first)"
 
 
 def date_findings(

