@@ -1057,9 +1057,75 @@ def extract_quantities(
         if q is not None:
             out.append(q)
         pos = max(next_pos, m.end())
+    if len(out) > 1:
+        out = _joined_durations(_carried_scales(sorted(out, key=lambda q: q.start), norm), norm, text)
     if reading in _ORDINAL_WORDS:
         out = _with_ordinal_words(norm, text, reading, out, protected)
     return sorted(out, key=lambda q: q.start)
+
+
+# A duration told in two units is one figure: "two minutes and 20 seconds", "2分20秒", "1 Stunde 30 Minuten"
+# (read as 2 and 20, it met "140 seconds" as a changed figure: a held-out review story). The larger unit and
+# the next smaller one, joined by nothing or "and" ("2 days, 3 hours" may be a list); 分 after a bare number
+# is minutes before 秒.
+_NEXT_UNIT = {("hour", "minute"): 60.0, ("minute", "second"): 60.0, ("year", "month"): 12.0,
+              ("day", "hour"): 24.0, ("week", "day"): 7.0}  # fmt: skip
+_DURATION_JOIN = re.compile(r"[\s\u00a0]*(?:and|und|又|零)?[\s\u00a0]*$", re.IGNORECASE)
+_ZH_MINUTES = re.compile(r"[\s\u00a0]*分$")
+
+
+def _joined_durations(found: list[Quantity], norm: str, text: str) -> list[Quantity]:
+    """`found` (in text order) with each duration told in two units made one, in the smaller unit."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        if last is not None and q.unit is not None and q.high is None and last.high is None:
+            between = norm[last.end : q.start]
+            unit = last.unit
+            if unit is None and q.unit == "second" and _ZH_MINUTES.match(between):
+                unit, between = "minute", ""  # 2分20秒
+            ratio = _NEXT_UNIT.get((unit or "", q.unit))
+            if ratio is not None and len(between) <= 6 and _DURATION_JOIN.match(between):
+                value = last.value * ratio + q.value
+                out[-1] = replace(last, end=q.end, text=text[last.start : q.end], value=value, unit=q.unit)
+                continue
+        out.append(q)
+    return out
+
+
+# A scale said once for a change between two figures: "von 5,2 auf 4,6 Milliarden Euro", "from 5.2 to 4.6
+# billion" (read as a bare 5.2 it met "5,2 Milliarden" as "scale word missing": a held-out review story).
+_CHANGE_FROM = re.compile(
+    r"\b(?:from|von)[\s\u00a0]+(?:(?:rund|etwa|about|around)[\s\u00a0]+)?$", re.IGNORECASE
+)
+_CHANGE_TO = re.compile(
+    r"^[\s\u00a0]+(?:to|auf)[\s\u00a0]+(?:(?:rund|etwa|about|around)[\s\u00a0]+)?$", re.IGNORECASE
+)
+
+
+def _carried_scales(found: list[Quantity], norm: str) -> list[Quantity]:
+    """`found` (in text order) with a bare figure after "from"/"von" given the scale, unit and currency of
+    the figure after "to"/"auf", where that puts both in one order of magnitude."""
+    out = list(found)
+    for n in range(len(out) - 1):
+        first, second = out[n], out[n + 1]
+        if first.scale or first.unit or first.currency or not second.scale or first.high is not None:
+            continue
+        if not _CHANGE_TO.match(norm[first.end : second.start]):
+            continue
+        if not _CHANGE_FROM.search(norm, max(0, first.start - 20), first.start):
+            continue
+        value = first.value * 10.0**second.scale
+        if second.value and 0.1 <= value / second.value <= 10.0:
+            out[n] = replace(
+                first,
+                value=value,
+                unit=second.unit,
+                currency=second.currency,
+                scale=second.scale,
+                unit_factor=second.unit_factor,
+            )
+    return out
 
 
 # A share said as a ratio: "nine in ten", "one out of five", "neun von zehn", 十分之九, 九成 (tenths), read as

@@ -976,3 +976,45 @@ def test_a_single_figure_pairs_with_the_range_whose_end_it_is() -> None:
     (single,) = extract_quantities("Der Wind soll auf 30 km/h abflauen.", "de")
     gust, forecast = extract_quantities("Gusts of up to 43 mph eased; the wind will drop to 12–19 mph.", "en")
     assert match_quantities([single], [gust, forecast])[0] == (single, forecast)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        # Held-out review story: read as 2 and 20, "two minutes and 20 seconds" met "140 seconds".
+        ("The rocket exploded two minutes and 20 seconds after lift-off.", "en", 140.0, "second"),
+        ("Die Rakete explodierte zwei Minuten und 20 Sekunden nach dem Start.", "de", 140.0, "second"),
+        ("火箭在升空2分20秒后爆炸。", "zh", 140.0, "second"),
+        ("The flight took 1 hour 30 minutes.", "en", 90.0, "minute"),
+        ("飞行了1小时30分钟。", "zh", 90.0, "minute"),
+    ],
+)
+def test_a_duration_told_in_two_units_is_one_figure(text: str, lang: str, value: float, unit: str) -> None:
+    q = one(text, lang)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_two_durations_in_a_list_stay_two() -> None:
+    assert len(extract_quantities("In 2 days, 3 hours of footage were lost.", "en")) == 2
+    assert len(extract_quantities("Es dauerte 20 Sekunden und 2 Minuten.", "de")) == 2  # smaller unit first
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Held-out review story: "von 5,2 auf 4,6 Milliarden" read as a bare 5.2 drew "scale word missing".
+        ("Der Umsatz soll von 5,2 auf 4,6 Milliarden Euro sinken.", "de"),
+        ("Revenue will fall from 5.2 to 4.6 billion euros.", "en"),
+        ("Revenue will fall from about 5.2 to 4.6 billion euros.", "en"),
+    ],
+)
+def test_the_scale_said_once_for_a_change_belongs_to_both_figures(text: str, lang: str) -> None:
+    first, second = extract_quantities(text, lang)
+    assert close(first.value, 5.2e9) and first.currency == "EUR" and close(second.value, 4.6e9)
+
+
+def test_a_scale_is_not_carried_across_orders_of_magnitude_or_without_from() -> None:
+    first, _ = extract_quantities("Staff rose from 500 to 4.6 billion in sales.", "en")
+    assert first.value == 500.0 and first.scale == 0
+    first, _ = extract_quantities("Sales grew 5.2 times, to 4.6 billion euros.", "en")
+    assert first.value == 5.2 and first.scale == 0
