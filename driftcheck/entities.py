@@ -793,7 +793,7 @@ def _german_candidate(tok: _Tok, prev: _Tok | None, initial: bool, text: str) ->
             and not (_DE_PREPOSITION.match(p) or p in _DE_VERBS_BEFORE_NAMES)
         ):
             return False  # inflected adjective: "dem neuartigen Coronavirus", "britischer Eltern"
-        if pl in _TITLES or pl.split("-")[-1] in _TITLES:
+        if _is_title(pl):
             return True  # "Ministerpräsident Markus Söder"
         if pl in _DE_BARE_NOUN_PREP and not _DE_PLACE_OK.search(low):
             return False  # "zu Boden", "als Kind", "von Matrosen": bare nouns after these are common
@@ -803,11 +803,23 @@ def _german_candidate(tok: _Tok, prev: _Tok | None, initial: bool, text: str) ->
         # A title, a given name, then this: a family name however noun-like ("Präsidentin Martina Keller",
         # whose "Keller" was cut off, so the quotation went to "Martina" alone).
         before = _TITLE_AND_GIVEN.search(text, max(0, tok.start - 60), tok.start)
-        return before is not None and before.group(1).casefold().split("-")[-1] in _TITLES
+        return before is not None and _is_title(before.group(1).casefold())
     return True
 
 
 _TITLE_AND_GIVEN = re.compile(r"([\w-]+)\s+[A-ZÄÖÜ][a-zäöüß]+\s+$")
+# German compounds that end in a role are titles ("EVG-Verhandlungsführer Tobias Brenner", "Pressesprecherin",
+# "Projektleiter"): the table cannot list them all, and "Brenner" after one was cut off as a noun, so the
+# quotation went to "Tobias" alone (a held-out review story). Only compounds: "Richter" alone is a name too.
+_DE_TITLE_SUFFIX = re.compile(
+    r"(?<=\w)(?:führer|leiter|sprecher|chef|vorsitzende|direktor|präsident|minister|beauftragte|manager|sekretär"
+    r"|kommissar|ermittler|anwalt|anwältin|richter|trainer|botschafter|experte|expertin)(?:in|r|n)?$"
+)
+
+
+def _is_title(word: str) -> bool:
+    """Whether a case-folded word is a title or role before a name (präsidentin, evg-verhandlungsführer)."""
+    return word in _TITLES or word.split("-")[-1] in _TITLES or _DE_TITLE_SUFFIX.search(word) is not None
 
 
 # Prepositions after which an article-less capitalised word is usually a common noun; "in", "nach", "aus"
@@ -899,7 +911,7 @@ def _latin_entities(text: str, code: str, ctx: _Context) -> list[Entity]:
         upper = tok.text[:1].isupper()
         if current and not adjacent:
             flush()
-        if low in _TITLES or low.split("-")[-1] in _TITLES:
+        if _is_title(low):
             if current and adjacent and low in _QUALIFIED_TITLES and _is_portfolio(current):
                 current = []  # "Federal Finance Minister", "Labour Minister": the office, not a name
                 after_title = claims_held = False

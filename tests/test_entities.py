@@ -641,3 +641,17 @@ def test_a_chief_officers_portfolio_is_no_name() -> None:
     # "Chief Financial Officer Lukas Brenner said" gave the speaker "Financial".
     assert texts("Chief Operating Officer Jane Lee said so.") == ["Jane Lee"]
     assert texts("Chief Technology Officer Zhou Qiming said so.") == ["Zhou Qiming"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A held-out review story: "Brenner" ends like a noun and was cut off after an unlisted title.
+        ("„Wir sind bereit“, sagte EVG-Verhandlungsführer Tobias Brenner in Frankfurt.", "Tobias Brenner"),
+        ("Projektleiterin Anna Keller sagte, es gebe keine Probleme.", "Anna Keller"),
+        # A title word alone is a name too: only compounds that end in a role are titles.
+        ("Der Maler Gerhard Richter stellte in Dresden aus.", "Gerhard Richter"),
+    ],
+)
+def test_a_german_compound_ending_in_a_role_is_a_title_before_the_name(text: str, person: str) -> None:
+    assert [e.text for e in extract_entities(text, "de") if e.kind == "person"] == [person]
