@@ -32,6 +32,7 @@ from .entities import (
     Entity,
     Mention,
     find_spelling_variants,
+    initials_of,
     likely_same_name,
 )
 from .models import (
@@ -928,6 +929,8 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
         return []  # "Ursula von der Leyen", later "Von der Leyen": one person, named in full and by surname
     if _short_form_of(ea, eb) or _short_form_of(eb, ea):
         return []  # "the European Commission", later "the Commission"; "Case T-412/21" and "T-412/21"
+    if _initials_of(ea, eb) or _initials_of(eb, ea):
+        return []  # "Deutsche Bahn" and "DB"; "National Accident Investigation Board" and "NAIB"
     if _describes(a.sentence.text, ea) or _describes(b.sentence.text, eb):
         return []  # "the EU executive" is the Commission: a name that qualifies a noun is not the referent
     if _exonym_pair(a, ea, b, eb):
@@ -996,6 +999,11 @@ def _short_form_of(full: Entity, short: Entity) -> bool:
     ):
         return False
     return len(short.text) >= 3 and not any(w.casefold() in _PLACE_PREFIXES for w in words[: -len(tail)])
+
+
+def _initials_of(full: Entity, short: Entity) -> bool:
+    """Whether `short` is the initials of `full`, not a person's name: see entities.initials_of."""
+    return full.kind != "person" and initials_of(full.text, short.text)
 
 
 # Nouns that a name before them qualifies ("the EU executive", "US officials", "the Beijing government"):

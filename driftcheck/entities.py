@@ -817,6 +817,19 @@ _DE_TITLE_SUFFIX = re.compile(
 )
 
 
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "der", "die", "das", "des", "für", "und", "&"})
+
+
+def initials_of(full: str, short: str) -> bool:
+    """Whether `short` is the initials of a name of more than one word ("DB" of "Deutsche(n) Bahn", "NAIB" of
+    "National Accident Investigation Board"): a held-out review story reported "Deutsche Bahn" / "DB"."""
+    letters = short.replace(".", "")
+    if not 2 <= len(letters) <= 6 or not letters.isalpha() or not letters.isupper():
+        return False
+    words = [w for w in full.replace("-", " ").split() if w.casefold() not in _INITIALS_SKIP]
+    return len(words) == len(letters) and all(w[:1].upper() == c for w, c in zip(words, letters, strict=True))
+
+
 def _is_title(word: str) -> bool:
     """Whether a case-folded word is a title or role before a name (präsidentin, evg-verhandlungsführer)."""
     return word in _TITLES or word.split("-")[-1] in _TITLES or _DE_TITLE_SUFFIX.search(word) is not None

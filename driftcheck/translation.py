@@ -57,6 +57,7 @@ from .entities import (
     AliasTable,
     Entity,
     _is_shape_name,
+    initials_of,
     starts_with_german_name_adjective,
 )
 from .errors import InputError
@@ -1554,6 +1555,11 @@ def name_findings(a: Located, b: Located) -> list[Finding]:
     # Different spellings of one name inside a sentence count once.
     dropped = list({_fold(n.text): n for n in dropped}.values())
     added = list({_fold(e.text): e for e in added}.values())
+    # A name given by its initials ("Deutsche Bahn" / "DB"), either way round, is the name.
+    abbreviated = [(n, e) for n in dropped for e in added
+                   if n.kind != "person" and (initials_of(n.text, e.text) or initials_of(e.text, n.text))]
+    dropped = [n for n in dropped if not any(n is x for x, _ in abbreviated)]
+    added = [e for e in added if not any(e is y for _, y in abbreviated)]
     target_han = bool(_HAN.search(b.sentence.text))
     if target_han and la != "zh":
         return _han_target_findings(a, b, ia, dropped, weak, added)

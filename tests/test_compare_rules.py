@@ -2662,3 +2662,11 @@ def test_a_possibility_stated_as_fact_in_a_translation_with_a_shared_figure(
     a: str, lang_a: str, b: str, lang_b: str, dropped: bool
 ) -> None:
     assert bool([f for f in findings(a, b, lang_a, lang_b) if f.type == "hedge"]) is dropped
+
+
+def test_a_name_given_by_its_initials_is_no_swap() -> None:
+    # A held-out review story: "Deutsche Bahn" in the wire, "DB" in a German outlet, reported as a swap.
+    wire = "Deutsche Bahn and the EVG union met in Berlin on Monday."
+    assert not [f.message for f in findings(wire, "DB and the EVG union met in Berlin on Monday.")]
+    swapped = findings(wire, "DHL and the EVG union met in Berlin on Monday.")
+    assert [f.type for f in swapped] == ["entity"]

@@ -655,3 +655,21 @@ def test_a_chief_officers_portfolio_is_no_name() -> None:
 )
 def test_a_german_compound_ending_in_a_role_is_a_title_before_the_name(text: str, person: str) -> None:
     assert [e.text for e in extract_entities(text, "de") if e.kind == "person"] == [person]
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "expected"),
+    [
+        ("Deutsche Bahn", "DB", True),  # a held-out review story
+        ("Deutschen Bahn", "DB", True),
+        ("National Accident Investigation Board", "NAIB", True),
+        ("Bank of England", "BoE", False),  # mixed case: not read as initials
+        ("Deutsche Bahn", "DHL", False),
+        ("Deutsche Bahn", "D", False),
+        ("Bahn", "B", False),
+    ],
+)
+def test_initials_of_a_name(full: str, short: str, expected: bool) -> None:
+    from driftcheck.entities import initials_of
+
+    assert initials_of(full, short) is expected
