@@ -138,7 +138,6 @@ def test_near_miss_candidates_are_all_the_pairs() -> None:
         entities.Mention(str(i), 0, entities.Entity(0, len(s), s, entities.fold_name(s), "other"))
         for i, s in enumerate(surfaces)
     ]
-
     def key(name: str) -> str:  # names are compared in one form whatever their case ("Deutschen Bank")
         return entities.fold_name(entities.spelling_surface(name))
 

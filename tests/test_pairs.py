@@ -310,10 +310,8 @@ def test_every_lost_or_added_placeholder_of_a_segment_is_its_own_finding(tmp_pat
     # Two placeholders lost and one added in one segment: three findings, not one (their evidence is the
     # whole segment, so the placeholder itself must be part of the id).
     source = tmp_path / "p.tsv"
-    source.write_text(
-        "Hallo {name}, Sie haben %d Punkte und {extra}.\tHello {nom}, you have points.\ts1\n",
-        encoding="utf-8",
-    )
+    source.write_text("Hallo {name}, Sie haben %d Punkte und {extra}.\tHello {nom}, you have points.\ts1\n",
+                      encoding="utf-8")
     report = run_pairs(str(source))
     placeholder = sorted((f.type, f.a.value) for f in report.findings if f.message.startswith("placeholder "))
     expected = [("addition", "{nom}"), ("omission", "%d"), ("omission", "{extra}"), ("omission", "{name}")]

@@ -88,12 +88,7 @@ def test_table_has_one_row_per_active_finding(tiny: dict[str, Any]) -> None:
     table = findings_table(tiny)
     assert table.row_count == 7
     assert [c.header for c in table.columns][:6] == [
-        "Severity",
-        "Type",
-        "Outlet A",
-        "Evidence A",
-        "Outlet B",
-        "Evidence B",
+        "Severity", "Type", "Outlet A", "Evidence A", "Outlet B", "Evidence B"
     ]
     text = table_text(tiny)
     assert "▲ HIGH" in text and "ℹ INFO" in text

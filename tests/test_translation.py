@@ -144,67 +144,37 @@ def app() -> typer.Typer:
 
 def test_cli_writes_json_and_exits_0(app: typer.Typer, files: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "r.json"
-    result = CliRunner().invoke(
-        app,
-        [
-            "translation",
-            str(files["de"]),
-            str(files["en"]),
-            "--json",
-            str(out),
-            "--quiet",
-            "--cache-dir",
-            str(tmp_path / "c"),
-        ],
-    )
+    result = CliRunner().invoke(app, ["translation", str(files["de"]), str(files["en"]), "--json", str(out),
+                                      "--quiet", "--cache-dir", str(tmp_path / "c")])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {f["type"] for f in data["findings"]} == {"omission", "number_scale"}
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [("high", 1), ("medium", 1), (None, 0)])
-def test_cli_fail_on(
-    app: typer.Typer, files: dict[str, Path], tmp_path: Path, fail_on: str | None, code: int
-) -> None:
-    args = [
-        "translation",
-        str(files["de"]),
-        str(files["en"]),
-        "--json",
-        str(tmp_path / "r.json"),
-        "--quiet",
-        "--cache-dir",
-        str(tmp_path / "c"),
-    ]
+def test_cli_fail_on(app: typer.Typer, files: dict[str, Path], tmp_path: Path, fail_on: str | None,
+                     code: int) -> None:
+    args = ["translation", str(files["de"]), str(files["en"]), "--json", str(tmp_path / "r.json"), "--quiet",
+            "--cache-dir", str(tmp_path / "c")]
     result = CliRunner().invoke(app, args + (["--fail-on", fail_on] if fail_on else []))
     assert result.exit_code == code, result.output
 
 
-def test_cli_fail_on_high_passes_when_only_medium(
-    app: typer.Typer, files: dict[str, Path], tmp_path: Path
-) -> None:
+def test_cli_fail_on_high_passes_when_only_medium(app: typer.Typer, files: dict[str, Path],
+                                                  tmp_path: Path) -> None:
     # Same text on both sides except one dropped sentence: only a medium omission, so --fail-on high is 0.
     target = tmp_path / "short.txt"
     dropped = " Das Wetter in Hangzhou war an diesem Tag sonnig und mild."
     target.write_text(GERMAN.replace(dropped, ""), "utf-8")
-    args = [
-        "translation",
-        str(files["de"]),
-        str(target),
-        "--json",
-        str(tmp_path / "r.json"),
-        "--quiet",
-        "--cache-dir",
-        str(tmp_path / "c"),
-    ]
+    args = ["translation", str(files["de"]), str(target), "--json", str(tmp_path / "r.json"), "--quiet",
+            "--cache-dir", str(tmp_path / "c")]
     assert CliRunner().invoke(app, [*args, "--fail-on", "high"]).exit_code == 0
     assert CliRunner().invoke(app, [*args, "--fail-on", "medium"]).exit_code == 1
 
 
 @pytest.mark.parametrize("problem", ["missing", "binary", "empty"])
-def test_bad_input_file_is_exit_2_one_line_no_output(
-    app: typer.Typer, files: dict[str, Path], tmp_path: Path, problem: str
-) -> None:
+def test_bad_input_file_is_exit_2_one_line_no_output(app: typer.Typer, files: dict[str, Path], tmp_path: Path,
+                                                     problem: str) -> None:
     bad = tmp_path / "bad.txt"
     if problem == "binary":
         bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
@@ -256,18 +226,8 @@ def test_cli_refuses_a_translation_that_is_the_source_itself(
     copy = tmp_path / "copy.txt"
     copy.write_text(files["de"].read_text("utf-8"), "utf-8")
     for target in (files["de"], copy):  # the same file, or the same text under another name
-        result = CliRunner().invoke(
-            app,
-            [
-                "translation",
-                str(files["de"]),
-                str(target),
-                "--json",
-                str(out),
-                "--cache-dir",
-                str(tmp_path / "c"),
-            ],
-        )
+        result = CliRunner().invoke(app, ["translation", str(files["de"]), str(target), "--json", str(out),
+                                          "--cache-dir", str(tmp_path / "c")])
         assert result.exit_code == 2, result.output
         assert "same text as the source" in result.output
         assert not out.exists()
