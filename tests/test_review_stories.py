@@ -502,6 +502,13 @@ def test_not_yet_commented_turned_into_confirmed() -> None:
         ("The operator denies that the ferry was overloaded.", "en", "运营商否认渡轮超载。", "zh", False),
         # one version holding both is no reversal
         ("He denied the charge but admitted the error.", "en", "He admitted the error.", "en", False),
+        # held-out round I: a cause ruled out became a defect admitted
+        ("Chief executive Pierre Lemaire ruled out a design flaw in the engines.", "en",
+         "首席执行官皮埃尔·勒梅尔承认发动机存在设计缺陷。", "zh", True),
+        ("Firmenchef Pierre Lemaire schloss einen Konstruktionsfehler der Triebwerke aus.", "de",
+         "Chief executive Pierre Lemaire admitted a design flaw in the engines.", "en", True),
+        ("Chief executive Pierre Lemaire ruled out a design flaw in the engines.", "en",
+         "首席执行官皮埃尔·勒梅尔排除了发动机存在设计缺陷的可能。", "zh", False),
     ],
 )  # fmt: skip
 def test_a_denial_turned_into_an_admission(a: str, la: str, b: str, lb: str, reversed_: bool) -> None:
@@ -575,3 +582,18 @@ def test_nine_in_ten_is_ninety_percent_not_ten() -> None:
         "de",
     )
     assert not [f for f in found if f.severity == "high"]
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        # held-out round I: "not … until" with an apposition between 直到 and 才
+        ("The state had not sent air tankers until Monday, two days after the fire began.", "en",
+         "州政府直到周一，也就是起火两天后，才派出灭火飞机。", "zh"),
+        # 初步调查结果 are initial findings: a stage of the inquiry, no hedge
+        ("Investigators are due to present initial findings by the end of May.", "en",
+         "调查人员将于5月底前提交初步调查结果。", "zh"),
+    ],
+)  # fmt: skip
+def test_faithful_chinese_renderings_of_until_and_initial_findings(a: str, la: str, b: str, lb: str) -> None:
+    assert not [f.message for f in _found(a, la, b, lb) if f.type in ("negation", "hedge")]
