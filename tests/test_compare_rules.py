@@ -1899,7 +1899,15 @@ def test_a_weekday_the_other_document_tells_elsewhere_is_not_compared_with_anoth
             "zh",
             ("Chief financial officer", "首席执行官"),
         ),
-        # Held-out review stories: a deputy director given as the director, a director as the chief curator.
+        # Held-out review stories: a sheriff given as the fire chief, a deputy director given as the director,
+        # a director as the chief curator.
+        (
+            "Sheriff Tom Reyes said 4,000 homes were evacuated.",
+            "en",
+            "Feuerwehrchef Tom Reyes sagte, 4000 Häuser seien evakuiert worden.",
+            "de",
+            ("Sheriff", "Feuerwehrchef"),
+        ),
         (
             "Deputy director Wang Lei said the centre would reopen in May.",
             "en",
@@ -2609,7 +2617,7 @@ ROLE_WORDS = [
     "Cheftrainerin", "主教练", "Sporting Director", "Sportdirektor", "体育总监", "Captain",
     "Kapitän", "队长", "Ambassador", "Botschafterin", "大使", "Prosecutor", "Staatsanwältin",
     "检察官", "Judge", "Richterin", "法官", "Director", "Direktorin", "主任", "馆长", "Curator",
-    "Chefkuratorin", "策展人", "Managing Director", "Finanzdirektor",
+    "Chefkuratorin", "策展人", "Managing Director", "Finanzdirektor", "Sheriff", "治安官", "警长",
 ]  # fmt: skip
 
 

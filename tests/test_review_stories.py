@@ -597,3 +597,42 @@ def test_nine_in_ten_is_ninety_percent_not_ten() -> None:
 )  # fmt: skip
 def test_faithful_chinese_renderings_of_until_and_initial_findings(a: str, la: str, b: str, lb: str) -> None:
     assert not [f.message for f in _found(a, la, b, lb) if f.type in ("negation", "hedge")]
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "turned"),
+    [
+        # held-out round I: German puts the verb of change last
+        ("Temperatures are expected to rise to 41 degrees Celsius on Thursday.", "en",
+         "Die Temperaturen sollen am Donnerstag auf 41 Grad Celsius sinken.", "de", True),
+        ("Temperatures are expected to rise to 41 degrees Celsius on Thursday.", "en",
+         "Die Temperaturen sollen am Donnerstag auf 41 Grad Celsius steigen.", "de", False),
+        ("The index fell 2 percent on Monday.", "en",
+         "Der Index ist am Montag um 2 Prozent gestiegen.", "de", True),
+    ],
+)  # fmt: skip
+def test_a_german_verb_of_change_at_the_end_of_its_clause(
+    a: str, la: str, b: str, lb: str, turned: bool
+) -> None:
+    found = _found(a, la, b, lb)
+    assert any("turned round" in f.message for f in found) is turned
+
+
+def test_soll_before_a_possessive_sein_is_a_plan_not_hearsay() -> None:
+    from driftcheck.statements import extract_hedges
+
+    assert not extract_hedges("Sie soll im Juli sein Amt antreten.", "de")  # held-out round I
+    assert [m.key for m in extract_hedges("Er soll sein Vermögen verloren haben.", "de")] == ["said_to"]
+    assert [m.key for m in extract_hedges("Er soll reich sein.", "de")] == ["said_to"]
+
+
+def test_a_hedge_dropped_beside_one_kept_is_reported() -> None:
+    # held-out round I: 初步 keeps "initial"; "suggest … may" are gone
+    wire = "Initial findings suggest the cause may have been a fault in the flight-control software."
+    found = _found(wire, "en", "初步调查结果显示，事故原因是飞行控制软件故障。", "zh")
+    assert [f.a.evidence for f in found if f.type == "hedge"] == ["suggest"]
+    # A modal of the translation's own (可能) still renders the doubt; "initial" is 初步's hedge.
+    assert not [f for f in _found(wire, "en", "初步调查结果表明，事故原因可能是飞行控制软件故障。", "zh")
+                if f.type == "hedge"]
+    assert not [f for f in _found("Initial findings point to a software fault.", "en",
+                                  "初步调查结果指向软件故障。", "zh") if f.type == "hedge"]
