@@ -636,3 +636,20 @@ def test_a_hedge_dropped_beside_one_kept_is_reported() -> None:
                 if f.type == "hedge"]
     assert not [f for f in _found("Initial findings point to a software fault.", "en",
                                   "初步调查结果指向软件故障。", "zh") if f.type == "hedge"]
+
+
+def test_a_chinese_speaker_before_a_verb_of_calling_and_its_object() -> None:
+    from driftcheck.statements import extract_quotes
+
+    # held-out round I: "迪特里希称这起盗窃案是“…”" gave the museum director's words to the police spokesman
+    assert [q.speaker for q in extract_quotes("迪特里希称这起盗窃案是“奥地利文化记忆的伤口”。", "zh")] == ["迪特里希"]
+    assert [q.speaker for q in extract_quotes("他称这起盗窃案是“奥地利文化记忆的伤口”。", "zh")] == [None]
+
+
+def test_an_owner_named_in_chinese_is_the_owner_named_in_latin_script() -> None:
+    # held-out round I: 本韦努托·切利尼的 / "Benvenuto Cellini's" was "a different owner"
+    found = _found(
+        "The raid recalls the 2003 theft of Benvenuto Cellini's Saliera salt cellar from the museum.", "en",
+        "此次盗窃案令人想起2003年本韦努托·切利尼的“盐罐”（Saliera）从博物馆被盗一事。", "zh",
+    )  # fmt: skip
+    assert not [f.message for f in found if f.type == "attribution"]
