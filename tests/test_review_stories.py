@@ -642,7 +642,8 @@ def test_a_chinese_speaker_before_a_verb_of_calling_and_its_object() -> None:
     from driftcheck.statements import extract_quotes
 
     # held-out round I: "迪特里希称这起盗窃案是“…”" gave the museum director's words to the police spokesman
-    assert [q.speaker for q in extract_quotes("迪特里希称这起盗窃案是“奥地利文化记忆的伤口”。", "zh")] == ["迪特里希"]
+    called = "迪特里希称这起盗窃案是“奥地利文化记忆的伤口”。"
+    assert [q.speaker for q in extract_quotes(called, "zh")] == ["迪特里希"]
     assert [q.speaker for q in extract_quotes("他称这起盗窃案是“奥地利文化记忆的伤口”。", "zh")] == [None]
 
 
