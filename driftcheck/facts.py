@@ -5,14 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .dates import DateFact, extract_dates
 from .entities import Attribution, Entity, extract_attributions, extract_entities, name_spans
 from .models import Document, Sentence
 from .quantities import Quantity, extract_quantities
-from .statements import Marker, Quote, extract_hedges, extract_negations, extract_quotes, negation_polarity
+from .statements import (
+    Marker,
+    Quote,
+    extract_hedges,
+    extract_negations,
+    extract_quotes,
+    negation_polarity,
+    with_pronoun_speakers,
+)
 
 
 @dataclass(frozen=True)
@@ -118,3 +127,15 @@ def facts_of_text(text: str, lang: str | None, published: dt.date | None) -> Sen
         polarity=negation_polarity(text, lang),
         anchors=frozenset(anchors),
     )
+
+
+def with_document_context(facts: Sequence[SentenceFacts]) -> tuple[SentenceFacts, ...]:
+    """A document's sentence facts (in document order) with what one sentence cannot tell alone: the speaker
+    of a quotation tagged by a pronoun ("…", sagte er), named in the sentences before."""
+    if not any(q.by_pronoun for f in facts for q in f.quotes):
+        return tuple(facts)
+    # Places and organisations are no "he" or "she"; names of no known kind may be people.
+    names = [[(e.start, e.text, e.kind == "person") for e in f.entities if e.kind not in ("place", "org")]
+             for f in facts]  # fmt: skip
+    quotes = with_pronoun_speakers([f.quotes for f in facts], names)
+    return tuple(f if q == f.quotes else replace(f, quotes=q) for f, q in zip(facts, quotes, strict=True))

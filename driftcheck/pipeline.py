@@ -21,7 +21,7 @@ from .compare import CompareSettings, compare_corpus
 from .corpus import corpus_name, inputs_sha256, load_corpus
 from .embedding import EmbeddingCache, embed, load_encoder
 from .errors import InputError
-from .facts import SentenceFacts, extract_facts
+from .facts import SentenceFacts, extract_facts, with_document_context
 from .language import LanguageIdentifier
 from .models import CONTENT_KINDS, Corpus, Document, Report, Sentence, Signature, Skipped
 from .parallel import fork_map, split_round_robin, workers_for
@@ -107,7 +107,12 @@ def _facts_of_documents(
     chunk: Sequence[tuple[int, tuple[Document, tuple[Sentence, ...]]]],
 ) -> list[tuple[int, Segmented]]:
     return [
-        (position, Segmented(document, sentences, tuple(extract_facts(s, document) for s in sentences)))
+        (
+            position,
+            Segmented(
+                document, sentences, with_document_context([extract_facts(s, document) for s in sentences])
+            ),
+        )
         for position, (document, sentences) in chunk
     ]
 

@@ -675,3 +675,32 @@ def test_a_rumour_that_describes_someone_hedges_nothing() -> None:
 
     assert extract_hedges("亨内贝格说，与转会德国传闻相关的中场球员布兰特不会被出售。", "zh") == []
     assert [m.key for m in extract_hedges("据传闻，该球员将转会德国。", "zh")] == ["rumoured"]
+
+
+def test_a_quotation_tagged_by_a_pronoun_is_given_to_the_one_person_named_before() -> None:
+    from driftcheck.facts import extract_facts, with_document_context
+    from driftcheck.models import Document, Sentence
+
+    def speakers(lang: str, *texts: str) -> list[str | None]:
+        doc = Document("d", "d.txt", " ".join(texts), (), language=lang)
+        sentences = [Sentence("d", n, t, lang, "body", 0, len(t)) for n, t in enumerate(texts)]
+        facts = with_document_context([extract_facts(s, doc) for s in sentences])
+        return [q.speaker for f in facts for q in f.quotes]
+
+    # held-out round I: "sagte sie" / "she said" after the person was named
+    assert speakers(
+        "de", "Wahlleiterin Anna Keller stellte das Ergebnis vor.", "„Jede Stimme zählt“, sagte sie."
+    ) == ["Anna Keller"]
+    assert speakers("en", "Election chief Anna Keller presented it.", '"Every vote counts," she said.') == [
+        "Anna Keller"
+    ]
+    # Two names before it (a person and a name of no known kind): left unnamed.
+    assert speakers(
+        "en",
+        "Anna Keller said she would talk to Tom Lindner on Monday.",
+        '"We will talk to all parties," he told supporters.',
+    ) == [None]
+    # No pronoun: the sentence's own speaker, whatever came before.
+    assert speakers(
+        "en", "Election chief Anna Keller presented it.", '"Every vote counts," Lindner said.'
+    ) == ["Lindner"]
