@@ -1924,7 +1924,8 @@ _REPORTING = re.compile(
     r"\b(?:say|says|said|wrote|writes|tells|told|reports?|reported|describes?|described|highlight(?:s|ed)?|"
     r"stated?|states|announced?|announces|noted?|notes|added|adds|claim(?:s|ed)?|explain(?:s|ed)?|"
     r"believes?|according|warned|suggest(?:s|ed)?|points? out|pointed out|"
-    r"sagte|sagt|schrieb|schreibt|berichtet(?:e|en)?|erklärte|erklärt|laut|zufolge|meint|meinte)\b"
+    r"sagte|sagten|sagt|sagen|schrieb|schreibt|berichtet(?:e|en)?|erklärte|erklärten|erklärt|laut|zufolge|meint"
+    r"|meinte|mitteilte|mitteilten|teilte|teilten|Angaben)\b"
     r"|说|表示|称|报道|写道|指出|认为",
     re.IGNORECASE,
 )

