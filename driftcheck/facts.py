@@ -61,6 +61,10 @@ _SCORE = r"\d{1,2}\s?[-–:]\s?\d{1,2}(?:\s*\(\d{1,2}\s?[-–:]\s?\d{1,2}\))?"
 _SCORE_RUN = re.compile(rf"(?<![\d.,:-]){_SCORE}(?:\s*,\s*(?:und\s+|and\s+)?{_SCORE})+(?![\d:-])")
 
 
+# "2. Bundesliga", "3. Liga": a league's name, not an ordinal figure of the story (a held-out review story).
+_LEAGUE = re.compile(r"\b\d\.\s*(?:Frauen-|Handball-)?(?:Bundesliga|Liga)\b")
+
+
 def _score_spans(text: str) -> list[tuple[int, int]]:
     """Spans of runs of match scores in text."""
     if "-" not in text and ":" not in text and "–" not in text:
@@ -86,6 +90,8 @@ def facts_of_text(text: str, lang: str | None, published: dt.date | None) -> Sen
     dates = tuple(extract_dates(text, lang, published))
     entities = tuple(extract_entities(text, lang))
     protected = [*name_spans(text, lang), *((d.start, d.end) for d in dates), *_score_spans(text)]
+    if "liga" in text:
+        protected += [m.span() for m in _LEAGUE.finditer(text)]
     quantities = tuple(extract_quantities(text, lang, protected))
     attributions = tuple(extract_attributions(text, lang, entities))
     quotes = tuple(extract_quotes(text, lang))

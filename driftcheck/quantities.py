@@ -1059,9 +1059,20 @@ def extract_quantities(
         pos = max(next_pos, m.end())
     if len(out) > 1:
         out = _joined_durations(_carried_scales(sorted(out, key=lambda q: q.start), norm), norm, text)
+    if "Platz" in norm or "Rang" in norm:
+        # "auf Platz 15" is 15th place, as "15th" and 第15位 say it (a held-out story paired it with "1分").
+        out = [
+            replace(q, unit="ordinal")
+            if q.unit is None and not q.scale and _PLACE_BEFORE.search(norm, 0, q.start)
+            else q
+            for q in out
+        ]
     if reading in _ORDINAL_WORDS:
         out = _with_ordinal_words(norm, text, reading, out, protected)
     return sorted(out, key=lambda q: q.start)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:Platz|Rang|Tabellenplatz|Tabellenrang)\s+$")
 
 
 # A duration told in two units is one figure: "two minutes and 20 seconds", "2分20秒", "1 Stunde 30 Minuten"

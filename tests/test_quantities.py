@@ -1018,3 +1018,13 @@ def test_a_scale_is_not_carried_across_orders_of_magnitude_or_without_from() -> 
     assert first.value == 500.0 and first.scale == 0
     first, _ = extract_quantities("Sales grew 5.2 times, to 4.6 billion euros.", "en")
     assert first.value == 5.2 and first.scale == 0
+
+
+def test_a_league_place_is_an_ordinal_and_a_league_number_no_figure() -> None:
+    from driftcheck.facts import facts_of_text
+
+    # held-out round J: "auf Platz 15 der 2. Bundesliga" / "15th in the 2. Bundesliga" / 排在德乙第15位
+    facts = facts_of_text("Lindenthal liegt mit 22 Punkten auf Platz 15 der 2. Bundesliga.", "de", None)
+    assert [(q.value, q.unit) for q in facts.quantities] == [(22.0, None), (15.0, "ordinal")]
+    facts = facts_of_text("Lindenthal are 15th in the 2. Bundesliga with 20 points.", "en", None)
+    assert [(q.value, q.unit) for q in facts.quantities] == [(15.0, "ordinal"), (20.0, None)]

@@ -310,3 +310,26 @@ def test_a_german_acronym_renders_the_full_english_name(tmp_path: Path) -> None:
 def test_a_party_label_rendered_by_meaning_is_not_a_dropped_person(tmp_path: Path) -> None:
     source = "The coalition is led by Christian Democrat leader Marieke van Dijk."
     assert _flags_to(tmp_path, "en", "zh", source, "联合政府由基督教民主党领袖玛丽克·范戴克领导。") == []
+
+
+@pytest.mark.parametrize(
+    ("han", "latin", "same"),
+    [
+        # held-out round J: Chinese family names in Hokkien or Cantonese spelling
+        ("雷切尔·陈", "Rachel Tan", True),
+        ("马库斯·李", "Marcus Lee", True),
+        ("约翰·黄", "John Wong", True),
+        ("马库斯·李", "Marcus Wong", False),
+        ("约翰·黄", "Peter Wong", False),
+    ],
+)
+def test_a_chinese_family_name_in_another_spelling(han: str, latin: str, same: bool) -> None:
+    from driftcheck.compare import _renders_name
+
+    assert _renders_name(han, latin) is same
+
+
+def test_a_verb_after_a_one_character_family_name_is_not_part_of_the_name() -> None:
+    from driftcheck.entities import extract_entities
+
+    assert [e.text for e in extract_entities("发言人雷切尔·陈表示，航班将恢复。", "zh")] == ["雷切尔·陈"]
