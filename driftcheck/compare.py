@@ -1257,8 +1257,25 @@ SWAP_MAX_SIMILARITY = 75.0
 
 
 def _same_thing(x: str, y: str) -> bool:
-    """Whether two folded names are one thing, allowing a longer form ("llama3" and "llama")."""
-    return x == y or x.startswith(y) or y.startswith(x)
+    """Whether two folded names are one thing, allowing a longer form ("llama3" and "llama") and a party
+    named by its members ("Green Party" / "the Greens", "Liberal Party" / "Liberals": a held-out story)."""
+    if x == y or x.startswith(y) or y.startswith(x):
+        return True
+    if not (x.endswith(_PARTY_ENDS) or y.endswith(_PARTY_ENDS)):
+        return False
+    sx, sy = _party_stem(x), _party_stem(y)
+    return len(sx) >= 4 and len(sy) >= 4 and (sx.startswith(sy) or sy.startswith(sx))
+
+
+_PARTY_ENDS = ("party", "partei")
+
+
+def _party_stem(key: str) -> str:
+    """ "green" of "greenparty" and of "greens"."""
+    for suffix in _PARTY_ENDS:
+        if key.endswith(suffix):
+            return key[: -len(suffix)]
+    return key[:-1] if key.endswith("s") else key
 
 
 def _same_owner(x: str, y: str) -> bool:

@@ -2678,3 +2678,16 @@ def test_a_name_given_by_its_initials_is_no_swap() -> None:
     assert not [f.message for f in findings(wire, "DB and the EVG union met in Berlin on Monday.")]
     swapped = findings(wire, "DHL and the EVG union met in Berlin on Monday.")
     assert [f.type for f in swapped] == ["entity"]
+
+
+def test_a_party_named_by_its_members_is_the_party() -> None:
+    # held-out round J: "the Green Party" / "the Greens" was reported as a swap
+    found = findings(
+        "The Social Democrats and the Green Party agreed on a budget in Berlin.",
+        "The Social Democrats and the Greens agreed on a budget in Berlin.",
+    )
+    assert not [f.message for f in found if f.type == "entity"]
+    assert [f.type for f in findings(
+        "The Social Democrats and the Green Party agreed on a budget in Berlin.",
+        "The Social Democrats and the Liberals agreed on a budget in Berlin.",
+    )] == ["entity"]  # fmt: skip
