@@ -690,7 +690,9 @@ _UP_WORDS = re.compile(
     r"climbed|climbs?|jumped|jumps?|surged|surges?|soared|soars?|raised|raises?|boosted|"
     r"stieg|stiegen|steigt|steigen|gestiegen|wuchs|wuchsen|wächst|wachsen|gewachsen|zulegte|zulegten|zugelegt|"
     r"legt\w*(?=[^.;!?]*\bzu\b)|gewann|gewannen|gewinnt|erhöhte|erhöhten|erhöht|kletterte|kletterten|klettert|"
-    r"strengthened|strengthens?|firmed)\b"
+    r"strengthened|strengthens?|firmed"
+    # "up 12 percent", "ein Plus von 3 Prozent": the direction said before the figure (a held-out story)
+    r"|up(?=\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?[\d$€£])|Plus(?=\s+von\b))\b"
     r"|上涨|增长|上升|提高|升至|增加|上调|攀升|涨|走强|升值",
     re.IGNORECASE,
 )
@@ -698,7 +700,8 @@ _UP_WORDS = re.compile(
 _CHANGE_HINT = re.compile(
     r"ris|rose|creas|grew|grow|gain|climb|jump|surg|soar|rais|boost|stieg|steig|wuchs|wächs|wachs|leg|gewann|"
     r"gewinn|erhöh|kletter|fell|fall|drop|declin|shr|lost|los|slip|slid|plung|tumbl|lower|reduc|cut|fiel|fäll|"
-    r"sank|sink|sunk|verl|schrumpf|senk|ging|strength|firm|weak|schwäch|涨|增|升|提高|跌|降|减|缩|下滑|走强|走弱|贬值",
+    r"sank|sink|sunk|verl|schrumpf|senk|ging|strength|firm|weak|schwäch|up|down|plus|minus"
+    r"|涨|增|升|提高|跌|降|减|缩|下滑|走强|走弱|贬值",
     re.IGNORECASE,
 )
 _DOWN_WORDS = re.compile(
@@ -707,7 +710,8 @@ _DOWN_WORDS = re.compile(
     r"fallen|falling|dropped|drops?|declined|declines?|decreased|decreases?|shrank|"
     r"shrinks?|lost|loses|slipped|slid|plunged|tumbled|lowered|lowers|reduced|reduces|cut|cuts|"
     r"fiel|fielen|fällt|fallen|gefallen|sank|sanken|sinkt|sinken|gesunken|verlor|verloren|verliert|schrumpfte|"
-    r"schrumpften|geschrumpft|senkte|senkten|senkt|gesenkt|ging\w*(?=[^.;!?]*\bzurück\b)|weakened|weakens?|schwächte\w*|abgeschwächt)\b"
+    r"schrumpften|geschrumpft|senkte|senkten|senkt|gesenkt|ging\w*(?=[^.;!?]*\bzurück\b)|weakened|weakens?|schwächte\w*|abgeschwächt"
+    r"|down(?=\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?[\d$€£])|Minus(?=\s+von\b))\b"
     r"|下跌|下降|减少|降低|降至|下滑|下调|缩减|跌|走弱|贬值",
     re.IGNORECASE,
 )
@@ -2523,9 +2527,10 @@ _NO_COMMENT = re.compile(
     r"\b(?:declined|refused)\s+to\s+comment|\bdid\s+not\s+(?:immediately\s+)?(?:respond|reply|comment)|"
     r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:commented|responded|replied)|"
     r"\bwould\s+not\s+comment|\bno\s+comment\b|\bcould\s+not\s+be\s+reached|"
-    r"\blehnte\w*\s+(?:\w+\s+){0,3}?(?:Stellungnahme|Kommentar)\w*\s+ab|\bwollte\w*\s+sich\s+(?:dazu\s+)?nicht\s+äußern|"
+    r"\blehnte\w*\s+(?:\w+\s+){0,3}?(?:Stellungnahme|Kommentar)\w*(?:\s+\w+){0,3}?\s+ab\b"
+    r"|\bwollte\w*\s+sich\s+(?:dazu\s+)?nicht\s+äußern|\bwollte\w*\s+(?:\w+\s+){0,4}?nicht\s+kommentieren|"
     r"\bäußerte\w*\s+sich\s+(?:zunächst\s+|bislang\s+)?nicht|\bwar\w*\s+(?:zunächst\s+)?nicht\s+zu\s+erreichen|"
-    r"拒绝置评|拒绝评论|未予置评|不予置评|没有回应|未回应|未作回应|未予回应|尚未置评|尚未回应|尚未发表评论",
+    r"拒绝[^，。；]{0,12}置评|拒绝评论|未予置评|不予置评|没有回应|未回应|未作回应|未予回应|尚未置评|尚未回应|尚未发表评论",
     re.IGNORECASE,
 )
 _CONFIRMED = re.compile(r"\bconfirm(?:ed|s)\b|\bbestätigt\w*|证实|确认", re.IGNORECASE)

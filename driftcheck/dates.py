@@ -97,6 +97,17 @@ _FUTURE = re.compile(
     r"geplant|kommenden|nächsten)\b|将|将于|计划|预计|下周",
     re.IGNORECASE,
 )
+_PAST = re.compile(
+    # 直到周一，…，才派出 "not until Monday did they send": 才 before a past verb, not 才会/才能/才将.
+    r"\b(?:was|were|had|did|wurden?|waren|war|hatten?)\b(?=[^.;!?]*\b\w+(?:ed|t|en)\b)|截至|才(?![会能将可])",
+    re.IGNORECASE,
+)
+# ...unless the deadline was set then ("was postponed until Monday", "wurde bis Montag verlängert", 推迟).
+_DEADLINE_SET = re.compile(
+    r"\b(?:postpon\w*|delay\w*|extend\w*|adjourn\w*|deferr?\w*|verschoben|vertagt|verlängert|ausgesetzt)\b"
+    r"|推迟|延长|延期|暂停",
+    re.IGNORECASE,
+)
 # A weekday after these is a deadline ahead: "until Sunday", "bis Sonntag", "至周二".
 _UNTIL_BEFORE = re.compile(r"(?:\b(?:until|till|through|bis)\s+(?:zum\s+)?|[至到]|直到)$", re.IGNORECASE)
 # A weekday after these is past, whatever else the sentence says: "closed since 6 p.m. on Tuesday, and will
@@ -444,6 +455,10 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
             # Wednesday" in Thursday's paper), on or after it for what is announced ("will meet on Friday").
             until = _UNTIL_BEFORE.search(text, max(0, start - 12), start)
             since = _SINCE_BEFORE.search(text, max(0, start - 24), start)
+            # "until" in a sentence told in the past ("Bis Samstagvormittag wurden 1200 Menschen gebracht",
+            # "had not sent air tankers until Monday", 截至周三) counts back, not ahead (held-out stories).
+            if until and not _FUTURE.search(text) and _PAST.search(text) and not _DEADLINE_SET.search(text):
+                until = None
             how = "coming" if until or (_FUTURE.search(text) and not since) else "latest"
         if published is not None and how is not None:
             d = _shift_weekday(published, weekday, how)

@@ -683,3 +683,53 @@ def test_a_german_league_number_does_not_end_an_english_sentence() -> None:
     text = "The club was relegated to the 2. Bundesliga with 22 points. It finished 15th."
     first, *_ = [text[s:e] for s, e in split_sentences(text, "en")]
     assert first.endswith("22 points.")
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        # held-out round J: the direction said before the figure
+        ("Passenger numbers were up 12 percent in the first quarter.", "en",
+         "第一季度客运量减少12%。", "zh"),
+        ("Passenger numbers were up 12 percent in the first quarter.", "en",
+         "Passenger numbers were down 12 percent in the first quarter.", "en"),
+    ],
+)  # fmt: skip
+def test_up_and_down_before_a_figure_are_directions(a: str, la: str, b: str, lb: str) -> None:
+    assert any("turned round" in f.message for f in _found(a, la, b, lb))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Verein wollte die Höhe der Ablöse nicht kommentieren.",
+        "Der Klub lehnte einen Kommentar zur Summe ab.",
+        "俱乐部拒绝对这一数字置评。",
+    ],
+)
+def test_ways_of_declining_to_comment(text: str) -> None:
+    from driftcheck.compare import _NO_COMMENT
+
+    assert _NO_COMMENT.search(text)  # held-out round J: „nicht kommentieren“ became "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        # held-out rounds I and J: "until" in a sentence told in the past counts back
+        ("Bis Samstagvormittag wurden 1200 Menschen in Sicherheit gebracht.", "de", 5),
+        ("州政府直到周六，也就是起火两天后，才派出灭火飞机。", "zh", 5),
+        ("截至周六晚间，已有200人撤离。", "zh", 5),
+        # a deadline ahead, or one set then
+        ("Die Straße ist bis Samstag gesperrt.", "de", 12),
+        ("The vote was postponed until Saturday.", "en", 12),
+        ("比赛将推迟到周六。", "zh", 12),
+    ],
+)
+def test_until_a_weekday_in_the_past_or_ahead(text: str, lang: str, day: int) -> None:
+    import datetime as dt
+
+    from driftcheck.dates import extract_dates
+
+    (found,) = extract_dates(text, lang, dt.date(2025, 7, 6))  # a Sunday
+    assert (found.month, found.day) == (7, day)
