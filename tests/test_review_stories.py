@@ -733,3 +733,31 @@ def test_until_a_weekday_in_the_past_or_ahead(text: str, lang: str, day: int) ->
 
     (found,) = extract_dates(text, lang, dt.date(2025, 7, 6))  # a Sunday
     assert (found.month, found.day) == (7, day)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "cut"),
+    [
+        # held-out rounds: cuts to less than half, with no caveat word in the part left out
+        ("\"The analytical findings leave no doubt about the presence of a prohibited substance in the "
+         "athlete's sample,\" AIU head Brett Clothier said in a statement.", "en",
+         "„Die analytischen Befunde lassen keinen Zweifel“, sagte AIU-Chef Brett Clothier in einer "
+         "Mitteilung.", "de", True),
+        # the same length, faithful
+        ("\"The analytical findings leave no doubt about the presence of a prohibited substance,\" AIU head "
+         "Brett Clothier said.", "en",
+         "„Die analytischen Befunde lassen keinen Zweifel an einer verbotenen Substanz“, sagte AIU-Chef "
+         "Brett Clothier.", "de", False),
+        # two speakers' quotations are not one cut
+        ("\"The analytical findings leave no doubt about the presence of a prohibited substance in the "
+         "athlete's sample,\" AIU head Brett Clothier said in a statement.", "en",
+         "„Ja, Orangensaft bitte“, sagt Mike.", "de", False),
+        # a contrast after a comma is a qualification
+        ("„Das war die Bank von damals, nicht unsere heutige Bank“, sagte Vorstandschef Jan Roth.", "de",
+         "\"That was the bank of back then,\" chief executive Jan Roth said.", "en", True),
+    ],
+)  # fmt: skip
+def test_a_translated_quotation_cut_to_less_than_half(a: str, la: str, b: str, lb: str, cut: bool) -> None:
+    found = _found(a, la, b, lb)
+    messages = [f.message for f in found if f.type == "quote"]
+    assert any("quotes less" in m for m in messages) is cut, messages
