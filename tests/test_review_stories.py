@@ -761,3 +761,24 @@ def test_a_translated_quotation_cut_to_less_than_half(a: str, la: str, b: str, l
     found = _found(a, la, b, lb)
     messages = [f.message for f in found if f.type == "quote"]
     assert any("quotes less" in m for m in messages) is cut, messages
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        # held-out round J: a condition, not a denial; "did not rule out" is "left open the possibility"
+        ("Without the Greens, the coalition holds only 94 of the 200 seats.", "en",
+         "The remaining partners control just 94 of the 200 seats.", "en"),
+        ("The Greens did not rule out rejoining a coalition led by Hruby after the election.", "en",
+         "The Greens left open the possibility of returning to a Hruby-led coalition after the vote.", "en"),
+    ],
+)  # fmt: skip
+def test_conditions_and_open_possibilities_are_no_flipped_claims(a: str, la: str, b: str, lb: str) -> None:
+    assert not [f.message for f in _found(a, la, b, lb) if f.type == "negation"]
+
+
+def test_not_ruled_out_against_ruled_out_is_still_a_flip() -> None:
+    # round 11: "we have not ruled out structural damage" / 已经排除了机身结构受损的可能
+    found = _found("\"But we have not ruled out structural damage to the fuselage,\" she said.", "en",
+                   "她说：“但我们已经排除了机身结构受损的可能。”", "zh")  # fmt: skip
+    assert any(f.type == "negation" for f in found)
