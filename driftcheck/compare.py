@@ -948,6 +948,8 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
             return []
         only_a, only_b = [versions[0][0]], [versions[0][1]]
     ea, eb = ka[only_a[0]], kb[only_b[0]]
+    if _same_party(only_a[0], only_b[0]):
+        return []  # "the Green Party" / "the Greens"
     if _surname_of(ea, eb) or _surname_of(eb, ea):
         return []  # "Ursula von der Leyen", later "Von der Leyen": one person, named in full and by surname
     if _short_form_of(ea, eb) or _short_form_of(eb, ea):
@@ -1261,10 +1263,13 @@ SWAP_MAX_SIMILARITY = 75.0
 
 
 def _same_thing(x: str, y: str) -> bool:
-    """Whether two folded names are one thing, allowing a longer form ("llama3" and "llama") and a party
-    named by its members ("Green Party" / "the Greens", "Liberal Party" / "Liberals": a held-out story)."""
-    if x == y or x.startswith(y) or y.startswith(x):
-        return True
+    """Whether two folded names are one thing, allowing a longer form ("llama3" and "llama")."""
+    return x == y or x.startswith(y) or y.startswith(x)
+
+
+def _same_party(x: str, y: str) -> bool:
+    """Whether two folded names are one party, one named by its members ("Green Party" / "the Greens",
+    "Liberal Party" / "Liberals": a held-out story reported a swap)."""
     if not (x.endswith(_PARTY_ENDS) or y.endswith(_PARTY_ENDS)):
         return False
     sx, sy = _party_stem(x), _party_stem(y)

@@ -1983,7 +1983,9 @@ _RANKS = re.compile(
     rf"|最(?P<zh>{'|'.join(_ZH_POLES)})(?!限度|化|法院|人民|检察|领导|级别|工资|[0-9一二两三四五六七八九十百千万])",
     re.IGNORECASE,
 )
-_RANK_HINT = re.compile(r"est\b|st(?:e[nmrs]?|en)?\b|stand|第[二三四五]|最", re.IGNORECASE)
+# A necessary condition, far cheaper than _RANKS: English -est (and worst, best), German -ste/-ßte endings
+# ("größte"), Höchst-/Tiefststand, 第二…, 最.
+_RANK_HINT = re.compile(r"est\b|[sß]te[nmrs]?\b|\b(?:worst|best)\b|stand|第[二三四五]|最", re.IGNORECASE)
 # "one of the largest", "einer der größten", "zu den höchsten", 最大的…之一: among the first, rank 0.
 _ONE_OF = re.compile(
     r"(?:\bone\s+of|\bamong|\b(?:einer|eine[snm]?)\s+der|\bzu\s+den)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",

@@ -152,3 +152,13 @@ def test_a_superlative_turned_round_is_high_where_the_sentences_share_a_figure()
 )
 def test_the_same_rank_or_no_rank_is_no_rank_finding(a: str, lang_a: str, b: str, lang_b: str) -> None:
     assert rank_findings_of(a, lang_a, b, lang_b) == []
+
+
+def test_every_superlative_passes_the_cheap_pre_check() -> None:
+    from driftcheck.quantities import _DE_POLES, _EN_POLES, _ZH_POLES
+
+    # superlative_ranks searches a cheap hint first: a superlative the hint misses is never read.
+    words = [f"the {w} one" for w in _EN_POLES]
+    words += [f"die {w}e Zahl" for w in _DE_POLES] + [f"am {w}en" for w in _DE_POLES]
+    words += [f"最{w}的" for w in _ZH_POLES] + ["第二大港口"]
+    assert [w for w in words if not superlative_ranks(w)] == []
