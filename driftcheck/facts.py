@@ -90,7 +90,7 @@ def facts_of_text(text: str, lang: str | None, published: dt.date | None) -> Sen
     dates = tuple(extract_dates(text, lang, published))
     entities = tuple(extract_entities(text, lang))
     protected = [*name_spans(text, lang), *((d.start, d.end) for d in dates), *_score_spans(text)]
-    if "liga" in text:
+    if "liga" in text or "Liga" in text:
         protected += [m.span() for m in _LEAGUE.finditer(text)]
     quantities = tuple(extract_quantities(text, lang, protected))
     attributions = tuple(extract_attributions(text, lang, entities))

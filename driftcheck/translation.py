@@ -61,7 +61,7 @@ from .entities import (
     starts_with_german_name_adjective,
 )
 from .errors import InputError
-from .facts import SentenceFacts, extract_facts
+from .facts import SentenceFacts, extract_facts, with_document_context
 from .language import LanguageIdentifier
 from .models import (
     CONTENT_KINDS,
@@ -144,7 +144,7 @@ def _load_one(path: str, role: str) -> tuple[Document, Corpus]:
 
 def _segment(document: Document, identifier: LanguageIdentifier) -> Segmented:
     document, sentences = segment_document(document, identifier)
-    facts = tuple(extract_facts(s, document) for s in sentences)
+    facts = with_document_context([extract_facts(s, document) for s in sentences])
     return Segmented(document, tuple(sentences), facts)
 
 
@@ -1795,7 +1795,7 @@ def _synthetic(
         sentences.append(Sentence(doc_id, k, flat, own, "body", pos, pos + len(flat)))
         pos += len(flat) + 1
     document = Document(doc_id, path, "\n".join(line.text for line in lines), tuple(lines), language=language)
-    facts = tuple(extract_facts(s, document) for s in sentences)
+    facts = with_document_context([extract_facts(s, document) for s in sentences])
     return Segmented(document, tuple(sentences), facts)
 
 

@@ -1028,3 +1028,5 @@ def test_a_league_place_is_an_ordinal_and_a_league_number_no_figure() -> None:
     assert [(q.value, q.unit) for q in facts.quantities] == [(22.0, None), (15.0, "ordinal")]
     facts = facts_of_text("Lindenthal are 15th in the 2. Bundesliga with 20 points.", "en", None)
     assert [(q.value, q.unit) for q in facts.quantities] == [(15.0, "ordinal"), (20.0, None)]
+    facts = facts_of_text("Der Klub spielt in der 3. Liga und hat 30 Punkte.", "de", None)
+    assert [q.value for q in facts.quantities] == [30.0]

@@ -231,3 +231,22 @@ def test_cli_refuses_a_translation_that_is_the_source_itself(
         assert result.exit_code == 2, result.output
         assert "same text as the source" in result.output
         assert not out.exists()
+
+
+def test_translation_mode_gives_a_pronoun_speaker_the_person_named_before(tmp_path: Path) -> None:
+    # A quotation given to another person under "sagte sie" (a held-out review story) in translation mode.
+    source = tmp_path / "src.txt"
+    source.write_text(
+        "Wahlleiterin Anna Keller stellte am Montag das Ergebnis der Neuauszählung vor.\n\n"
+        "„Jede Stimme zählt, und jede Stimme wurde gezählt“, sagte sie.\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "tgt.txt"
+    target.write_text(
+        "Election chief Anna Keller presented the result of the recount on Monday.\n\n"
+        "\"Every vote counts, and every vote was counted,\" Mayor Tom Lindner said.\n",
+        encoding="utf-8",
+    )
+    options = TranslationOptions(cache_dir=str(tmp_path / "c"))
+    data = report_dict(run_translation(str(source), str(target), options))
+    assert any("Anna Keller" in f["message"] and "Tom Lindner" in f["message"] for f in data["findings"])
