@@ -749,6 +749,54 @@ def untold_between(
     return sorted(out, key=lambda u: (u.doc, u.index, u.other))
 
 
+def gap_pairs(
+    inputs: Sequence[AlignInput],
+    alignments: Sequence[Alignment],
+    min_coverage: float = 0.5,
+    min_cosine: float = 0.3,
+) -> list[Alignment]:
+    """Pairs of body sentences left unaligned in the same slot of two versions of one text (aligned with
+    most of each other): one sentence of each between the same two aligned neighbours. A drift can make a
+    sentence unlike its counterpart ("were not insured" / 已投保, 拒绝置评 / "confirmed the talks": two
+    held-out review stories) so that it is nobody's best match; its place in the text still pairs it. Kept
+    without a claim group (compared as a loose pair), and only above the cosine floor."""
+    body = {x.doc: {i for i, summary in zip(x.indices, x.summary_mask, strict=True) if not summary}
+            for x in inputs}  # fmt: skip
+    links: dict[tuple[str, str], dict[int, list[int]]] = {}
+    for link in alignments:
+        a, b = link.a, link.b
+        if a.doc == b.doc or a.index not in body.get(a.doc, ()) or b.index not in body.get(b.doc, ()):
+            continue
+        links.setdefault((a.doc, b.doc), {}).setdefault(a.index, []).append(b.index)
+        links.setdefault((b.doc, a.doc), {}).setdefault(b.index, []).append(a.index)
+    by_doc = {x.doc: x for x in inputs}
+    out: list[Alignment] = []
+    for (doc, other), linked in sorted(links.items()):
+        if doc > other:
+            continue  # each pair of documents once
+        back = links[(other, doc)]
+        if min(len(linked) / len(body[doc]), len(back) / len(body[other])) < min_coverage:
+            continue
+        x, y = by_doc[doc], by_doc[other]
+        order_x, order_y = sorted(body[doc]), sorted(body[other])
+        position_y = {index: n for n, index in enumerate(order_y)}
+        for n in range(1, len(order_x) - 1):
+            before, gap, after = order_x[n - 1], order_x[n], order_x[n + 1]
+            if gap in linked or before not in linked or after not in linked:
+                continue
+            first, last = max(linked[before]), min(linked[after])
+            if position_y[last] != position_y[first] + 2:
+                continue
+            counterpart = order_y[position_y[first] + 1]
+            if counterpart in back:
+                continue
+            cosine = float(x.vectors[x.indices.index(gap)] @ y.vectors[y.indices.index(counterpart)])
+            if round(cosine, 4) >= min_cosine:
+                pair = (SentenceRef(doc, gap), SentenceRef(other, counterpart))
+                out.append(Alignment(*pair, round(cosine, 4)))
+    return out
+
+
 def _merges(x: AlignInput, neighbour: int, sentence: int, y: AlignInput, counterpart: int) -> bool:
     """Whether x's `neighbour` with its `sentence` added is more like y's `counterpart` than alone: y tells
     both in one sentence (review stories: +0.04 to +0.22 of cosine; a sentence left out: -0.01 to -0.24)."""

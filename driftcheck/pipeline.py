@@ -15,7 +15,14 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
-from .align import AlignInput, AlignmentSettings, align_documents, group_claims, untold_between
+from .align import (
+    AlignInput,
+    AlignmentSettings,
+    align_documents,
+    gap_pairs,
+    group_claims,
+    untold_between,
+)
 from .background import BACKGROUND_SENTENCES
 from .compare import CompareSettings, compare_corpus
 from .corpus import corpus_name, inputs_sha256, load_corpus
@@ -252,6 +259,9 @@ def _run_compare(
     doc_ids = [seg.document.id for seg in segmented]
     alignments, groups = group_claims(alignments, doc_ids, options.align.max_per_doc)
     untold = untold_between(inputs, alignments, options.align.untold_coverage)
+    gaps = gap_pairs(inputs, alignments, options.align.untold_coverage, options.align.min_cosine)
+    if gaps:
+        alignments = sorted([*alignments, *gaps], key=lambda x: (x.a.doc, x.a.index, x.b.doc, x.b.index))
     clock.lap("align")
 
     findings = compare_corpus(
