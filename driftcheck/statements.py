@@ -1144,7 +1144,7 @@ _LEX_DE = (
     r"|\b\w*pflicht\w*\s+(?:\w+\s+){0,3}?verletz\w*|\bverletz\w*\s+(?:\w+\s+){0,3}?\w*pflicht\w*"
     # "did not change" said as "kept": "hielt an seiner Dividendenpolitik fest", "behielt bei", "beibehalten".
     r"|\bhielt\w*\b(?=[^.;!?]*\bfest\b)|\bfestgehalten\b|\bfesthalten\b|\bbeibehalten\b|\bbehielt\w*\b"
-    r"|\bvergeblich\w*|\berfolglos\w*|\bgleich\s+bleib\w*|\bbleib\w*\s+(?:\w+\s+){0,3}?gleich\b|\bunverändert\w*"
+    r"|\bverl(?:or|oren|iert)\w*\s+(?:\w+\s+){0,3}?(?:Zugriff|Zugang)\b|\bvergeblich\w*|\berfolglos\w*|\bgleich\s+bleib\w*|\bbleib\w*\s+(?:\w+\s+){0,3}?gleich\b|\bunverändert\w*"
 )
 _LEX_ZH = (
     r"不(?:好|安|幸|满|便|在|礼貌|情愿|一样|可能|完美|懂事|存在|道德|合理|公平|正常|健康|清楚|舒服|耐烦"

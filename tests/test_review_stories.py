@@ -790,6 +790,8 @@ def test_not_ruled_out_against_ruled_out_is_still_a_flip() -> None:
         # held-out round K: faithful renderings said with a negator on one side only
         ("Customers lost access to their files for six hours.", "en",
          "客户在六个小时内无法访问他们的文件。", "zh"),
+        ("Rund 38.000 Geschäftskunden verloren den Zugriff auf ihre Server.", "de",
+         "约3.8万家企业客户无法访问其服务器。", "zh"),
         ("Die Schlepper versuchten vergeblich, das Schiff freizuziehen.", "de",
          "拖船试图将船拖离，但没有成功。", "zh"),
         ("Fares for monthly passes will not change.", "en",
