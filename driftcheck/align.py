@@ -708,12 +708,11 @@ def group_claims(
     return kept, groups
 
 
-def untold_between(
-    inputs: Sequence[AlignInput], alignments: Sequence[Alignment], min_coverage: float = 0.5
-) -> list[Untold]:
-    """Body sentences of one document that another, aligned with most of it, leaves out: its counterparts
-    of the nearest aligned sentences before and after are adjacent, and neither becomes more like its
-    counterpart with the sentence added to it (which would be the other version merging the two)."""
+def _body_links(
+    inputs: Sequence[AlignInput], alignments: Sequence[Alignment]
+) -> tuple[dict[str, set[int]], dict[tuple[str, str], dict[int, list[int]]]]:
+    """Each document's body sentences, and for each ordered pair of documents the body sentences of the
+    first aligned with body sentences of the second (index -> counterparts)."""
     body = {x.doc: {i for i, summary in zip(x.indices, x.summary_mask, strict=True) if not summary}
             for x in inputs}  # fmt: skip
     links: dict[tuple[str, str], dict[int, list[int]]] = {}
@@ -723,6 +722,16 @@ def untold_between(
             continue
         links.setdefault((a.doc, b.doc), {}).setdefault(a.index, []).append(b.index)
         links.setdefault((b.doc, a.doc), {}).setdefault(b.index, []).append(a.index)
+    return body, links
+
+
+def untold_between(
+    inputs: Sequence[AlignInput], alignments: Sequence[Alignment], min_coverage: float = 0.5
+) -> list[Untold]:
+    """Body sentences of one document that another, aligned with most of it, leaves out: its counterparts
+    of the nearest aligned sentences before and after are adjacent, and neither becomes more like its
+    counterpart with the sentence added to it (which would be the other version merging the two)."""
+    body, links = _body_links(inputs, alignments)
     by_doc = {x.doc: x for x in inputs}
     out: list[Untold] = []
     for (doc, other), linked in sorted(links.items()):
@@ -760,15 +769,7 @@ def gap_pairs(
     sentence unlike its counterpart ("were not insured" / 已投保, 拒绝置评 / "confirmed the talks": two
     held-out review stories) so that it is nobody's best match; its place in the text still pairs it. Kept
     without a claim group (compared as a loose pair), and only above the cosine floor."""
-    body = {x.doc: {i for i, summary in zip(x.indices, x.summary_mask, strict=True) if not summary}
-            for x in inputs}  # fmt: skip
-    links: dict[tuple[str, str], dict[int, list[int]]] = {}
-    for link in alignments:
-        a, b = link.a, link.b
-        if a.doc == b.doc or a.index not in body.get(a.doc, ()) or b.index not in body.get(b.doc, ()):
-            continue
-        links.setdefault((a.doc, b.doc), {}).setdefault(a.index, []).append(b.index)
-        links.setdefault((b.doc, a.doc), {}).setdefault(b.index, []).append(a.index)
+    body, links = _body_links(inputs, alignments)
     by_doc = {x.doc: x for x in inputs}
     out: list[Alignment] = []
     for (doc, other), linked in sorted(links.items()):
