@@ -354,6 +354,10 @@ def quantity_findings(
             continue
         differences = compare_quantities(qa, qb)
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
+        change_ends = (_change_ends(b, qb, a) or _change_ends(a, qa, b)) if worst is not None else []
+        if any(math.isclose(abs(x.value - y.value), size, rel_tol=0.02) for x, y, size in change_ends):
+            _mark_matched(matched, a, qa, b, qb)
+            continue  # "by 20 cents to €4.10" / "from €3.90 to €4.10": the change told as its size
         if loose and worst is not None and not _same_magnitude(qa, qb):
             continue  # "£4.2m" of fraud against a "£250,000" fine, paired only through another shared fact
         if (
@@ -391,6 +395,9 @@ def quantity_findings(
         if worst is None:
             continue
         detail = "; ".join(d.text for d in differences)
+        if len(change_ends) == 1:
+            x, y, _size = change_ends[0]
+            detail = f"“{x.text}” to “{y.text}” is a change of {_num_text(abs(x.value - y.value))}; {detail}"
         message = (
             f"{_label(a)} “{qa.text}” ({describe(qa)}) vs {_label(b)} “{qb.text}” ({describe(qb)}): {detail}"
         )
@@ -404,6 +411,33 @@ def quantity_findings(
             )
         )
     return out
+
+
+# The size of a change, right before its figure: "by 20 cents", "um 0,20 Euro", "上涨0.2元".
+_CHANGE_SIZE_BEFORE = re.compile(
+    r"(?:\b(?:by|um)|(?:增加|增长|上涨|上升|下降|下跌|减少|提高|降低|涨|跌)了?)\s*$", re.I
+)
+
+
+def _change_ends(size_at: Located, size: Quantity, other: Located) -> list[tuple[Quantity, Quantity, float]]:
+    """Where `size` is the size of a change ("by 20 cents"), the pairs of figures of its kind in `other` that
+    may tell the same change by its two ends ("from €3.90 to €4.10"), each with the size; [] otherwise."""
+    before = size_at.sentence.text[max(0, size.start - 6) : size.start]
+    if size.value <= 0 or not _CHANGE_SIZE_BEFORE.search(before):
+        return []
+    ends = [
+        q
+        for q in other.facts.quantities
+        if q.high is None
+        and q.unit == size.unit
+        and (q.currency == size.currency or None in (q.currency, size.currency))
+    ]
+    return [(x, y, size.value) for i, x in enumerate(ends) for y in ends[i + 1 :]]
+
+
+def _num_text(value: float) -> str:
+    """A value for a message: at most four significant digits, no trailing zeros ("0.2", "1250")."""
+    return f"{value:.4g}"
 
 
 # A figure belongs to the name right before it ("the Greens 23", "Apple sold 12 million") when at most this

@@ -144,6 +144,10 @@ _QUAL_SUF_RE = re.compile(
 _ZH_QUAL_MID_RE = re.compile(r"(?P<z>多|余|餘)")
 _BETWEEN_RE = re.compile(r"(?:\b(?:between|zwischen)|介于|在)[\s\u00a0]*$", _I)
 _FROM_RE = re.compile(r"(?:\b(?:from|von)|从|由)[\s\u00a0]*$", _I)
+# "by 20 cents to €4.10", "上涨20%至": the first figure is the size of a change, the second where it ends.
+_CHANGE_SIZE_BEFORE_RE = re.compile(
+    r"(?:\bby|(?:增加|增长|上涨|上升|下降|下跌|减少|提高|降低|涨|跌)了?)[\s\u00a0]*$", _I
+)
 
 # Scale words: power of ten.  German "Billion" is 10^12 (English "billion" is 10^9): resolved per language.
 _SCALE_WORDS: dict[str, int] = {
@@ -285,6 +289,15 @@ _CUR_PREFIX_RE = re.compile(
     + r")|(?P<s>[$€£¥￥₹])|(?P<z>人民币))[\s\u00a0]*$"
 )
 _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
+    # Hundredths of a currency ("by 20 cents to €4.10", "20 Cent", "30 Rappen", "5美分"): read as the
+    # currency's value (0.20), never as a bare 20 that would be paired with "€3.90". First, so that
+    # "Euro-Cent" is not read as euros. Plain "cents" takes the currency the sentence names
+    # (_subunit_currency).
+    (r"(?:Euro-?|euro\s+)[cC]ents?|欧分|歐分", "EUR/100"),
+    (r"(?:US-?\s?)?[cC]ents?|¢", "/100"),
+    (r"美分", "USD/100"),
+    (r"pence|便士", "GBP/100"),
+    (r"Rappen", "CHF/100"),
     (r"(?:US|U\.S\.)[\s-]?dollars?|US-Dollars?", "USD"),
     (r"(?:Singapore|Singapur)[\s-]?[dD]ollars?", "SGD"),
     (r"(?:Hong\s+Kong|HK)[\s-]?dollars?|Hongkong-Dollars?", "HKD"),
@@ -324,6 +337,8 @@ _CUR_SUFFIX_RE = re.compile(
     + ")"
 )
 _GAP_RE = re.compile(r"[\s\u00a0]*(?:-(?=[A-Za-zÄÖÜäöü]))?")
+# The currencies that plain "cents" can be hundredths of, as the sentence names them: the first one named.
+_SUBUNIT_HOST_RE = re.compile(r"€|[eE]uros?\b|欧元|\$|[dD]ollars?\b|美元")
 
 # Number words.  "one"/"a"/"ein"/"一" alone are everywhere in prose, so they count only with a unit or scale.
 _EN_NUM = {
@@ -904,6 +919,18 @@ def _read_currency_suffix(text: str, pos: int) -> tuple[str | None, int]:
     return code, cm.end()
 
 
+def _subunit_currency(code: str, text: str) -> str | None:
+    """The currency of hundredths read as "EUR/100" ("Eurocent"), or for plain "cents" ("/100") the one the
+    sentence names (euro or dollar), None where it names none: a cent is no evidence of which."""
+    if code != "/100":
+        return code[:-4]
+    host = _SUBUNIT_HOST_RE.search(text)
+    if host is None:
+        return None
+    word = host.group(0)
+    return "EUR" if word[0] in "€eE欧" else "USD"
+
+
 _AND_MONTHS_RE = re.compile(
     r"[\s\u00a0]*(?:,[\s\u00a0]*)?(?:and|und)?[\s\u00a0]+(?P<n>\d{1,2}|[A-Za-zäöüß]+)[\s\u00a0]+"
     r"(?:months?|Monaten?)(?![A-Za-z])",
@@ -1327,6 +1354,14 @@ def _read_quantity(
             ok = False  # "from 20 to 30" is a change, not a range; German says a change "von 20 auf 30",
             # so "von 60 bis 79 Jahren" is a range
         if (
+            word in ("to", "到", "至")
+            and (currency is not None or rm.start() > core.end or word in ("到", "至"))
+            and _CHANGE_SIZE_BEFORE_RE.search(norm[max(0, start - 8) : start])
+        ):
+            # "by €0.20 to €4.10", "by 5% to 10%": a change and where it ends, each with its own sign;
+            # "by 5 to 10 percent" shares one unit and stays a range
+            ok = False
+        if (
             rm.group("dash")
             and rm.group("dash") in "-"
             and rm.end() - rm.start() == 1
@@ -1488,6 +1523,8 @@ def _read_quantity(
         return None, core.end
     end = max(pos, core.end)
     value = float(core.value * Decimal(10) ** core.scale) * mult
+    if currency is not None and currency.endswith("/100"):
+        value, currency = value / 100, _subunit_currency(currency, norm)
     hv = float(high) * mult if high is not None else None
     q = Quantity(
         start=start,

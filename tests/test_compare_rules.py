@@ -2691,3 +2691,20 @@ def test_a_party_named_by_its_members_is_the_party() -> None:
         "The Social Democrats and the Green Party agreed on a budget in Berlin.",
         "The Social Democrats and the Liberals agreed on a budget in Berlin.",
     )] == ["entity"]  # fmt: skip
+
+
+def test_a_change_told_by_its_size_or_by_its_two_ends_is_the_same() -> None:
+    ends = "Munich raised the single fare from €3.90 to €4.10 on Wednesday."
+    assert findings(ends, "Munich lifted the single fare by 20 cents to €4.10 on Wednesday.") == []
+    assert (
+        findings(
+            "Der Stadtrat hebt den Fahrpreis von 3,90 auf 4,10 Euro an.",
+            "The council lifts the fare by 20 cents to €4.10.",
+            "de",
+        )
+        == []
+    )
+    wrong = only(
+        findings(ends, "Munich lifted the single fare by 30 cents to €4.10 on Wednesday."), "number_value"
+    )
+    assert wrong.severity == "high" and "is a change of 0.2" in wrong.message, wrong.message

@@ -1030,3 +1030,40 @@ def test_a_league_place_is_an_ordinal_and_a_league_number_no_figure() -> None:
     assert [(q.value, q.unit) for q in facts.quantities] == [(15.0, "ordinal"), (20.0, None)]
     facts = facts_of_text("Der Klub spielt in der 3. Liga und hat 30 Punkte.", "de", None)
     assert [q.value for q in facts.quantities] == [30.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "currency"),
+    [
+        ("lifting the fare by 20 cents to €4.10", "en", 0.2, "EUR"),
+        ("a stamp costs 73 cents, up from $0.68", "en", 0.73, "USD"),
+        ("a stamp costs 73 cents", "en", 0.73, None),  # no currency named: a cent says not which
+        ("Die Fahrt kostet 20 Cent mehr", "de", 0.2, None),
+        ("Der Preis steigt um 20 Euro-Cent", "de", 0.2, "EUR"),
+        ("Er zahlte 30 Rappen", "de", 0.3, "CHF"),
+        ("It rose 5 pence", "en", 0.05, "GBP"),
+        ("票价上涨20美分", "zh", 0.2, "USD"),
+    ],
+)
+def test_hundredths_of_a_currency_are_read_as_its_value(
+    text: str, lang: str, value: float, currency: str | None
+) -> None:
+    q = extract_quantities(text, lang)[0]
+    assert close(q.value, value) and q.currency == currency and q.high is None, q
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("lifting the fare by €0.20 to €4.10", "en", [(0.2, None), (4.1, None)]),
+        ("sales grew by 5% to 10%", "en", [(5, None), (10, None)]),
+        ("票价上涨0.2元至4.1元", "zh", [(0.2, None), (4.1, None)]),
+        # one unit for both numbers: the size of the change given as a range
+        ("prices rose by 5 to 10 percent", "en", [(5, 10)]),
+        ("温度从5至10度", "zh", [(5, 10)]),
+    ],
+)
+def test_a_change_and_where_it_ends_are_no_range(
+    text: str, lang: str, figures: list[tuple[float, Any]]
+) -> None:
+    assert [(q.value, q.high) for q in extract_quantities(text, lang)] == figures
