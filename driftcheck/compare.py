@@ -355,7 +355,7 @@ def quantity_findings(
         differences = compare_quantities(qa, qb)
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
         change_ends = (_change_ends(b, qb, a) or _change_ends(a, qa, b)) if worst is not None else []
-        if any(math.isclose(abs(x.value - y.value), size, rel_tol=0.02) for x, y, size in change_ends):
+        if any(told for _x, _y, _size, told in change_ends):
             _mark_matched(matched, a, qa, b, qb)
             continue  # "by 20 cents to €4.10" / "from €3.90 to €4.10": the change told as its size
         if loose and worst is not None and not _same_magnitude(qa, qb):
@@ -395,9 +395,9 @@ def quantity_findings(
         if worst is None:
             continue
         detail = "; ".join(d.text for d in differences)
-        if len(change_ends) == 1:
-            x, y, _size = change_ends[0]
-            detail = f"“{x.text}” to “{y.text}” is a change of {_num_text(abs(x.value - y.value))}; {detail}"
+        if len(change_ends) == 1 and worst.type == "number_value":
+            x, y, size, _told = change_ends[0]
+            detail = f"“{x.text}” to “{y.text}” is a change of {_change_text(x, y, size)}; {detail}"
         message = (
             f"{_label(a)} “{qa.text}” ({describe(qa)}) vs {_label(b)} “{qb.text}” ({describe(qb)}): {detail}"
         )
@@ -419,25 +419,56 @@ _CHANGE_SIZE_BEFORE = re.compile(
 )
 
 
-def _change_ends(size_at: Located, size: Quantity, other: Located) -> list[tuple[Quantity, Quantity, float]]:
-    """Where `size` is the size of a change ("by 20 cents"), the pairs of figures of its kind in `other` that
-    may tell the same change by its two ends ("from €3.90 to €4.10"), each with the size; [] otherwise."""
+def _change_ends(
+    size_at: Located, size: Quantity, other: Located
+) -> list[tuple[Quantity, Quantity, Quantity, bool]]:
+    """Where `size` is the size of a change ("by 20 cents", "um 5 Prozent"), the pairs of figures in `other`
+    that may tell that change by its two ends ("from €3.90 to €4.10"), each with the size and whether the
+    ends make that change; [] otherwise. A size in percent is relative to where the change began (or, for a
+    fall told the other way round, ended); in percentage points, or in the ends' own unit, it is their
+    difference: "grew by 15 percent to 63 percent" is no rise "from 48% to 63%"."""
     before = size_at.sentence.text[max(0, size.start - 6) : size.start]
-    if size.value <= 0 or not _CHANGE_SIZE_BEFORE.search(before):
+    if size.value <= 0 or size.high is not None or not _CHANGE_SIZE_BEFORE.search(before):
         return []
+    relative = size.unit == "percent"
     ends = [
         q
         for q in other.facts.quantities
         if q.high is None
-        and q.unit == size.unit
-        and (q.currency == size.currency or None in (q.currency, size.currency))
+        and q.value > 0
+        and (
+            relative
+            or (
+                (q.unit == "percent" if size.unit == "percentage_point" else q.unit == size.unit)
+                and (q.currency == size.currency or None in (q.currency, size.currency))
+            )
+        )
     ]
-    return [(x, y, size.value) for i, x in enumerate(ends) for y in ends[i + 1 :]]
+    out = []
+    for i, x in enumerate(ends):
+        for y in ends[i + 1 :]:
+            if x.unit != y.unit or (x.currency and y.currency and x.currency != y.currency):
+                continue  # "von 3,90 auf 4,10 Euro": the currency said once
+            if relative:
+                told = any(
+                    math.isclose(abs(x.value - y.value) / base * 100, size.value, rel_tol=0.02, abs_tol=0.05)
+                    for base in (x.value, y.value)
+                )
+            else:
+                told = math.isclose(abs(x.value - y.value), size.value, rel_tol=0.02)
+            out.append((x, y, size, told))
+    return out
 
 
-def _num_text(value: float) -> str:
-    """A value for a message: at most four significant digits, no trailing zeros ("0.2", "1250")."""
-    return f"{value:.4g}"
+def _change_text(x: Quantity, y: Quantity, size: Quantity) -> str:
+    """The change from the first end to the second in the size's terms ("0.2 EUR", "+31.25% (15 percentage
+    points)"): "from X to Y" names where the change began first."""
+    points = f" ({abs(y.value - x.value):.4g} percentage points)" if x.unit == "percent" else ""
+    if size.unit == "percent":
+        return f"{(y.value - x.value) / x.value * 100:+.4g}%{points}"
+    if size.unit == "percentage_point":
+        return points.strip(" ()")
+    return f"{abs(y.value - x.value):.4g}" + (f" {size.currency}" if size.currency else "")
 
 
 # A figure belongs to the name right before it ("the Greens 23", "Apple sold 12 million") when at most this
@@ -2793,7 +2824,8 @@ def office_findings(a: Located, b: Located) -> list[Finding]:
 # of an institution are one role: a central bank's governor is its Präsident in German and its 行长 in
 # Chinese, the Fed's chair a Notenbankchef. Generic words (head, chief, manager, Leiter, 负责人) are left
 # out: they translate too many roles. A director is one (a deputy director given as the director, a museum's
-# director as its chief curator: held-out review rounds).
+# director as its chief curator: held-out review rounds). 局长, 厅长 and 处长 head a bureau or department:
+# its president or its director (BfArM局长 is the BfArM's president).
 _ROLES: dict[str, tuple[str, str, str]] = {
     "spokesperson": (r"spokes(?:man|woman|person)|press\s+secretary", r"\w*sprecher(?:in)?", r"发言人"),
     "chief executive": (
@@ -2819,7 +2851,7 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "head": (
         r"president|governor|chair(?:man|woman|person)?",
         r"\w*präsident(?:in)?|gouverneur(?:in)?|(?:aufsichtsrats|verwaltungsrats|partei)?vorsitzende[rn]?",
-        r"总统|主席|行长|总裁|董事长|会长|主任",
+        r"总统|主席|行长|总裁|董事长|会长|主任|厅长|局长|处长",
     ),
     "founder": (r"co-?founder|founder", r"mitgründer(?:in)?|gründer(?:in)?", r"联合创始人|创始人|创办人"),
     "mayor": (r"mayor", r"(?:ober)?bürgermeister(?:in)?", r"市长|镇长"),
@@ -2851,7 +2883,7 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "director": (
         r"(?:sporting\s+)?director(?:[\s-]+general|\s+of\s+football)?",
         r"\w*direktor(?:in)?",
-        r"主任|馆长|体育总监",
+        r"主任|馆长|体育总监|厅长|局长|处长",
     ),
     "curator": (r"(?:chief\s+)?curator", r"\w*kurator(?:in)?", r"策展人"),
     "captain": (r"captain", r"kapitän(?:in)?", r"队长"),
@@ -2870,6 +2902,13 @@ _ROLES: dict[str, tuple[str, str, str]] = {
         r"(?:emergency\s+)?relief\s+(?:chief|coordinator)|humanitarian\s+(?:chief|coordinator)",
         r"\w*nothilfe(?:koordinator|chef)(?:in)?",
         r"紧急救济协调员|人道主义事务协调员|救济事务负责人",
+    ),
+    "analyst": (r"analyst", r"\w*analyst(?:in)?", r"分析师"),
+    "treasurer": (r"treasurer", r"schatzmeister(?:in)?|kämmerer|kämmerin", r"司库"),
+    "medical officer": (
+        r"(?:chief\s+)?(?:medical|health)\s+officer",
+        r"amtsarzt|amtsärztin",
+        r"首席医疗官|卫生官员",
     ),
     "lead investigator": (
         r"(?:lead|chief)\s+investigator",
@@ -2902,7 +2941,8 @@ _ROLE_HINT = re.compile(
     r"|premier|commissioner|constable|coach|director|captain|ambassador|prosecutor|judge|sprecher|vorstand"
     r"|chef|präsident|gouverneur|vorsitz|gründer|meister|trainer|kapitän|botschafter|staatsanw|richter|direktor"
     r"|kommandant|economist|volkswirt|ökonom|sekretär|relief|humanitarian|nothilfe|investigator|ermittler"
-    r"|rector|chancellor|rektor|kommissar|curator|kurator|sheriff"
+    r"|rector|chancellor|rektor|kommissar|curator|kurator|sheriff|analyst|treasurer|schatzmeister|kämmer"
+    r"|officer|amtsarzt|amtsärzt|分析师|司库|医疗官|卫生官员|厅长|处长"
     r"|发言人|执行官|总裁|财务|运营官|技术官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
     r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查|校长|校長|专员|特派员|主任|馆长|策展人|治安官|警长"
 )

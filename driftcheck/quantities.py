@@ -145,6 +145,9 @@ _ZH_QUAL_MID_RE = re.compile(r"(?P<z>多|余|餘)")
 _BETWEEN_RE = re.compile(r"(?:\b(?:between|zwischen)|介于|在)[\s\u00a0]*$", _I)
 _FROM_RE = re.compile(r"(?:\b(?:from|von)|从|由)[\s\u00a0]*$", _I)
 # "by 20 cents to €4.10", "上涨20%至": the first figure is the size of a change, the second where it ends.
+# Ranges rarely span more than this factor ("2 to 3 percent", "5 to 10 percent"); a change and its end often
+# do ("by 20 cents to €4.10").
+_CHANGE_END_RATIO = 3
 _CHANGE_SIZE_BEFORE_RE = re.compile(
     r"(?:\bby|(?:增加|增长|上涨|上升|下降|下跌|减少|提高|降低|涨|跌)了?)[\s\u00a0]*$", _I
 )
@@ -296,7 +299,7 @@ _CUR_SUFFIX: tuple[tuple[str, str], ...] = (
     (r"(?:Euro-?|euro\s+)[cC]ents?|欧分|歐分", "EUR/100"),
     (r"(?:US-?\s?)?[cC]ents?|¢", "/100"),
     (r"美分", "USD/100"),
-    (r"pence|便士", "GBP/100"),
+    (r"[pP]ence|便士", "GBP/100"),
     (r"Rappen", "CHF/100"),
     (r"(?:US|U\.S\.)[\s-]?dollars?|US-Dollars?", "USD"),
     (r"(?:Singapore|Singapur)[\s-]?[dD]ollars?", "SGD"),
@@ -1353,14 +1356,14 @@ def _read_quantity(
         if word in ("to", "到") and _FROM_RE.search(norm[max(0, start - 8) : start]):
             ok = False  # "from 20 to 30" is a change, not a range; German says a change "von 20 auf 30",
             # so "von 60 bis 79 Jahren" is a range
-        if (
+        # "by €0.20 to €4.10", "by 15% to 63%", "上涨0.2元至4.1元": a change and where it ends, each with
+        # its own sign, where the end is far above the change ("by 2% to 3%", "下降2%至3%" and "by 5 to 10
+        # percent", which shares one unit, are ranges of the change).
+        change_then_end = (
             word in ("to", "到", "至")
-            and (currency is not None or rm.start() > core.end or word in ("到", "至"))
-            and _CHANGE_SIZE_BEFORE_RE.search(norm[max(0, start - 8) : start])
-        ):
-            # "by €0.20 to €4.10", "by 5% to 10%": a change and where it ends, each with its own sign;
-            # "by 5 to 10 percent" shares one unit and stays a range
-            ok = False
+            and (currency is not None or rm.start() > core.end)
+            and _CHANGE_SIZE_BEFORE_RE.search(norm[max(0, start - 8) : start]) is not None
+        )
         if (
             rm.group("dash")
             and rm.group("dash") in "-"
@@ -1393,10 +1396,12 @@ def _read_quantity(
                     )
                     lo = core.value * Decimal(10) ** core.scale
                     hi = core2.value * Decimal(10) ** power2
-                    if core.scale == 0 and power2 and core.value * Decimal(10) ** power2 <= hi:
+                    if change_then_end and hi > _CHANGE_END_RATIO * lo:
+                        pass  # a change and its end: no range
+                    elif core.scale == 0 and power2 and core.value * Decimal(10) ** power2 <= hi:
                         lo = core.value * Decimal(10) ** power2  # "60-65 billion": the scale is shared
                         core.scale, core.scale_text = power2, scale_text2
-                    if lo < hi:
+                    if lo < hi and not (change_then_end and hi > _CHANGE_END_RATIO * lo):
                         high, high_scale, pos = hi, power2, p3
                         if core.scale == 0:
                             core.scale, core.scale_text = power2, scale_text2

@@ -1922,6 +1922,35 @@ def test_a_weekday_the_other_document_tells_elsewhere_is_not_compared_with_anoth
             "en",
             ("副主任", "director"),
         ),
+        # Held-out review stories: an analyst, a treasurer, a health officer and a 厅长 given other roles.
+        (
+            "Fitch analyst Jane Roe said the restructuring cut the debt by a third.",
+            "en",
+            "Fitch-Sprecherin Jane Roe sagte, die Umschuldung senke die Schulden um ein Drittel.",
+            "de",
+            ("analyst", "Sprecherin"),
+        ),
+        (
+            "County treasurer Tom Hill said the fund lost $12 million.",
+            "en",
+            "County mayor Tom Hill said the fund lost $12 million.",
+            "en",
+            ("treasurer", "mayor"),
+        ),
+        (
+            "Chief medical officer Amy Lee said 40 people were treated.",
+            "en",
+            "Fire chief Amy Lee said 40 people were treated.",
+            "en",
+            ("Chief medical officer", "Fire chief"),
+        ),
+        (
+            "省卫生厅厅长王明表示，已有40人接受治疗。",
+            "zh",
+            "Provincial health spokesman Wang Ming said 40 people had been treated.",
+            "en",
+            ("厅长", "spokesman"),
+        ),
         (
             "Museumsdirektorin Eva Roth sagte, die Bilder seien nicht versichert gewesen.",
             "de",
@@ -2618,6 +2647,8 @@ ROLE_WORDS = [
     "Kapitän", "队长", "Ambassador", "Botschafterin", "大使", "Prosecutor", "Staatsanwältin",
     "检察官", "Judge", "Richterin", "法官", "Director", "Direktorin", "主任", "馆长", "Curator",
     "Chefkuratorin", "策展人", "Managing Director", "Finanzdirektor", "Sheriff", "治安官", "警长",
+    "Analyst", "Analystin", "分析师", "Treasurer", "Schatzmeisterin", "Kämmerer", "司库",
+    "Chief Medical Officer", "Health Officer", "Amtsärztin", "卫生官员", "厅长", "局长", "处长",
 ]  # fmt: skip
 
 

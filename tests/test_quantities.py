@@ -1056,7 +1056,10 @@ def test_hundredths_of_a_currency_are_read_as_its_value(
     ("text", "lang", "figures"),
     [
         ("lifting the fare by €0.20 to €4.10", "en", [(0.2, None), (4.1, None)]),
-        ("sales grew by 5% to 10%", "en", [(5, None), (10, None)]),
+        ("its share grew by 15% to 63%", "en", [(15, None), (63, None)]),
+        # within a factor of three: a range of the change
+        ("sales grew by 5% to 10%", "en", [(5, 10)]),
+        ("预计将下降2%至3%", "zh", [(2, 3)]),
         ("票价上涨0.2元至4.1元", "zh", [(0.2, None), (4.1, None)]),
         # one unit for both numbers: the size of the change given as a range
         ("prices rose by 5 to 10 percent", "en", [(5, 10)]),
