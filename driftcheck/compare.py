@@ -2334,7 +2334,11 @@ def _one_wording(a: Located, b: Located) -> bool:
     between them (the modal hedge rule and the name-swap rule without a shared name)."""
     if not a.sentence.language or a.sentence.language != b.sentence.language:
         return False
-    if _OTHER_MODALITY.search(a.sentence.text) or _OTHER_MODALITY.search(b.sentence.text):
+    # A conditional or obligation on one side may be how it says the other's modal; one both sides carry
+    # alike ("how far it can push prices" in both) is part of the shared wording, not a rendering of the
+    # dropped "may" (a held-out review story's dropped hedge went unreported).
+    other_a = {w.casefold() for w in _OTHER_MODALITY.findall(a.sentence.text)}
+    if other_a != {w.casefold() for w in _OTHER_MODALITY.findall(b.sentence.text)}:
         return False
     if a.sentence.text.rstrip().endswith(("?", "？")) or b.sentence.text.rstrip().endswith(("?", "？")):
         return False  # a question claims nothing a modal could weaken

@@ -75,6 +75,12 @@ _QUALIFIER_WORDS: dict[str, str] = {
     # Verbs that say "more than" of the figure after them ("losses could exceed 1.2 billion yuan" = 超过).
     "exceed": "more_than", "exceeds": "more_than", "exceeded": "more_than", "surpass": "more_than",
     "surpasses": "more_than", "surpassed": "more_than", "surpassing": "more_than", "topped": "more_than",
+    "topping": "more_than", "tops": "more_than",
+    # A forecast set against an expectation ("revenue of $49bn, below the $50.6bn Wall Street expected" /
+    # "topping the $50.6bn"): the article stands between the comparison and the figure (a held-out story's
+    # reversed comparison went unreported). Not "under the": "under the $750,000 cap" is "by the cap".
+    "below the": "less_than", "above the": "more_than", "topping the": "more_than",
+    "exceeding the": "more_than", "surpassing the": "more_than", "short of the": "less_than",
     "up to": "at_most", "at most": "at_most", "no more than": "at_most", "as many as": "at_most",
     "as much as": "at_most", "for as long as": "at_most", "as high as": "at_most",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
@@ -1818,6 +1824,13 @@ def _qualifier_diff(a: Quantity, b: Quantity) -> Difference | None:
     """A low "qualifier" Difference when the qualifier class changed; synonyms in one class are not."""
     if a.qualifier == b.qualifier:
         return None
+    if "none" in (a.qualifier, b.qualifier) and _REFERENCE_COMPARISON.search(
+        (a.qualifier_text or "") + (b.qualifier_text or "")
+    ):
+        # "below the $50.6bn Wall Street expected", "well above the 85% mark": the figure is the reference
+        # something else is set against, not a bound of it; another version may set it against nothing
+        # ("the 85% level at which …"). Only a reversal of the comparison is a change.
+        return None
     if a.qualifier == "none":
         return Difference("qualifier", "low", f"qualifier '{b.qualifier_text}' added")
     if b.qualifier == "none":
@@ -1828,6 +1841,7 @@ def _qualifier_diff(a: Quantity, b: Quantity) -> Difference | None:
     return Difference("qualifier", "low", f"qualifier changed: '{a.qualifier_text}' → '{b.qualifier_text}'")
 
 
+_REFERENCE_COMPARISON = re.compile(r"\sthe$")
 _LOWER_BOUNDS = frozenset({"more_than", "at_least"})
 _UPPER_BOUNDS = frozenset({"less_than", "at_most", "just_under"})
 

