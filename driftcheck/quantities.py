@@ -1630,10 +1630,25 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     one_unit = (a.unit is None) != (b.unit is None) and not (a.currency or b.currency)
     if one_unit and _log_dist(a.value, b.value) > 1:
         return False  # "einwöchige" (1 week) is no version of "November 16": a unit on one side, 16× apart
+    if (a.currency is None) != (b.currency is None):
+        bare, money = (a, b) if a.currency is None else (b, a)
+        if (
+            bare.unit is None
+            and bare.scale == 0
+            and _log_dist(bare.value, money.value) > _BARE_AGAINST_MONEY
+            and not math.isclose(bare.value, _mantissa(money), rel_tol=0.05)
+        ):
+            # "$4.2 million" in damages is no version of the "5" of a 5–2 vote: a bare number thousands of
+            # times off is another figure, unless it is the amount with its scale word lost ("4.2").
+            return False
     # money against a physical unit is never the same thing
     return not (
         (a.currency and b.unit and b.unit != "percent") or (b.currency and a.unit and a.unit != "percent")
     )
+
+
+# Orders of magnitude between a bare number and an amount of money beyond which they are two figures.
+_BARE_AGAINST_MONEY = 3
 
 
 def _log_dist(x: float, y: float) -> float:

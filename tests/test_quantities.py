@@ -1070,3 +1070,12 @@ def test_a_change_and_where_it_ends_are_no_range(
     text: str, lang: str, figures: list[tuple[float, Any]]
 ) -> None:
     assert [(q.value, q.high) for q in extract_quantities(text, lang)] == figures
+
+
+def test_a_bare_small_number_is_no_version_of_an_amount_thousands_of_times_larger() -> None:
+    money = one("awarded $4.2 million in damages", "en")
+    vote = extract_quantities("mit 5 zu 2 Stimmen", "de")[0]
+    assert match_quantities([money], [vote]) == [(money, None), (None, vote)]
+    # the amount with its scale word lost is still the amount
+    lost = one("Die Jury sprach ihr 4,2 zu", "de")
+    assert match_quantities([money], [lost]) == [(money, lost)]
