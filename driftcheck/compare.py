@@ -2628,6 +2628,7 @@ def compare_pair(
         *date_findings(a, b, dated, loose),
         *entity_findings(a, b, aliases),
         *office_findings(a, b),
+        *([] if loose else chamber_findings(a, b)),
         *([] if loose else place_swap_findings(a, b, places_told)),
         # A quotation given to another person (said) carries that person's role with it.
         *([] if said else role_findings(a, b)),
@@ -2820,6 +2821,67 @@ def office_findings(a: Located, b: Located) -> list[Finding]:
         f"{office_b} ('{b.sentence.text[sb:eb]}')"
     )
     return [make("entity", "high", message, evidence(a, sa, ea, office_a), evidence(b, sb, eb, office_b))]
+
+
+# Legislative chambers in three languages: a vote or a committee moved to the other chamber ("House Science
+# Committee" / "Wissenschaftsausschuss im US-Senat", 众议院 / 参议院) is a wrong institution a translation
+# desk must catch (a held-out story, unreported). Longest alternatives first (联邦参议院 before 参议院).
+# A bare "House" only where no capitalised word but "The" comes before it ("White House", "Opera House").
+_CHAMBERS: tuple[tuple[str, str], ...] = (
+    (r"\bHouse\s+of\s+Commons\b|\bUnterhaus(?:es)?\b|下议院|下院", "lower house (Commons)"),
+    (r"\bHouse\s+of\s+Lords\b|\bOberhaus(?:es)?\b|上议院", "upper house (Lords)"),
+    (r"\bBundesrat(?:s|es)?\b|联邦参议院", "Bundesrat"),
+    (r"\bBundestag(?:s|es)?\b|联邦议院", "Bundestag"),
+    (
+        r"\bHouse\s+of\s+Representatives\b|\b(?:US|U\.S\.)[\s-]House\b|\bHouse\b"
+        r"(?!\s+of\s+(?:Commons|Lords))|\b(?:US-)?Repräsentantenhaus(?:es)?\b|众议院",
+        "House of Representatives",
+    ),
+    (r"\b(?:US-|U\.S\.\s+)?Senat(?:e|s|es)?\b|参议院", "Senate"),
+)
+_CHAMBER_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _name) in enumerate(_CHAMBERS)))
+_CHAMBER_HINT = re.compile(r"House|haus|Senat|Bundes|议院|下院")
+
+
+def chamber_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, chamber) of each legislative chamber a sentence names."""
+    if not _CHAMBER_HINT.search(text):
+        return ()
+    out = []
+    for m in _CHAMBER_RE.finditer(text):
+        if m.lastgroup is None:
+            continue
+        if m.group(0) == "House":
+            before = _WORD_BEFORE_HOUSE.search(text, 0, m.start())
+            if before is not None and before.group(1) not in _BEFORE_THE_HOUSE:
+                continue  # "White House", "Opera House", "Government House"
+            if not text[: m.start()].strip() and not _CAPITALISED_AFTER.match(text, m.end()):
+                continue  # "House prices rose": a sentence opens with the noun
+        out.append((m.start(), m.end(), _CHAMBERS[int(m.lastgroup[1:])][1]))
+    return tuple(out)
+
+
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
+_WORD_BEFORE_HOUSE = re.compile(r"\b([A-Z][\w.'’-]*)\s+$")
+_BEFORE_THE_HOUSE = frozenset({"The", "A", "This", "That", "US", "U.S.", "Whole"})
+
+
+def chamber_findings(a: Located, b: Located) -> list[Finding]:
+    """A legislative chamber given as another in an aligned sentence (the House / the Senate): high. Only
+    where each sentence names one chamber, and not in a headline (which may pick another chamber's step)."""
+    ca, cb = chamber_mentions(a.sentence.text), chamber_mentions(b.sentence.text)
+    if len({c for _s, _e, c in ca}) != 1 or len({c for _s, _e, c in cb}) != 1:
+        return []
+    (sa, ea, chamber_a), (sb, eb, chamber_b) = ca[0], cb[0]
+    if chamber_a == chamber_b or "headline" in (a.sentence.kind, b.sentence.kind):
+        return []
+    if _other_people(a, b) or a.sentence.doc == b.sentence.doc:
+        return []
+    message = (
+        f"{_label(a)} names the chamber as the {chamber_a} ('{a.sentence.text[sa:ea]}'), {_label(b)} as the "
+        f"{chamber_b} ('{b.sentence.text[sb:eb]}')"
+    )
+    return [make("entity", "high", message, evidence(a, sa, ea, chamber_a), evidence(b, sb, eb, chamber_b))]
 
 
 # A person's role other than a minister's portfolio, in three languages: role -> (English, German, Chinese)

@@ -915,3 +915,55 @@ def test_isis_is_the_islamic_state() -> None:
 def test_a_sentence_opening_with_may_have_is_hedged() -> None:
     assert [m.key for m in extract_hedges("May have been the source of Earth's water.", "en")] == ["may"]
     assert extract_hedges("May 5 was a Monday.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        (
+            "Brian Babin, chairman of the House Science Committee, said the delay was worrying.",
+            "en",
+            "Brian Babin, Vorsitzender des Wissenschaftsausschusses im US-Senat, nannte das bedenklich.",
+            "de",
+        ),
+        (
+            "美国国会众议院科学委员会主席布赖恩·巴宾说，推迟令人担忧。",
+            "zh",
+            "The Senate voted 51-49 on Tuesday.",
+            "en",
+        ),
+        ("Der Bundestag stimmte am Freitag zu.", "de", "The Bundesrat approved it on Friday.", "en"),
+    ],
+)
+def test_a_committee_or_vote_moved_to_the_other_chamber_is_high(a: str, la: str, b: str, lb: str) -> None:
+    chambers = [f for f in _found(a, la, b, lb) if "chamber" in f.message]
+    assert chambers and chambers[0].severity == "high", [f.message for f in _found(a, la, b, lb)]
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        (
+            "美国国会众议院科学委员会主席布赖恩·巴宾说，推迟令人担忧。",
+            "zh",
+            "Brian Babin, chairman of the House Science Committee, said the delay was worrying.",
+            "en",
+        ),
+        ("Das Repräsentantenhaus stimmte zu.", "de", "The U.S. House approved it.", "en"),
+        # "White House", "Opera House" and a sentence that opens with the noun name no chamber
+        (
+            "The White House said the Senate would vote.",
+            "en",
+            "Das Weiße Haus sagte, der Senat werde abstimmen.",
+            "de",
+        ),
+        (
+            "House prices rose as the Senate debated.",
+            "en",
+            "Die Hauspreise stiegen, während der Senat debattierte.",
+            "de",
+        ),
+    ],
+)
+def test_one_chamber_in_two_languages_is_no_finding(a: str, la: str, b: str, lb: str) -> None:
+    assert not [f.message for f in _found(a, la, b, lb) if "chamber" in f.message]
