@@ -1034,10 +1034,14 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
     # Two people given the same role ("Deputy Governor Tomas Reuter" / "Deputy Governor Paul Brenner"): the
     # role is the shared context that makes the names a swap.
     same_role = same_kind and ea.kind == "person" and _same_role(a.sentence.text, b.sentence.text)
+    # Two names introduced as the same kind of body ("the rating agency Fitch" / "die Ratingagentur Moody's"):
+    # the descriptor is the shared context, in any language (a held-out story's swap, unreported).
+    described = _described_alike(a, ea, b, eb)
     if not (
         (shared and same_kind)
         or version
         or same_role
+        or described
         or (_one_wording(a, b) and _swapped_outright(a, ea, b, eb))
     ):
         return []
@@ -1046,12 +1050,14 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
         # name check (transliteration, CLDR names) decides, not string inequality.
         return []
     kind = " (version changed)" if version else f" ({ea.kind})" if same_kind else ""
+    if described and not kind:
+        kind = f" (both called {described})"
     message = f"{_label(a)} names {ea.text!r} where {_label(b)} names {eb.text!r}{kind}"
     return [
         make(
             "entity",
             # Names of no known kind may be a fragment of a longer name read two ways: medium, not high.
-            "high" if same_kind or version else "medium",
+            "high" if same_kind or version or described else "medium",
             message,
             evidence(a, ea.start, ea.end, ea.key),
             evidence(b, eb.start, eb.end, eb.key),
@@ -1060,6 +1066,33 @@ def entity_findings(a: Located, b: Located, aliases: AliasTable) -> list[Finding
 
 
 _DIGITS = re.compile(r"\d+")
+# Kinds of body a name is introduced as, in English and German, right before the name ("the rating agency
+# Fitch", "der Ratingagentur Moody's", "Nachrichtenagentur Reuters"): kind -> alternatives.
+_DESCRIPTORS: dict[str, str] = {
+    "rating agency": r"rating\s+agency|credit\s+rater|Ratingagentur",
+    "news agency": r"news\s+agency|wire\s+service|Nachrichtenagentur",
+    "airline": r"airline|carrier|Fluggesellschaft|Airline|Fluglinie",
+    "carmaker": r"carmaker|automaker|car\s+maker|Autobauer|Autohersteller",
+    "insurer": r"insurer|Versicherer|Versicherungskonzern",
+    "space agency": r"space\s+agency|Raumfahrtagentur|Raumfahrtbehörde",
+    "bank": r"bank|lender|Bank|Großbank|Geldhaus",
+    "broadcaster": r"broadcaster|Sender|Rundfunkanstalt",
+}
+_DESCRIPTOR_BEFORE = re.compile(
+    "(?:" + "|".join(f"(?P<d{i}>{p})" for i, p in enumerate(_DESCRIPTORS.values())) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def _described_alike(a: Located, ea: Entity, b: Located, eb: Entity) -> str | None:
+    """The kind of body both names are introduced as, right before them, or None."""
+    kinds = []
+    for loc, entity in ((a, ea), (b, eb)):
+        m = _DESCRIPTOR_BEFORE.search(loc.sentence.text, max(0, entity.start - 30), entity.start)
+        if m is None or m.lastgroup is None:
+            return None
+        kinds.append(list(_DESCRIPTORS)[int(m.lastgroup[1:])])
+    return kinds[0] if kinds[0] == kinds[1] else None
 
 
 def _surname_of(full: Entity, short: Entity) -> bool:

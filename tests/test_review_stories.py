@@ -967,3 +967,15 @@ def test_a_committee_or_vote_moved_to_the_other_chamber_is_high(a: str, la: str,
 )
 def test_one_chamber_in_two_languages_is_no_finding(a: str, la: str, b: str, lb: str) -> None:
     assert not [f.message for f in _found(a, la, b, lb) if "chamber" in f.message]
+
+
+def test_two_bodies_introduced_alike_are_a_swap_across_languages() -> None:
+    de = "Analysten der Ratingagentur Fitch erklärten, die Einigung senke das Ausfallrisiko deutlich."
+    swapped = "Analysts at the rating agency Moody's said the deal sharply reduced the risk of default."
+    found = [f for f in _found(de, "de", swapped, "en") if f.type == "entity"]
+    assert found and found[0].severity == "high" and "rating agency" in found[0].message
+    faithful = "Analysts at the rating agency Fitch said the deal sharply reduced the risk of default."
+    assert "entity" not in _types(_found(de, "de", faithful, "en"))
+    # introduced as different kinds of body: no shared context, no swap
+    other = "Analysts at the bank Moody's said the deal sharply reduced the risk of default."
+    assert "entity" not in _types(_found(de, "de", other, "en"))
