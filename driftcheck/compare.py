@@ -2270,7 +2270,8 @@ def _excused(plain: Located, hedged: Located, marker: Marker) -> bool:
 # dropped: a false "kept" only costs a finding, a false "dropped" tells an editor a correct translation is
 # wrong.
 _RENDERED_MODALITY = re.compile(
-    r"\b(?:maybe|expected|expects|afraid|could|couldn|konnte\w*|könn(?:en|t|e|te\w*)|dürf\w*|darf|mag|möge\w*|möglich\w*|"
+    r"\b(?:maybe|expected|expects|afraid|could|couldn|feasible|possible|potential\w*|potenziell\w*|denkbar|"
+    r"machbar|konnte\w*|könn(?:en|t|e|te\w*)|dürf\w*|darf|mag|möge\w*|möglich\w*|"
     r"wahrscheinlich\w*|unwahrscheinlich\w*|kaum|voraussichtlich|erwarte\w*|wohl|womöglich|vermute\w*|"
     r"befürchte\w*|rechne\w*|unter\s+Umständen)\b|可以|能|预计|預計|有望|或[已将將]?|说不定|說不定|大概|估计|估計|"
     r"也许|也許|或许|或許|怀疑|懷疑|不得",
@@ -2320,6 +2321,50 @@ def modal_dropped_findings(source: Located, target: Located) -> list[Finding]:
     message = f"{_label(source)} hedges the claim ({marker.text!r}); {_label(target)} states it as fact"
     hedged = evidence(source, marker.start, marker.end, marker.key)
     return [make("hedge", "medium", message, hedged, whole(target))]
+
+
+# Words that add doubt and mean nothing else: a translation that adds one to a claim its source states as
+# fact has made it uncertain ("已经解决" rendered "sei möglicherweise gelöst", a held-out story). Not "could"
+# or "könnte", which translate ability and the conditional as often.
+_ADDED_DOUBT = re.compile(
+    r"\b(?:possibly|perhaps|maybe|probably|möglicherweise|vielleicht|eventuell|vermutlich|wahrscheinlich)\b"
+    r"|也许|或许|可能",
+    re.IGNORECASE,
+)
+
+
+# 的可能 / 可能性: "the possibility" (没有排除…的可能, "did not rule out"), a noun, no doubt added.
+_ZH_POSSIBILITY_NOUN = re.compile(r"的可能|.?可能(?:性|[。，；！？]|$)")
+
+
+def modal_added_findings(source: Located, target: Located) -> list[Finding]:
+    """A translation that adds doubt ("möglicherweise", "perhaps", 也许) to a claim its source states without
+    any hedge, modal or source: medium. Only for a target known to translate the source (see
+    modal_dropped_findings)."""
+    if source.sentence.kind not in CLAIM_KINDS or target.sentence.kind not in CLAIM_KINDS:
+        return []
+    if source.sentence.language == target.sentence.language or source.facts.hedges:
+        return []
+    text = source.sentence.text
+    if text.rstrip().endswith(("?", "？")) or _RENDERED_MODALITY.search(text) or _OTHER_MODALITY.search(text):
+        return []
+    if _SOLL.search(text):
+        return []  # an expectation or estimate in the source's own words
+    added = next(
+        (
+            m
+            for m in target.facts.hedges
+            if m.kind == "modal"
+            and _ADDED_DOUBT.fullmatch(m.text)
+            and not _ZH_POSSIBILITY_NOUN.match(target.sentence.text, max(0, m.start - 1))
+        ),
+        None,
+    )
+    if added is None or _NO_CLAIM_MODAL.search(target.sentence.text):
+        return []
+    message = f"{_label(target)} adds doubt ({added.text!r}) to a claim {_label(source)} states as fact"
+    doubt = evidence(target, added.start, added.end, added.key)
+    return [make("hedge", "medium", message, whole(source), doubt)]
 
 
 def _hedge_kept_elsewhere(
@@ -3376,13 +3421,16 @@ def _sources_agree(
     located: Mapping[SentenceKey, Located],
 ) -> bool:
     """Whether every other document the translation may render (a wire and its rewrite, both English) that
-    tells the target's claim hedges it as the source does: which of them was translated is unknown, and a
-    rewrite's "likely" in a sentence that merges two claims drew a finding against a faithful translation."""
+    tells the target's claim hedges it as the source does, or states it as plainly: which of them was
+    translated is unknown, and a rewrite's "likely" in a sentence that merges two claims drew a finding
+    against a faithful translation (as did a rewrite's "will" against the "wahrscheinlich" of a translation
+    of the wire's "would probably")."""
+    modal = any(m.kind == "modal" for m in source.facts.hedges)
     for key in links.aligned.get((target.sentence.doc, target.sentence.index), ()):
         other = located.get(key)
         if other is None or other is source or key[0] not in translates[target.sentence.doc]:
             continue
-        if not any(m.kind == "modal" for m in other.facts.hedges):
+        if any(m.kind == "modal" for m in other.facts.hedges) != modal:
             return False
     return True
 
@@ -3683,7 +3731,9 @@ def compare_corpus(
                 for source, target in ((a, b), (b, a)):
                     if source.sentence.doc in translates.get(target.sentence.doc, ()):
                         if _sources_agree(source, target, translates, links, located):
-                            found += modal_dropped_findings(source, target)
+                            found += modal_dropped_findings(source, target) or modal_added_findings(
+                                source, target
+                            )
                         break
             if found:
                 out.append((position, found))

@@ -73,6 +73,8 @@ Span = tuple[int, int]
 _ZH_SPEAKER_TAG = re.compile(
     r"[^。！？“”\n]{1,30}?(?:说|表示|称|指出|强调|写道|透露|坦言|补充道|回应|问|反问|回答|答)(?:道)?[。！]"
 )
+# A unit symbol with a slash or a watt-hour, its dot, then a capitalised word: a sentence end.
+_UNIT_DOT_RE = re.compile(r"(?<=\d)\s?(?:km/h|m/s|km/s|[kMGT]Wh)\.(?=\s+[A-ZÄÖÜ])")
 _DE_WORD_DOT_NUMBER_RE = re.compile(r"\b([^\W\d_]{5,})\.[ ]+(?=\d)")
 # German abbreviations of five or more letters that take a number after them.
 _DE_LONG_ABBREVIATIONS = frozenset(
@@ -290,6 +292,11 @@ def split_sentences(text: str, language: str | None, *, split_quotes: bool = Tru
             for m in _DE_WORD_DOT_NUMBER_RE.finditer(work)
             if m.group(1).casefold() not in _DE_LONG_ABBREVIATIONS
         )
+
+    if "/" in work or "Wh." in work:
+        # sentencex reads "km/h." as an abbreviation that cannot end a sentence ("…mit 78 km/h. Als mögliche
+        # Ursache …" stayed one sentence, and the second half went unaligned in a held-out story).
+        cuts.extend(m.end() for m in _UNIT_DOT_RE.finditer(work))
 
     spans: list[Span] = []
     start = lo

@@ -42,6 +42,7 @@ from .compare import (
     evidence,
     fingerprint,
     make,
+    modal_added_findings,
     modal_dropped_findings,
     whole,
 )
@@ -1720,7 +1721,7 @@ def translation_pair(a: Located, b: Located, settings: CompareSettings, aliases:
     if not any(f.type == "entity" for f in found):
         found += name_findings(a, b)
     if not any(f.type == "hedge" for f in found):
-        found += modal_dropped_findings(a, b)
+        found += modal_dropped_findings(a, b) or modal_added_findings(a, b)
     return found
 
 

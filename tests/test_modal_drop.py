@@ -114,3 +114,46 @@ def test_the_evidence_is_the_modal_word_in_the_source(tmp_path: Path) -> None:
 )
 def test_modal_renderings_found_in_review_are_not_reported(tmp_path: Path, source: str, target: str) -> None:
     assert _modal_findings(tmp_path, [(source, target)]) == {}
+
+
+ADDED = [
+    # zh "已经解决" rendered "sei möglicherweise gelöst" (a held-out review story)
+    (
+        "NASA副局长表示，隔热罩的问题已经解决。",
+        "Der Nasa-Vizechef sagte, das Problem mit dem Hitzeschild sei möglicherweise gelöst.",
+    ),
+    ("The plant closes next year.", "Das Werk schließt vielleicht nächstes Jahr."),
+    ("Das Werk schließt nächstes Jahr.", "The plant will perhaps close next year."),
+]
+NOT_ADDED = [
+    # the source hedges too, in words of its own, or the Chinese 可能 is the noun "possibility"
+    ("The plant is expected to close next year.", "Das Werk schließt wahrscheinlich nächstes Jahr."),
+    ("The plant could close next year.", "Das Werk schließt vielleicht nächstes Jahr."),
+    ("Petersen schloss rechtliche Schritte nicht aus.", "彼得森没有排除采取法律行动的可能。"),
+    # "may" and "could" translate ability and the conditional as often as doubt
+    ("Das Werk schließt nächstes Jahr.", "The plant may close next year."),
+]
+
+
+def _added_findings(tmp_path: Path, pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    report = run_pairs(str(_pairs_file(tmp_path, pairs)))
+    found: dict[str, list[str]] = {}
+    for f in report.findings:
+        if f.type == "hedge" and "adds doubt" in f.message:
+            found.setdefault(f.segment or "", []).append(f"{f.severity}: {f.message}")
+    return found
+
+
+@pytest.mark.parametrize(("source", "target"), ADDED)
+def test_doubt_the_translation_adds_is_a_medium_hedge_finding(
+    tmp_path: Path, source: str, target: str
+) -> None:
+    found = _added_findings(tmp_path, [(source, target)])
+    assert list(found) == ["p0"] and found["p0"][0].startswith("medium: target adds doubt ("), found
+
+
+@pytest.mark.parametrize(("source", "target"), NOT_ADDED)
+def test_doubt_the_source_has_or_that_is_no_doubt_is_not_added(
+    tmp_path: Path, source: str, target: str
+) -> None:
+    assert _added_findings(tmp_path, [(source, target)]) == {}

@@ -478,3 +478,16 @@ def test_a_german_date_after_a_weekday_is_not_cut() -> None:
         "Der Zug entgleiste am Dienstag, 10. Juni, um 19.42 Uhr MESZ bei Madrid.",
         "Es gab Verletzte.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "count"),
+    [
+        ("Der Zug fuhr mit 78 km/h. Als mögliche Ursache prüfen die Ermittler einen Radsatz.", "de", 2),
+        ("Der Verbrauch lag bei 300 kWh. Im Vorjahr waren es 280.", "de", 2),
+        ("The limit is 80 km/h. Investigators are checking a wheelset.", "en", 2),
+        ("Tempo 80 km/h. danach der Bahnhof", "de", 1),  # no capital after the dot: no sentence end
+    ],
+)
+def test_a_unit_with_a_slash_can_end_a_sentence(text: str, lang: str, count: int) -> None:
+    assert len(split_sentences(text, lang)) == count

@@ -704,3 +704,25 @@ def test_a_quotation_tagged_by_a_pronoun_is_given_to_the_one_person_named_before
     assert speakers(
         "en", "Election chief Anna Keller presented it.", '"Every vote counts," Lindner said.'
     ) == ["Lindner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "hedged"),
+    [
+        ("Eine Heraufstufung Ghanas sei in den kommenden Monaten möglich.", "de", True),
+        ("Als mögliche Ursache prüfen die Ermittler einen Radsatz.", "de", True),
+        ("An upgrade was possible.", "en", True),
+        ("It is possible that he left.", "en", True),
+        # feasibility, a superlative, a cause, a request: no doubt of a claim
+        ("Bitte so bald wie möglich antworten.", "de", False),
+        ("Die Spende hat das möglich gemacht.", "de", False),
+        ("zum schlechtesten möglichen Zeitpunkt", "de", False),
+        ("Lower gas prices had made the reduction possible.", "en", False),
+        ("They left at the worst possible moment.", "en", False),
+        ("It was possible to see the coast.", "en", False),
+        ("Reply as soon as possible.", "en", False),
+        ("That is not possible.", "en", False),
+    ],
+)
+def test_possible_is_a_modal_where_it_doubts_a_claim(text: str, lang: str, hedged: bool) -> None:
+    assert bool([m for m in extract_hedges(text, lang) if m.key == "may"]) is hedged
