@@ -2707,6 +2707,7 @@ def compare_pair(
         *entity_findings(a, b, aliases),
         *office_findings(a, b),
         *([] if loose else chamber_findings(a, b)),
+        *([] if loose else us_party_findings(a, b)),
         *([] if loose else place_swap_findings(a, b, places_told)),
         # A quotation given to another person (said) carries that person's role with it.
         *([] if said else role_findings(a, b)),
@@ -2960,6 +2961,55 @@ def chamber_findings(a: Located, b: Located) -> list[Finding]:
         f"{chamber_b} ('{b.sentence.text[sb:eb]}')"
     )
     return [make("entity", "high", message, evidence(a, sa, ea, chamber_a), evidence(b, sb, eb, chamber_b))]
+
+
+# The two US parties in three languages, as nouns or as adjectives before people and bodies ("Republican
+# leaders", "die demokratischen Fraktionsführer", 共和党领袖): a held-out story's Republican leaders became
+# Democratic ones in translation, unreported. German adjectives only before a political noun: "demokratische
+# Werte" are democratic values.
+_US_PARTIES: tuple[tuple[str, str], ...] = (
+    (
+        r"\bRepublican(?:s|\s+Party)?\b|\bRepublikaner(?:in|innen|n)?\b|\bGOP\b|共和党"
+        r"|\b[Rr]epublikanische[nmrs]?\b(?=\s+(?:Partei|Fraktion\w*|Senator\w*|Abgeordnete\w*|Gouverneur\w*|"
+        r"Mehrheit|Kandidat\w*|Präsident\w*|Führung|Lager|Politiker\w*|Vorwahl\w*))",
+        "Republican",
+    ),
+    (
+        r"\bDemocrat(?:s|ic(?:\s+Party)?)?\b|\bDemokrat(?:en|in|innen)\b|民主党"
+        r"|\b[Dd]emokratische[nmrs]?\b(?=\s+(?:Partei|Fraktion\w*|Senator\w*|Abgeordnete\w*|Gouverneur\w*|"
+        r"Mehrheit|Kandidat\w*|Präsident\w*|Führung|Lager|Politiker\w*|Vorwahl\w*))",
+        "Democratic",
+    ),
+)
+_US_PARTY_RE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _name) in enumerate(_US_PARTIES)))
+_US_PARTY_HINT = re.compile(r"[Rr]epubli|[Dd]emokrat|Democrat|GOP|共和党|民主党")
+
+
+def us_party_findings(a: Located, b: Located) -> list[Finding]:
+    """One US party given as the other in an aligned sentence ("Republican leaders" / "die demokratischen
+    Fraktionsführer"): high. Only where each sentence names one party, so two parties are never crossed."""
+    if not _US_PARTY_HINT.search(a.sentence.text) or not _US_PARTY_HINT.search(b.sentence.text):
+        return []
+    pa = [
+        (m.start(), m.end(), _US_PARTIES[int(m.lastgroup[1:])][1])
+        for m in _US_PARTY_RE.finditer(a.sentence.text)
+        if m.lastgroup
+    ]
+    pb = [
+        (m.start(), m.end(), _US_PARTIES[int(m.lastgroup[1:])][1])
+        for m in _US_PARTY_RE.finditer(b.sentence.text)
+        if m.lastgroup
+    ]
+    if len({p for _s, _e, p in pa}) != 1 or len({p for _s, _e, p in pb}) != 1 or pa[0][2] == pb[0][2]:
+        return []
+    if _other_people(a, b) or a.sentence.doc == b.sentence.doc:
+        return []
+    (sa, ea, party_a), (sb, eb, party_b) = pa[0], pb[0]
+    message = (
+        f"{_label(a)} names the party as {party_a} ('{a.sentence.text[sa:ea]}'), {_label(b)} as {party_b} "
+        f"('{b.sentence.text[sb:eb]}')"
+    )
+    return [make("entity", "high", message, evidence(a, sa, ea, party_a), evidence(b, sb, eb, party_b))]
 
 
 # A person's role other than a minister's portfolio, in three languages: role -> (English, German, Chinese)
@@ -3251,17 +3301,22 @@ def addition_findings(
                     docs_with_value.setdefault(value_anchor(v), set()).add(x.sentence.doc)
     out = []
     for x in located:
-        for previous, q in zip((None, *x.facts.quantities), x.facts.quantities, strict=False):
+        figures = x.facts.quantities
+        for previous, q, following in zip((None, *figures), figures, (*figures[1:], None), strict=False):
             if previous is not None and _converts(x.sentence.text, previous, q):
                 continue  # "35 km (22 miles)": the same figure in another unit, told for the reader
+            # "48 mph (78 km/h)" where the others say "78 km/h": the figure is told, in the bracket's unit
+            told_as = [q]
+            if following is not None and _converts(x.sentence.text, q, following):
+                told_as.append(following)
             # Ordinals are compared where both versions give one; alone they are mostly word choice
             # ("第四季度" for "fourth-quarter", whose English ordinal word is not read as a figure).
             checkable = q.unit != "ordinal" and (
                 q.unit is not None or q.currency is not None or abs(q.value) >= settings.addition_min_value
             )
-            if not checkable or (x.sentence.doc, x.sentence.index, q.start) in matched:
+            if not checkable or any((x.sentence.doc, x.sentence.index, t.start) in matched for t in told_as):
                 continue
-            values = [v for v in (q.value, q.high) if v is not None]
+            values = [v for t in told_as for v in (t.value, t.high) if v is not None]
             if any(docs_with_value.get(value_anchor(v), set()) - {x.sentence.doc} for v in values):
                 continue
             message = f"only {x.sentence.doc} gives this figure: {describe(q)}"

@@ -181,6 +181,7 @@ _ZH_SCALE_RE = re.compile(
 _ZH_SCALE_POWER = {"十": 1, "百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8, "兆": 12}
 
 # Units: (pattern, canonical unit, multiplier to the base unit).  Longest and most specific first.
+_MILE = 1609.344  # metres in a mile
 _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"GPU[-\s]?(?:hours?|Stunden)|GPU小时|GPU時", "gpu_hour", 1.0),
     (
@@ -262,7 +263,7 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"(?:met(?:er|re)s?|Metern?)(?![A-Za-z])|米", "m", 1.0),
     # Miles and feet in metres, so that a conversion agrees ("25 km (15.5 miles)", "40 metres" / "130 feet")
     # and "25 km" against "25 miles" is a changed figure, not two unrelated ones.
-    (r"(?:miles?|Meilen)(?![A-Za-z])|英里", "m", 1609.344),
+    (r"(?:miles?|Meilen)(?![A-Za-z])|英里", "m", _MILE),
     (r"(?:feet|foot|ft|Fuß)(?![A-Za-z])|英尺", "m", 0.3048),
     (r"(?:tonnes?|tons?|Tonnen)(?![A-Za-z])|吨", "g", 1e6),
     (r"(?:kilograms?|kg|Kilogramm)(?![A-Za-z])|公斤|千克", "g", 1e3),
@@ -1054,7 +1055,8 @@ _NEGATED_QUALIFIER = {"less_than": "at_least", "more_than": "at_most"}
 _UEBER_AMOUNT_NOUN = re.compile(
     r"\b(?=[A-ZÄÖÜ])\w*(?i:fonds|kredit|darlehen|scheck|rechnung|auftrag|vertrag|paket|anleihe|spende|bürgschaft"
     r"|zahlung|überweisung|forderung|klage|vergleich|budget|etat|summe|betrag|strafe|bußgeld|zuschuss"
-    r"|finanzspritze|garantie|investition|hilfe|angebot|gebot|offerte|ablöse)(?:e|en|n|s|es)?\s+$"
+    r"|finanzspritze|garantie|investition|hilfe|angebot|gebot|offerte|ablöse|programm|rahmen|versicherung"
+    r"|police)(?:e|en|n|s|es)?\s+$"
 )
 
 
@@ -1427,8 +1429,10 @@ def _read_quantity(
             return None, pos  # "einmal" is "once"/"just", not a count
         if core.weak and unit == "second" and _ANOTHER_SECOND.match(norm, pos):
             return None, pos  # "a second chance", "a second-hand car": "another", no second of time
-        if unit == "m" and mult == 1e3 and _ZH_PER_HOUR.search(norm, max(0, core.start - 6), core.start):
-            unit, mult = "m/s", 1 / 3.6  # "时速高达70公里", "每小时2.8万公里": km per hour, not km
+        per_hour = unit == "m" and mult in (1e3, _MILE)
+        if per_hour and _ZH_PER_HOUR.search(norm, max(0, core.start - 6), core.start):
+            # "时速高达70公里", "每小时2.8万公里", "时速78英里": km or miles per hour, not a distance
+            unit, mult = "m/s", mult / 3600
         if unit in _DURATION_UNITS and core.value == core.value.to_integral_value():
             half = _AND_A_HALF_RE.match(norm, pos)
             more = None

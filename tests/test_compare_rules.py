@@ -1547,6 +1547,10 @@ def test_a_conversion_in_brackets_is_no_figure_of_its_own() -> None:
     assert addition_findings([told, other], SETTINGS, 2) == []
     added = loc("The quake struck about 35 km (40 miles) below the surface, the survey said.", doc="a")
     assert [f.a.evidence for f in addition_findings([added, other], SETTINGS, 2)] == ["40 miles"]
+    # The figure before the bracket, where the others give the bracket's unit (a held-out story)
+    speed = loc("The train was travelling at 48 mph (78 km/h) when it derailed.", doc="a")
+    german = loc("Der Zug war mit 78 Kilometern pro Stunde unterwegs, als er entgleiste.", "de", doc="b")
+    assert addition_findings([speed, german], SETTINGS, 2) == []
     fined = loc("Valtera was fined €415.6m ($450m) in 2021.", doc="a")
     assert (
         addition_findings(

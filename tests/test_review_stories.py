@@ -979,3 +979,63 @@ def test_two_bodies_introduced_alike_are_a_swap_across_languages() -> None:
     # introduced as different kinds of body: no shared context, no swap
     other = "Analysts at the bank Moody's said the deal sharply reduced the risk of default."
     assert "entity" not in _types(_found(de, "de", other, "en"))
+
+
+def test_miles_per_hour_in_chinese_are_a_speed() -> None:
+    (speed,) = extract_quantities("列车脱轨时的时速为78英里。", "zh")
+    assert speed.unit == "m/s" and abs(speed.value - 78 * 0.44704) < 1e-6
+    de = "Der Zug war mit 78 km/h unterwegs, als er entgleiste."
+    units = [f for f in _found(de, "de", "列车脱轨时的时速为78英里。", "zh") if f.type == "number_unit"]
+    assert units and units[0].severity == "high"
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "found"),
+    [
+        (
+            "Republican leaders in the state Assembly said they would not hold a vote before March.",
+            "en",
+            "Die demokratischen Fraktionsführer im Landesparlament erklärten, vor März gebe es keine Wahl.",
+            "de",
+            True,
+        ),
+        (
+            "共和党领袖表示，三月前不会举行投票。",
+            "zh",
+            "Democratic leaders said there would be no vote before March.",
+            "en",
+            True,
+        ),
+        (
+            "Republican leaders in the state Assembly said they would not hold a vote before March.",
+            "en",
+            "Die republikanischen Fraktionsführer im Landesparlament erklärten, vor März gebe es keine Wahl.",
+            "de",
+            False,
+        ),
+        # both parties named, or "demokratisch" as an adjective of values: no party to compare
+        (
+            "Democrats and Republicans both voted for the bill.",
+            "en",
+            "Demokraten und Republikaner stimmten zu.",
+            "de",
+            False,
+        ),
+        (
+            "Republicans said the law defends our values.",
+            "en",
+            "Republikaner sagten, das Gesetz schütze demokratische Werte.",
+            "de",
+            False,
+        ),
+    ],
+)
+def test_one_us_party_given_as_the_other_is_high(a: str, la: str, b: str, lb: str, found: bool) -> None:
+    parties = [f for f in _found(a, la, b, lb) if "party" in f.message]
+    assert bool(parties) is found, [f.message for f in _found(a, la, b, lb)]
+    assert all(f.severity == "high" for f in parties)
+
+
+def test_über_after_a_programme_is_its_amount() -> None:
+    (amount,) = extract_quantities("Der IWF billigte ein Hilfsprogramm über drei Milliarden Dollar.", "de")
+    assert amount.qualifier == "none" and amount.value == 3e9
