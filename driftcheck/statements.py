@@ -617,6 +617,14 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "unnamed_sources",
         ),
         (r"\bpurportedly\b|\bpurported\b", "hedge", "purportedly"),
+        (
+            # "Unconfirmed" and the claim's own "has not been confirmed"; not "the company has not confirmed
+            # how …" (a statement about the company: the negation rule reads it).
+            r"\bunconfirmed\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:independently\s+|officially\s+)?"
+            r"(?:confirmed|verified)\b|\bcould\s+not\s+be\s+(?:independently\s+)?(?:confirmed|verified)\b",
+            "hedge",
+            "unconfirmed",
+        ),
         # A result called preliminary is not yet final; a version that drops the word states it as final.
         # "provisionally suspended", "a provisional ban": a legal measure pending a hearing, said as such in
         # German (vorläufig suspendiert) and Chinese (临时禁赛); no hedge on the claim.
@@ -628,7 +636,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         # 初步调查结果 are "initial findings" as often as preliminary ones (a held-out story): "initial"
         # before findings or results is the same hedge.
         (
-            r"\bpreliminary\b|\bprovisional(?:ly)?\b"
+            r"\bpreliminar(?:y|ily)\b|\bprovisional(?:ly)?\b"
             r"|\binitial(?=\s+(?:findings|results|assessments?|estimates?|reports?|data|tests?)\b)"
             r"|\binitially(?=\s+(?:estimated|put|reported|assessed|projected|valued)\b)",
             "hedge",
@@ -698,7 +706,14 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "hedge",
             "said_to",
         ),
-        (r"\bangeblich\w*\b", "hedge", "allegedly"),
+        (r"\b[Aa]ngeblich\w*\b", "hedge", "allegedly"),
+        # An unconfirmed report is hedged as "reportedly" is (unbestätigt, unconfirmed, 未经证实).
+        (
+            r"\b[Uu]nbestätigt\w*\b|\b(?:wurden?|ist|sind)\s+(?:bislang\s+|bisher\s+|noch\s+)?nicht\s+"
+            r"(?:unabhängig\s+|offiziell\s+)?bestätigt\b",
+            "hedge",
+            "unconfirmed",
+        ),
         (
             r"\b(?:Zahl|Summe|Betrag|Angabe|Schätzung|Darstellung|Behauptung)\w*,\s+(?:die|den|das|der)\s+"
             r"(?:\S+\s+){0,3}?(?:bestreitet|bestritt|bestreiten|bestritten|zurückweist|zurückwies|dementiert\w*)\b"
@@ -709,7 +724,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         (
             r"\b(?:Insidern|Kreisen|Informanten)\s+zufolge\b|\bmit\s+der\s+(?:Sache|Angelegenheit)\s+"
             r"vertraute\w*\b|\baus\s+\w*[Kk]reisen\b|\bInsider\w*\s+(?:berichte\w*|sagte\w*)\b"
-            r"|\bnicht\s+namentlich\s+genannt\b|\bungenannt\w*\b",
+            r"|\bnicht\s+namentlich\s+genannt\b|\b[Uu]ngenannt\w*\b",
             "hedge",
             "unnamed_sources",
         ),
@@ -724,7 +739,7 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "hedge",
             "preliminary",
         ),
-        (r"\bmutmaßlich\w*\b|\bvermeintlich\w*\b", "hedge", "allegedly"),
+        (r"\b[Mm]utmaßlich\w*\b|\b[Vv]ermeintlich\w*\b", "hedge", "allegedly"),
         (r"\bBerichten\s+zufolge\b|\bwie\s+\S+\s+berichtet\w*\b|\bberichtet\w*\b", "hedge", "reportedly"),
         (r"\bGerüchten\s+zufolge\b|\bGerücht\w*\b", "hedge", "rumoured"),
         # "scheinen" as "seem to" (with zu + infinitive) or "es scheint"; before an adjective alone ("scheint
@@ -736,7 +751,13 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
             "hedge",
             "apparently",
         ),
-        (r"\bbehaupte\w*\b", "hedge", "claims"),
+        # "erheben Anspruch auf den Gewinn" is "claim the prize" (声称自己是中奖者): the claim a party makes.
+        (
+            r"\bbehaupte\w*\b|\b[Bb]eanspruch\w*\b|\berheb\w*\s+(?:\w+\s+)?Anspruch\b"
+            r"|\bAnspruch\s+(?:\w+\s+){0,3}?(?:erheb\w*|geltend)\b",
+            "hedge",
+            "claims",
+        ),
         (
             r"\bkönne(?:st)?\b|\bkönnte[nst]?\b|\bdürfte[nst]?\b|\b[Mm]öglicherweise\b|\b[Vv]ielleicht\b|\b[Ww]ahrscheinlich\b"
             r"|\b[Vv]ermutlich\b|\b[Ee]ventuell\b"
@@ -787,13 +808,16 @@ _HEDGES: dict[str, list[tuple[str, str, str]]] = {
         ),
         (r"知情人士|消息人士|匿名人士|不愿具名的|不愿透露姓名的|要求匿名的", "hedge", "unnamed_sources"),
         (r"初步", "hedge", "preliminary"),
+        (r"未经证实|未经确认|尚未证实|尚未得到证实|未获证实", "hedge", "unconfirmed"),
         (r"似乎|好像|貌似|看来", "hedge", "apparently"),
         (r"暗示", "hedge", "suggests"),
         (r"(?<!不)可能|或许|也许|恐怕", "modal", "may"),
         # Not 估计 ("an estimated 180", said of a figure) nor 预期 ("好于预期", better than expected: a noun).
         (r"预计|料将|有望|或将", "modal", "expected"),
         (
-            r"据[^，。；！？\n]{1,12}?(?:报道|消息|称|表示|介绍)|根据[^，。；！？\n]{1,12}?(?:报道|数据|消息|说法)|援引",
+            # Not across 未经证实 ("据未经证实的消息", unconfirmed reports): the doubt is a marker of its own.
+            r"据(?!未经|尚未|未获)[^，。；！？\n]{1,12}?(?:报道|消息|称|表示|介绍)"
+            r"|根据[^，。；！？\n]{1,12}?(?:报道|数据|消息|说法)|援引",
             "source",
             "according_to",
         ),
@@ -923,9 +947,9 @@ def _sourced_soll(text: str, markers: list[Marker]) -> list[Marker]:
 _HEDGE_KEYWORDS_EN = (
     "said", "believed", "thought", "understood", "supposedly", "report", "rumo", "alleged", "purported",
     "apparently", "seem", "appear", "claim", "suggest", "according", "citing", "cited", "may", "might",
-    "could", "possibl", "perhaps", "probably", "likely", "preliminary", "provisional", "familiar", "close",
+    "could", "possibl", "perhaps", "probably", "likely", "preliminar", "provisional", "familiar", "close",
     "briefed", "knowledge", "anonym", "source", "disput", "contest", "denie", "expect", "named",
-    "identified", "initial",
+    "identified", "initial", "confirmed", "verified",
 )
 # fmt: on
 _HEDGE_TABLES = {

@@ -1039,3 +1039,14 @@ def test_one_us_party_given_as_the_other_is_high(a: str, la: str, b: str, lb: st
 def test_über_after_a_programme_is_its_amount() -> None:
     (amount,) = extract_quantities("Der IWF billigte ein Hilfsprogramm über drei Milliarden Dollar.", "de")
     assert amount.qualifier == "none" and amount.value == 3e9
+
+
+def test_naming_the_source_does_not_keep_an_unconfirmed_report() -> None:
+    en = "Eleven people were injured, three of them critically, according to Trinity Medical Center."
+    de = "Nach bislang unbestätigten Angaben des Trinity Medical Center wurden elf Menschen verletzt."
+    hedges = [f for f in _found(en, "en", de, "de") if f.type == "hedge"]
+    assert hedges and "unbestätigten" in hedges[0].message
+    zh = "据未经证实的消息，坍塌事故造成三人死亡。"
+    assert "hedge" not in _types(
+        _found("According to unconfirmed reports, three people died in the collapse.", "en", zh, "zh")
+    )

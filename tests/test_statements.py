@@ -726,3 +726,30 @@ def test_a_quotation_tagged_by_a_pronoun_is_given_to_the_one_person_named_before
 )
 def test_possible_is_a_modal_where_it_doubts_a_claim(text: str, lang: str, hedged: bool) -> None:
     assert bool([m for m in extract_hedges(text, lang) if m.key == "may"]) is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "key"),
+    [
+        ("The toll was preliminarily estimated at 40,000 birds.", "en", "preliminary"),
+        ("Angeblich wurde der Schein im Bus verloren.", "de", "allegedly"),
+        ("Mutmaßlich wurde der Schein gestohlen.", "de", "allegedly"),
+        ("Nach bislang unbestätigten Angaben wurden elf Menschen verletzt.", "de", "unconfirmed"),
+        ("According to unconfirmed reports, three people died.", "en", "unconfirmed"),
+        ("The death toll has not been independently verified.", "en", "unconfirmed"),
+        ("据未经证实的消息，三人死亡。", "zh", "unconfirmed"),
+        ("Zwei Männer erheben Anspruch auf den Gewinn.", "de", "claims"),
+    ],
+)
+def test_hedges_found_in_review_stories(text: str, lang: str, key: str) -> None:
+    assert key in {m.key for m in extract_hedges(text, lang)}
+
+
+def test_a_company_that_has_not_confirmed_something_hedges_no_claim() -> None:
+    # the negation rule reads "has not confirmed how"; the claim itself is not called unconfirmed
+    assert "unconfirmed" not in {
+        m.key for m in extract_hedges("The company has not confirmed how they got in.", "en")
+    }
+    assert "unconfirmed" not in {
+        m.key for m in extract_hedges("Das Unternehmen hat nicht bestätigt, wie.", "de")
+    }
