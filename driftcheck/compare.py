@@ -1497,8 +1497,13 @@ def _same_words(qa: Quote, qb: Quote, settings: CompareSettings, *, aligned: boo
 
 
 def _other_speaker(qa: Quote, qb: Quote) -> bool:
-    """Two speakers named and not one person (a misspelt speaker is still the speaker)."""
-    return bool(qa.speaker_key and qb.speaker_key and not likely_same_name(qa.speaker_key, qb.speaker_key))
+    """Two speakers named and not one person (a misspelt speaker is still the speaker, and "Vollmer" is
+    "Katrin Vollmer" named by surname: a held-out story's cut quotation went uncompared)."""
+    if not qa.speaker_key or not qb.speaker_key:
+        return False
+    return not likely_same_name(qa.speaker_key, qb.speaker_key) and not _same_owner(
+        qa.speaker_key, qb.speaker_key
+    )
 
 
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al"})
@@ -3049,7 +3054,7 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "head": (
         r"president|governor|chair(?:man|woman|person)?",
         r"\w*präsident(?:in)?|gouverneur(?:in)?|(?:aufsichtsrats|verwaltungsrats|partei)?vorsitzende[rn]?",
-        r"总统|主席|行长|总裁|董事长|会长|主任|厅长|局长|处长",
+        r"总统|主席|行长|总裁|董事长|会长|主任|厅长|局长|处长|司长",
     ),
     "founder": (r"co-?founder|founder", r"mitgründer(?:in)?|gründer(?:in)?", r"联合创始人|创始人|创办人"),
     "mayor": (r"mayor", r"(?:ober)?bürgermeister(?:in)?", r"市长|镇长"),
@@ -3081,7 +3086,7 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "director": (
         r"(?:sporting\s+)?director(?:[\s-]+general|\s+of\s+football)?",
         r"\w*direktor(?:in)?",
-        r"主任|馆长|体育总监|厅长|局长|处长",
+        r"主任|馆长|体育总监|厅长|局长|处长|司长",
     ),
     "curator": (r"(?:chief\s+)?curator", r"\w*kurator(?:in)?", r"策展人"),
     "captain": (r"captain", r"kapitän(?:in)?", r"队长"),
@@ -3140,7 +3145,7 @@ _ROLE_HINT = re.compile(
     r"|chef|präsident|gouverneur|vorsitz|gründer|meister|trainer|kapitän|botschafter|staatsanw|richter|direktor"
     r"|kommandant|economist|volkswirt|ökonom|sekretär|relief|humanitarian|nothilfe|investigator|ermittler"
     r"|rector|chancellor|rektor|kommissar|curator|kurator|sheriff|analyst|treasurer|schatzmeister|kämmer"
-    r"|officer|amtsarzt|amtsärzt|分析师|司库|医疗官|卫生官员|厅长|处长"
+    r"|officer|amtsarzt|amtsärzt|分析师|司库|医疗官|卫生官员|厅长|处长|司长"
     r"|发言人|执行官|总裁|财务|运营官|技术官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
     r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查|校长|校長|专员|特派员|主任|馆长|策展人|治安官|警长"
 )

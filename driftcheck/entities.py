@@ -235,6 +235,12 @@ _TITLES = {
     "coach", "deputy", "executive", "captain", "commander", "ambassador", "prosecutor", "commissioner",
     "rector", "rektor", "rektorin", "vizerektor", "vizerektorin", "kommissar", "kommissarin", "sheriff",
     "superintendent", "treasurer", "inspector", "sergeant", "detective", "councillor", "councilor",
+    # German forms of those roles ("Gouverneurin Ellen Marchand" was read as one name and met 埃伦·马尔尚 as
+    # a swap in a held-out story).
+    "gouverneur", "gouverneurin", "oberbürgermeister", "oberbürgermeisterin", "kapitän", "kapitänin",
+    "botschafterin", "richterin", "kurator", "kuratorin", "analystin", "schatzmeister",
+    "schatzmeisterin", "kämmerer", "kämmerin", "amtsarzt", "amtsärztin", "landrat", "landrätin", "senatorin",
+    "abgeordnete", "abgeordneter", "staatsanwalt", "staatsanwältin",
 }
 # fmt: on
 # fmt: off

@@ -249,7 +249,9 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     ),
     (r"(?:cubic[\s\u00a0]+hectomet(?:er|re)s?|hm³|Kubikhektometern?)(?![A-Za-z0-9])", "m³", 1e6),
     (r"(?:cubic[\s\u00a0]+met(?:er|re)s?|m³|Kubikmetern?)(?![A-Za-z0-9])|立方米", "m³", 1.0),
-    (r"(?:lit(?:er|re)s?|Litern?)(?![A-Za-z])|公升", "m³", 1e-3),
+    # 升 alone is a litre after a number (190万升); gallons are US gallons, as in US news copy.
+    (r"(?:lit(?:er|re)s?|Litern?)(?![A-Za-z])|公升|升(?![级至到任值温高为幅格降])", "m³", 1e-3),
+    (r"(?:gallons?|Gallonen)(?![A-Za-z])|加仑", "m³", 3.785411784e-3),
     # Memory and storage, clock speed, battery charge: product specifications.
     (r"(?:TB|terabytes?|Terabyte)(?![A-Za-z])", "B", 1e12),
     (r"(?:GB|gigabytes?|Gigabyte)(?![A-Za-z])", "B", 1e9),

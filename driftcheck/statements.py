@@ -366,6 +366,12 @@ _CLAUSE_PUNCT = re.compile(_TITLE_DOT + r"\.|[,;:!?(]")
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|und|aber)\s+", re.IGNORECASE)
 
 
+_PREPOSITIONS_AFTER_SPEAKER = frozenset({
+    "vor", "in", "im", "bei", "beim", "nach", "auf", "am", "an", "gegenüber", "während",
+    "at", "on", "to", "after", "before", "during", "outside", "from",
+})  # fmt: skip
+
+
 def _who(
     chunk: str, ents: Sequence[Entity], offset: int, nominal_only: bool = False, after_verb: bool = False
 ) -> str | None:
@@ -378,6 +384,13 @@ def _who(
     if first in _PRONOUNS:
         return None
     head = chunk.split()
+    if after_verb:
+        # "sagte Marchand vor Journalisten in Baton Rouge": the speaker comes before the first preposition
+        # after the verb; a name after it is a place or an audience (a held-out story gave the quotation to
+        # "Baton Rouge"). Titles stay: "said Westlotto spokeswoman Anja Kellermann".
+        cut = next((i for i, w in enumerate(head) if i and w in _PREPOSITIONS_AFTER_SPEAKER), None)
+        if cut is not None:
+            head = head[:cut]
     named = [
         ent
         for ent in ents
@@ -1104,7 +1117,7 @@ _NEG_ZH = [
     # 毫不怀疑 "no doubt" affirms; 不如 "not as … as" compares ("less dovish than hoped").
     (r"毫不怀疑|不容置疑|不如", "_skip"),
     # Words with 没 that deny nothing: confiscate, submerge, bury, sink, swallow up, decline.
-    (r"没收|淹没|埋没|出没|沉没|吞没|没落", "_skip"),
+    (r"没收|罚没|淹没|埋没|出没|沉没|吞没|没落", "_skip"),
     (r"别人|别的|特别|分别|区别|类别|级别|个别|识别|告别|差别|派别|性别", "_skip"),
     (r"没有|没", "no"),
     (r"并非|绝非|非是|非为", "not"),

@@ -1050,3 +1050,45 @@ def test_naming_the_source_does_not_keep_an_unconfirmed_report() -> None:
     assert "hedge" not in _types(
         _found("According to unconfirmed reports, three people died in the collapse.", "en", zh, "zh")
     )
+
+
+def test_gallons_and_litres_are_one_volume() -> None:
+    en = "About 500,000 gallons of oil leaked into the bay, the Coast Guard said."
+    zh = "海岸警卫队表示，约190万升石油泄漏到海湾中。"
+    assert "number_value" not in _types(_found(en, "en", zh, "zh"))
+    (litres,) = extract_quantities("约190万升石油", "zh")
+    assert litres.unit == "m³" and abs(litres.value - 1900) < 1e-6
+    assert extract_quantities("iPhone 15升级", "zh") == []  # 升级 is an upgrade
+
+
+def test_fines_and_confiscations_are_no_negation() -> None:
+    assert extract_negations("监管机构罚没款共计18.2亿元。", "zh") == []
+
+
+def test_the_speaker_comes_before_a_preposition_after_the_verb() -> None:
+    from driftcheck.statements import extract_quotes
+
+    de = "„So ein Hochwasser gab es seit Laura nicht“, sagte Marchand vor Journalisten in Baton Rouge."
+    assert [q.speaker for q in extract_quotes(de, "de")] == ["Marchand"]
+    en = '"As a rule, we pay out," said Westlotto spokeswoman Anja Kellermann on Monday.'
+    assert [q.speaker for q in extract_quotes(en, "en")] == ["Anja Kellermann"]
+
+
+def test_a_german_title_is_no_part_of_the_name() -> None:
+    de = "Gouverneurin Ellen Marchand ordnete die Evakuierung von mehr als 410.000 Menschen an."
+    zh = "州长埃伦·马尔尚下令疏散超过41万人。"
+    assert "entity" not in _types(_found(de, "de", zh, "zh"))
+
+
+def test_a_quotation_cut_by_an_outlet_that_names_the_speaker_by_surname_is_compared() -> None:
+    a = "„Wer 45 Jahre gearbeitet hat, muss sich auf seine Rente verlassen können“, sagte Katrin Vollmer."
+    b = "„Wer gearbeitet hat, muss sich auf seine Rente verlassen können“, sagte Vollmer."
+    quotes = [f for f in _found(a, "de", b, "de") if f.type == "quote"]
+    assert quotes and quotes[0].severity == "medium"
+
+
+def test_a_director_general_made_deputy_director_is_found() -> None:
+    zh = "国家市场监督管理总局反垄断司司长王强表示，处罚依法作出。"
+    en = "Wang Qiang, deputy director of the regulator's antitrust bureau, said the penalty was lawful."
+    roles = [f for f in _found(zh, "zh", en, "en") if "role" in f.message]
+    assert roles and roles[0].severity == "high"
