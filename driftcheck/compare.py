@@ -8,6 +8,7 @@ figures only one outlet gives, claims one outlet leaves out).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import difflib
@@ -2659,6 +2660,36 @@ def _negates_the_same_words(negated: Located, marker: Marker, plain: Located) ->
     return any(own & _negated_words(plain.sentence.text, m.end) for m in plain.facts.negations)
 
 
+# Clause boundaries for comparing negations clause by clause: commas and semicolons, not inside a number.
+_CLAUSE_BOUNDARY = re.compile(r"(?<!\d)[,;，；](?!\d)")
+
+
+def _flipped_clause(a: Located, b: Located) -> tuple[Located, Marker] | None:
+    """Where both sentences have two or three clauses and exactly one clause's negation differs, the side
+    that negates it and its marker there: "The ticket was not signed, and no customer card was used" against
+    "彩票上有签名，但购买时未使用会员卡" flips the first clause, though counted over the whole sentence the
+    English (two negations) reads as the affirmative side and the evidence went to the faithful 未."""
+    bounds_a = [m.start() for m in _CLAUSE_BOUNDARY.finditer(a.sentence.text)]
+    bounds_b = [m.start() for m in _CLAUSE_BOUNDARY.finditer(b.sentence.text)]
+    if len(bounds_a) != len(bounds_b) or not 1 <= len(bounds_a) <= 2:
+        return None
+
+    def per_clause(loc: Located, bounds: list[int]) -> list[list[Marker]]:
+        clauses: list[list[Marker]] = [[] for _ in range(len(bounds) + 1)]
+        for marker in loc.facts.negations:
+            clauses[bisect.bisect_right(bounds, marker.start)].append(marker)
+        return clauses
+
+    clauses_a, clauses_b = per_clause(a, bounds_a), per_clause(b, bounds_b)
+    differ = [
+        i for i, (x, y) in enumerate(zip(clauses_a, clauses_b, strict=True)) if len(x) % 2 != len(y) % 2
+    ]
+    if len(differ) != 1:
+        return None
+    i = differ[0]
+    return (a, clauses_a[i][0]) if len(clauses_a[i]) % 2 else (b, clauses_b[i][0])
+
+
 def negation_findings(a: Located, b: Located) -> list[Finding]:
     """A flipped negation: one version says the claim, the other its opposite."""
     # polarity is -1 for an odd number of negations, +1 for an even number (statements.negation_polarity).
@@ -2666,6 +2697,10 @@ def negation_findings(a: Located, b: Located) -> list[Finding]:
         return []
     negated, plain = (a, b) if a.facts.polarity < 0 else (b, a)
     marker = negated.facts.negations[0] if negated.facts.negations else None
+    flipped = _flipped_clause(a, b)
+    if flipped is not None:
+        negated, marker = flipped
+        plain = b if negated is a else a
     twice = len(plain.facts.negations) >= 2
     if marker is not None and twice and _negates_the_same_words(negated, marker, plain):
         # Two negations make an even count, but here two negated clauses ("no mining would take place … 'We

@@ -1197,6 +1197,8 @@ _SHARES = re.compile(
     rf"\b(?P<part>{_SHARE_WORD})\s+(?:in|out\s+of|von)\s+(?P<whole>{_SHARE_WORD})\b"
     r"(?![\s\u00a0]*(?:%|percent|Prozent|minutes?|hours?|days?|weeks?|months?|years?|Minuten|Stunden|Tagen?"
     r"|Wochen|Monaten?|Jahren?|Uhr|p\.m\.|a\.m\.)\b)"
+    # nor odds of a whole with a scale word ("one in 140 million": not one in 140)
+    r"(?![\s\u00a0]*(?:thousand|million|billion|Tausend|Millionen|Milliarden|Mio|Mrd)\b)"
     r"|(?P<zh_whole>[一二两三四五六七八九十百千]+)分之(?P<zh_part>[一二两三四五六七八九十]+)"
     r"|(?<![\d一二两三四五六七八九十百千万亿])(?P<tenths>[一二三四五六七八九])成(?!不变|为|功|立|了|员|本|果|熟|长|绩|交|都)"
     # "a third of", "two thirds of", "ein Drittel", "drei Viertel" (三分之一, 四分之三)

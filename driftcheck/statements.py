@@ -1091,8 +1091,8 @@ _NEG_ZH = [
     ),
     # "是他的车，不是我的车" (his car, not mine): a correction after a 是 clause, as "X, not Y" in English.
     (r"是[^，。；！？,]{1,20}[，,]不是(?=[^，。；！？]{1,12}[，。；！？])", "_skip"),
-    # Set phrases with a positive meaning: sorry, excuse me, great, almost, you're welcome.
-    (r"对不起|不好意思|了不起|差不多|不客气", "_skip"),
+    # Set phrases with a positive meaning: sorry, excuse me, great, almost, you're welcome, it's fine.
+    (r"对不起|不好意思|了不起|差不多|不客气|没关系", "_skip"),
     # Questions, not denials: A-not-A (是不是, 有没有, 会不会), final 了没(有) "…yet?", 不是吗 "isn't it?".
     (
         # Not a noun's 会 (协会不会容忍 "the association will not tolerate": 协会 + 不会).

@@ -1079,3 +1079,10 @@ def test_a_bare_small_number_is_no_version_of_an_amount_thousands_of_times_large
     # the amount with its scale word lost is still the amount
     lost = one("Die Jury sprach ihr 4,2 zu", "de")
     assert match_quantities([money], [lost]) == [(money, lost)]
+
+
+def test_odds_with_a_scale_word_are_no_share_of_the_bare_number() -> None:
+    # "one in 140 million" was read as "one in 140" (0.71%) and met German "etwa 1" as a changed figure
+    found = extract_quantities("The odds are about one in 140 million.", "en")
+    assert [q.value for q in found] == [1.4e8] and all(q.unit != "percent" for q in found)
+    assert extract_quantities("nine in ten voters", "en")[0].value == 90.0

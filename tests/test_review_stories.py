@@ -1092,3 +1092,49 @@ def test_a_director_general_made_deputy_director_is_found() -> None:
     en = "Wang Qiang, deputy director of the regulator's antitrust bureau, said the penalty was lawful."
     roles = [f for f in _found(zh, "zh", en, "en") if "role" in f.message]
     assert roles and roles[0].severity == "high"
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "negated", "marker"),
+    [
+        # the first clause flipped; counted over the sentence, the English (two negations) read as the
+        # affirmative side and the evidence went to the faithful 未
+        (
+            "The ticket was not signed, and no customer card was used when it was bought.",
+            "en",
+            "彩票上有签名，但购买时未使用会员卡。",
+            "zh",
+            "a",
+            "not",
+        ),
+        (
+            "Verletzt wurde niemand, und nach ersten Erkenntnissen trat kein Öl aus.",
+            "de",
+            "无人受伤，但初步调查显示有燃油泄漏。",
+            "zh",
+            "a",
+            "kein",
+        ),
+        # two negations against one: the even count hid the flip of the first clause
+        (
+            "Hotels will not be exempt, the minister added, although water for clinics will not be rationed.",
+            "en",
+            "Hotels seien ausgenommen, fügte er hinzu, Wasser für Kliniken werde jedoch nicht rationiert.",
+            "de",
+            "a",
+            "not",
+        ),
+    ],
+)
+def test_a_negation_flipped_in_one_clause_is_shown_in_that_clause(
+    a: str, la: str, b: str, lb: str, negated: str, marker: str
+) -> None:
+    flips = [f for f in _found(a, la, b, lb) if f.type == "negation"]
+    assert len(flips) == 1, [f.message for f in _found(a, la, b, lb)]
+    side = flips[0].a if negated == "a" else flips[0].b
+    assert side is not None and side.evidence == marker
+
+
+def test_it_does_not_matter_is_no_negation() -> None:
+    assert extract_negations("没关系，以后不这么说就好了。", "zh")[0].text == "不"
+    assert len(extract_negations("没关系，以后不这么说就好了。", "zh")) == 1
