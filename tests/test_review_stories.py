@@ -871,10 +871,12 @@ def test_a_modal_word_both_sentences_share_does_not_hide_a_dropped_may() -> None
     hedged = "Analyst Jo Park said the company may be testing how far it can push prices."
     found = _found(hedged, "en", "Analyst Jo Park said Lumora is testing how far it can push prices.", "en")
     assert "hedge" in _types(found)
-    # a conditional on one side alone may be how it renders the modal
-    assert "hedge" not in _types(
-        _found(hedged, "en", "Analyst Jo Park said the company would test how far it can push prices.", "en")
-    )
+    # a conditional on one side alone may be how it renders the modal; after "said", "would" is reported
+    # speech ("will test", told later) and keeps nothing
+    conditional = "In that case the company would test how far it can push prices, analyst Jo Park thinks."
+    assert "hedge" not in _types(_found(hedged, "en", conditional, "en"))
+    reported = "Analyst Jo Park said the company would test how far it can push prices."
+    assert "hedge" in _types(_found(hedged, "en", reported, "en"))
 
 
 def test_a_figure_after_a_name_with_a_decimal_comma_is_no_version() -> None:
@@ -1138,3 +1140,28 @@ def test_a_negation_flipped_in_one_clause_is_shown_in_that_clause(
 def test_it_does_not_matter_is_no_negation() -> None:
     assert extract_negations("没关系，以后不这么说就好了。", "zh")[0].text == "不"
     assert len(extract_negations("没关系，以后不这么说就好了。", "zh")) == 1
+
+
+@pytest.mark.parametrize(
+    ("hedged", "plain", "lang"),
+    [
+        (
+            "MVG chief Petra Kessler said the company would probably need further subsidies in 2027.",
+            "MVG chief Petra Kessler said the operator will need more subsidies in 2027.",
+            "en",
+        ),
+        (
+            "Der Bundesrechnungshof hatte gewarnt, die Mehrausgaben könnten den Haushalt überfordern.",
+            "Der Bundesrechnungshof hatte gewarnt, die Mehrausgaben würden den Haushalt überfordern.",
+            "de",
+        ),
+    ],
+)
+def test_reported_speech_would_does_not_keep_a_dropped_modal(hedged: str, plain: str, lang: str) -> None:
+    assert "hedge" in _types(_found(hedged, lang, plain, lang))
+
+
+def test_an_expectation_said_with_a_verb_keeps_a_likely() -> None:
+    a = "Chief Financial Officer Raj Menon said cancellations were likely to tick up after the increase."
+    b = "Chief Financial Officer Raj Menon said the company expected churn to rise after the increase."
+    assert "hedge" not in _types(_found(a, "en", b, "en"))
