@@ -2785,6 +2785,7 @@ def compare_pair(
         *negation_findings(a, b),
         *comment_findings(a, b),
         *stance_findings(a, b),
+        *([] if loose else expectation_findings(a, b)),
     ]
 
 
@@ -2893,6 +2894,54 @@ def stance_findings(a: Located, b: Located) -> list[Finding]:
         f"(‘{admission.group()}’)"
     )
     return _marked_pair("negation", message, (denying, denial, "denies"), (admitting, admission, "admits"), a)
+
+
+# Something set against an expectation, higher or lower ("the fine was higher than the market had expected"
+# / 罚款金额低于市场此前预期): a comparison turned round that no figure carries (a held-out review story).
+_EXPECTED = (
+    r"(?:the\s+\w+\s+had\s+|(?:had\s+)?been\s+|analysts\s+had\s+|had\s+)?"
+    r"(?:expected|forecast|anticipated|predicted|feared|hoped)"
+)
+_ABOVE_EXPECTED = re.compile(
+    rf"\b(?:higher|more|larger|bigger|stronger|better|faster|greater)\s+than\s+{_EXPECTED}\b"
+    rf"|\b(?:above|exceed\w*|beat|beating|topp\w*)\s+(?:\w+\s+)?(?:expectations|forecasts|estimates)\b"
+    r"|\b(?:höher|mehr|größer|stärker|besser|schneller)\s+als\s+(?:\w+\s+){0,3}?(?:erwartet|befürchtet|prognostiziert)\b"
+    r"|高于(?:市场)?(?:此前)?预期|好于(?:市场)?预期|超出(?:市场)?预期|超预期|超过(?:市场)?预期",
+    re.IGNORECASE,
+)
+_BELOW_EXPECTED = re.compile(
+    rf"\b(?:lower|less|smaller|weaker|worse|slower|fewer)\s+than\s+{_EXPECTED}\b"
+    rf"|\b(?:below|short\s+of|miss\w*)\s+(?:\w+\s+)?(?:expectations|forecasts|estimates)\b"
+    r"|\b(?:niedriger|weniger|geringer|kleiner|schwächer|schlechter|langsamer)\s+als\s+(?:\w+\s+){0,3}?"
+    r"(?:erwartet|befürchtet|prognostiziert)\b"
+    r"|低于(?:市场)?(?:此前)?预期|不及(?:市场)?预期|差于(?:市场)?预期|逊于(?:市场)?预期",
+    re.IGNORECASE,
+)
+_EXPECTATION_HINT = re.compile(
+    r"expect|forecast|anticipat|predict|feared|hoped|estimates|erwartet|befürchtet|prognost|预期"
+)
+
+
+def expectation_findings(a: Located, b: Located) -> list[Finding]:
+    """Something above expectations in one version and below them in the other (high): only where each
+    sentence sets one thing against an expectation, one way."""
+    if not _EXPECTATION_HINT.search(a.sentence.text) or not _EXPECTATION_HINT.search(b.sentence.text):
+        return []
+    marks = []
+    for loc in (a, b):
+        above = list(_ABOVE_EXPECTED.finditer(loc.sentence.text))
+        below = list(_BELOW_EXPECTED.finditer(loc.sentence.text))
+        if len(above) + len(below) != 1:
+            return []
+        marks.append((loc, (above or below)[0], "above" if above else "below"))
+    (_, ma, way_a), (_, mb, way_b) = marks
+    if way_a == way_b:
+        return []
+    message = (
+        f"{_label(a)} puts it {way_a} expectations (‘{ma.group()}’); {_label(b)} {way_b} them "
+        f"(‘{mb.group()}’)"
+    )
+    return _marked_pair("number_value", message, (a, ma, way_a), (b, mb, way_b), a)
 
 
 # Each wording of a minister's portfolio (entities.MINISTER_PORTFOLIOS) to its office: an editor's review

@@ -1165,3 +1165,45 @@ def test_an_expectation_said_with_a_verb_keeps_a_likely() -> None:
     a = "Chief Financial Officer Raj Menon said cancellations were likely to tick up after the increase."
     b = "Chief Financial Officer Raj Menon said the company expected churn to rise after the increase."
     assert "hedge" not in _types(_found(a, "en", b, "en"))
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "found"),
+    [
+        (
+            "Analysts said the fine was higher than the market had expected.",
+            "en",
+            "分析人士认为，罚款金额低于市场此前预期。",
+            "zh",
+            True,
+        ),
+        (
+            "Der Umsatz war höher als von Analysten erwartet.",
+            "de",
+            "Revenue came in below expectations.",
+            "en",
+            True,
+        ),
+        (
+            "Analysts said the fine was lower than expected.",
+            "en",
+            "分析人士认为，罚款金额低于市场此前预期。",
+            "zh",
+            False,
+        ),
+        # two comparisons in one sentence: which is which is not told
+        (
+            "Revenue was higher than expected but profit was lower than expected.",
+            "en",
+            "Der Umsatz war niedriger als erwartet.",
+            "de",
+            False,
+        ),
+    ],
+)
+def test_a_comparison_with_expectations_turned_round_is_high(
+    a: str, la: str, b: str, lb: str, found: bool
+) -> None:
+    turned = [f for f in _found(a, la, b, lb) if "expectations" in f.message]
+    assert bool(turned) is found, [f.message for f in _found(a, la, b, lb)]
+    assert all(f.severity == "high" for f in turned)
