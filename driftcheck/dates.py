@@ -483,7 +483,9 @@ _ZH_ZONES = "|".join((
     "台北时间", "东京时间", "日本时间", "中欧时间", "英国时间", "伦敦时间",
 ))  # fmt: skip
 _MERGE_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:(?:at|on|um|am|gegen|around|the|of|UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST|EDT|PST|PDT|ET|PT)"
+    # "3:40 a.m. local time on Wednesday": one time on one day (a held-out story compared the time alone)
+    r"\s*(?:,\s*)?(?:(?:at|on|um|am|gegen|around|the|of|local\s+time|Ortszeit|UTC|GMT|CET|CEST|MEZ|MESZ|BST|EST"
+    r"|EDT|PST|PDT|ET|PT)"
     rf"\s+|(?:{_ZH_ZONES}))*\s*",
     re.IGNORECASE,
 )
@@ -538,7 +540,13 @@ def _merge(a: DateFact, b: DateFact, text: str) -> DateFact | None:
     vals = {f: getattr(a, f) if getattr(a, f) is not None else getattr(b, f) for f in _FIELDS}
     weekday = a.weekday if a.weekday is not None else b.weekday
     return DateFact(
-        a.start, b.end, text[a.start : b.end], relative=a.relative or b.relative, weekday=weekday, **vals
+        a.start,
+        b.end,
+        text[a.start : b.end],
+        relative=a.relative or b.relative,
+        weekday=weekday,
+        zone=a.zone or b.zone,
+        **vals,
     )
 
 

@@ -372,3 +372,21 @@ def test_a_number_in_a_name_is_no_clock_time_or_day() -> None:
     assert [f.day for f in extract_dates("极光-7号运载火箭周四发射。", "zh")] == [None]
     assert [f.hour for f in extract_dates("The meeting starts at 7 am on Thursday.", "en")] == [7]
     assert [f.day for f in extract_dates("会议于9月7号举行。", "zh")] == [7]
+
+
+def test_a_time_in_local_time_and_its_weekday_are_one_date() -> None:
+    import datetime
+
+    from driftcheck.dates import extract_dates
+
+    published = datetime.date(2025, 9, 18)
+    (landfall,) = extract_dates("It made landfall at 3:40 a.m. local time on Wednesday.", "en", published)
+    assert (landfall.day, landfall.hour, landfall.minute, landfall.weekday, landfall.zone) == (
+        17,
+        3,
+        40,
+        2,
+        "local time",
+    )
+    (german,) = extract_dates("Es traf um 3.40 Uhr Ortszeit am Mittwoch auf Land.", "de", published)
+    assert (german.day, german.hour, german.weekday) == (17, 3, 2)

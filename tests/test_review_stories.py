@@ -1207,3 +1207,10 @@ def test_a_comparison_with_expectations_turned_round_is_high(
     turned = [f for f in _found(a, la, b, lb) if "expectations" in f.message]
     assert bool(turned) is found, [f.message for f in _found(a, la, b, lb)]
     assert all(f.severity == "high" for f in turned)
+
+
+def test_a_weekday_after_a_local_time_is_compared_with_it() -> None:
+    en = "Hurricane Delia made landfall at 3:40 a.m. local time on Wednesday near Cameron."
+    zh = "飓风“迪莉娅”于当地时间星期四凌晨3时40分在卡梅伦附近登陆。"
+    dates = [f for f in _found(en, "en", zh, "zh") if f.type == "date"]
+    assert dates and "weekday" in dates[0].message
