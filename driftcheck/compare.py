@@ -1214,6 +1214,12 @@ def _han_places(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
 _LI_MEASURES = frozenset("公英海千万")
 
 
+_PLACE_IN_CURRENCY = re.compile(
+    r"\b(?:Hong\s*Kong|Singapore|Singapur|Taiwan|New\s+Zealand|Neuseeland)[\s-]*(?:dollars?|Dollars?)\b",
+    re.IGNORECASE,
+)
+
+
 def place_swap_findings(
     a: Located, b: Located, told: Callable[[str], tuple[str, frozenset[str]]] | None = None
 ) -> list[Finding]:
@@ -1236,7 +1242,12 @@ def place_swap_findings(
         return []  # only where a shared figure, date or quotation ties the two sentences to one claim
     from .translation import _exonyms, _fold  # translation imports this module: import on first use
 
-    latin_places = [e for e in latin.facts.entities if e.kind == "place"]
+    in_currency = [m.span() for m in _PLACE_IN_CURRENCY.finditer(latin.sentence.text)]
+    latin_places = [
+        e
+        for e in latin.facts.entities
+        if e.kind == "place" and not any(lo <= e.start < hi for lo, hi in in_currency)
+    ]
     if not latin_places:
         return []
     own = _exonyms(latin.sentence.language or "en") if latin.sentence.language == "de" else None
@@ -1249,9 +1260,12 @@ def place_swap_findings(
 
     known = _known_places()
     told_latin = set().union(*(english(e) for e in latin_places))
-    folded_latin = _fold(latin.sentence.text)
+    # "86.5 Hong Kong dollars" names a currency, not the place: it told 香港 ("listed in Hong Kong") and hid
+    # Shanghai given for it (a held-out story).
+    without_currencies = _PLACE_IN_CURRENCY.sub(" ", latin.sentence.text)
+    folded_latin = _fold(without_currencies)
     # "Chinese", "Russian", "Portuguese" tell the country as well as its name does.
-    stems = {w[:4] for w in re.findall(r"[a-zäöü]{4,}", latin.sentence.text.casefold())}
+    stems = {w[:4] for w in re.findall(r"[a-zäöü]{4,}", without_currencies.casefold())}
     told_han = {name for _, _, names in han_places for name in names}
     told_han |= {_CAPITAL_OF[n] for n in told_han if n in _CAPITAL_OF}
     only_han = [

@@ -1214,3 +1214,16 @@ def test_a_weekday_after_a_local_time_is_compared_with_it() -> None:
     zh = "飓风“迪莉娅”于当地时间星期四凌晨3时40分在卡梅伦附近登陆。"
     dates = [f for f in _found(en, "en", zh, "zh") if f.type == "date"]
     assert dates and "weekday" in dates[0].message
+
+
+def test_a_place_named_in_a_currency_does_not_tell_the_place() -> None:
+    zh = "受此消息影响，云途科技在香港上市的股票10日上午一度上涨3.2%，报每股86.5港元。"
+    swapped = (
+        "Yuntu's Shanghai-listed shares rose as much as 3.2% to 86.5 Hong Kong dollars on Friday morning."
+    )
+    places = [f for f in _found(swapped, "en", zh, "zh") if f.type == "entity"]
+    assert places and "Shanghai" in places[0].message and places[0].severity == "high"
+    faithful = (
+        "Yuntu's Hong Kong-listed shares rose as much as 3.2% to 86.5 Hong Kong dollars on Friday morning."
+    )
+    assert "entity" not in _types(_found(faithful, "en", zh, "zh"))
