@@ -3021,16 +3021,29 @@ def office_findings(a: Located, b: Located) -> list[Finding]:
     """One minister given another portfolio in an aligned sentence ("Labour Minister X" / "Commerce
     Minister X"): high. Only where each sentence names one minister, so two ministers are never crossed."""
     oa, ob = minister_offices(a.sentence.text), minister_offices(b.sentence.text)
-    if len(oa) != 1 or len(ob) != 1 or oa[0][2] == ob[0][2]:
+    if len(oa) != 1 or len(ob) != 1 or _unnamed_in_one_document(a, b):
         return []
-    (sa, ea, office_a), (sb, eb, office_b) = oa[0], ob[0]
-    if _other_people(a, b) or _unnamed_in_one_document(a, b):
+    return _one_label_changed(a, oa, b, ob, "the minister's office as ")
+
+
+Labelled = tuple[int, int, str]  # (start, end, what it names) in a sentence
+
+
+def _one_label_changed(
+    a: Located, ma: Sequence[Labelled], b: Located, mb: Sequence[Labelled], what: str
+) -> list[Finding]:
+    """A high entity finding where each sentence names one office, chamber or party (repeated mentions of it
+    count once) and they differ, unless the sentences name people in one script and none in common."""
+    if len({label for _s, _e, label in ma}) != 1 or len({label for _s, _e, label in mb}) != 1:
+        return []
+    (sa, ea, label_a), (sb, eb, label_b) = ma[0], mb[0]
+    if label_a == label_b or _other_people(a, b):
         return []
     message = (
-        f"{_label(a)} gives the minister's office as {office_a} ('{a.sentence.text[sa:ea]}'), {_label(b)} as "
-        f"{office_b} ('{b.sentence.text[sb:eb]}')"
+        f"{_label(a)} gives {what}{label_a} ('{a.sentence.text[sa:ea]}'), {_label(b)} as {label_b} "
+        f"('{b.sentence.text[sb:eb]}')"
     )
-    return [make("entity", "high", message, evidence(a, sa, ea, office_a), evidence(b, sb, eb, office_b))]
+    return [make("entity", "high", message, evidence(a, sa, ea, label_a), evidence(b, sb, eb, label_b))]
 
 
 # Legislative chambers in three languages: a vote or a committee moved to the other chamber ("House Science
@@ -3079,19 +3092,11 @@ _BEFORE_THE_HOUSE = frozenset({"The", "A", "This", "That", "US", "U.S.", "Whole"
 def chamber_findings(a: Located, b: Located) -> list[Finding]:
     """A legislative chamber given as another in an aligned sentence (the House / the Senate): high. Only
     where each sentence names one chamber, and not in a headline (which may pick another chamber's step)."""
-    ca, cb = chamber_mentions(a.sentence.text), chamber_mentions(b.sentence.text)
-    if len({c for _s, _e, c in ca}) != 1 or len({c for _s, _e, c in cb}) != 1:
+    if "headline" in (a.sentence.kind, b.sentence.kind) or a.sentence.doc == b.sentence.doc:
         return []
-    (sa, ea, chamber_a), (sb, eb, chamber_b) = ca[0], cb[0]
-    if chamber_a == chamber_b or "headline" in (a.sentence.kind, b.sentence.kind):
-        return []
-    if _other_people(a, b) or a.sentence.doc == b.sentence.doc:
-        return []
-    message = (
-        f"{_label(a)} names the chamber as the {chamber_a} ('{a.sentence.text[sa:ea]}'), {_label(b)} as the "
-        f"{chamber_b} ('{b.sentence.text[sb:eb]}')"
+    return _one_label_changed(
+        a, chamber_mentions(a.sentence.text), b, chamber_mentions(b.sentence.text), "the chamber as "
     )
-    return [make("entity", "high", message, evidence(a, sa, ea, chamber_a), evidence(b, sb, eb, chamber_b))]
 
 
 # The two US parties in three languages, as nouns or as adjectives before people and bodies ("Republican
@@ -3121,26 +3126,17 @@ def us_party_findings(a: Located, b: Located) -> list[Finding]:
     Fraktionsführer"): high. Only where each sentence names one party, so two parties are never crossed."""
     if not _US_PARTY_HINT.search(a.sentence.text) or not _US_PARTY_HINT.search(b.sentence.text):
         return []
-    pa = [
-        (m.start(), m.end(), _US_PARTIES[int(m.lastgroup[1:])][1])
-        for m in _US_PARTY_RE.finditer(a.sentence.text)
-        if m.lastgroup
-    ]
-    pb = [
-        (m.start(), m.end(), _US_PARTIES[int(m.lastgroup[1:])][1])
-        for m in _US_PARTY_RE.finditer(b.sentence.text)
-        if m.lastgroup
-    ]
-    if len({p for _s, _e, p in pa}) != 1 or len({p for _s, _e, p in pb}) != 1 or pa[0][2] == pb[0][2]:
+    if a.sentence.doc == b.sentence.doc:
         return []
-    if _other_people(a, b) or a.sentence.doc == b.sentence.doc:
-        return []
-    (sa, ea, party_a), (sb, eb, party_b) = pa[0], pb[0]
-    message = (
-        f"{_label(a)} names the party as {party_a} ('{a.sentence.text[sa:ea]}'), {_label(b)} as {party_b} "
-        f"('{b.sentence.text[sb:eb]}')"
-    )
-    return [make("entity", "high", message, evidence(a, sa, ea, party_a), evidence(b, sb, eb, party_b))]
+
+    def parties(text: str) -> list[Labelled]:
+        return [
+            (m.start(), m.end(), _US_PARTIES[int(m.lastgroup[1:])][1])
+            for m in _US_PARTY_RE.finditer(text)
+            if m.lastgroup
+        ]
+
+    return _one_label_changed(a, parties(a.sentence.text), b, parties(b.sentence.text), "the party as ")
 
 
 # A person's role other than a minister's portfolio, in three languages: role -> (English, German, Chinese)
