@@ -766,7 +766,7 @@ _UP_WORDS = re.compile(
 _CHANGE_HINT = re.compile(
     r"ris|rose|creas|grew|grow|gain|climb|jump|surg|soar|rais|boost|stieg|steig|wuchs|wächs|wachs|leg|gewann|"
     r"gewinn|erhöh|kletter|fell|fall|drop|declin|shr|lost|los|slip|slid|plung|tumbl|lower|reduc|cut|fiel|fäll|"
-    r"sank|sink|sunk|verl|schrumpf|senk|ging|strength|firm|weak|schwäch|up|down|plus|minus"
+    r"sank|sink|sunk|verl|schrumpf|senk|ging|strength|firm|weak|schwäch|up|down|plus|minus|gab|nachgegeb|büßt|eingebüß"
     r"|涨|增|升|提高|跌|降|减|缩|下滑|走强|走弱|贬值",
     re.IGNORECASE,
 )
@@ -777,6 +777,8 @@ _DOWN_WORDS = re.compile(
     r"shrinks?|lost|loses|slipped|slid|plunged|tumbled|lowered|lowers|reduced|reduces|cut|cuts|"
     r"fiel|fielen|fällt|fallen|gefallen|sank|sanken|sinkt|sinken|gesunken|verlor|verloren|verliert|schrumpfte|"
     r"schrumpften|geschrumpft|senkte|senkten|senkt|gesenkt|ging\w*(?=[^.;!?]*\bzurück\b)|weakened|weakens?|schwächte\w*|abgeschwächt"
+    # "gab um 0,2 Prozent nach", "büßte 3 Prozent ein" (a held-out story's reversal went unread)
+    r"|gab\w*(?=[^.;!?]*\bnach\b)|nachgegeben|büßte\w*(?=[^.;!?]*\bein\b)|eingebüßt"
     r"|down(?=\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?[\d$€£])|Minus(?=\s+von\b))\b"
     r"|下跌|下降|减少|降低|降至|下滑|下调|缩减|跌|走弱|贬值",
     re.IGNORECASE,
@@ -3253,8 +3255,8 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "treasurer": (r"treasurer", r"schatzmeister(?:in)?|kämmerer|kämmerin", r"司库"),
     "medical officer": (
         r"(?:chief\s+)?(?:medical|health)\s+officer",
-        r"amtsarzt|amtsärztin",
-        r"首席医疗官|卫生官员",
+        r"amtsarzt|amtsärztin|medizinische[rn]?\s+direktor(?:in)?|chefarzt|chefärztin",
+        r"首席医疗官|首席医学官|卫生官员",
     ),
     "lead investigator": (
         r"(?:lead|chief)\s+investigator",
@@ -3288,7 +3290,7 @@ _ROLE_HINT = re.compile(
     r"|chef|präsident|gouverneur|vorsitz|gründer|meister|trainer|kapitän|botschafter|staatsanw|richter|direktor"
     r"|kommandant|economist|volkswirt|ökonom|sekretär|relief|humanitarian|nothilfe|investigator|ermittler"
     r"|rector|chancellor|rektor|kommissar|curator|kurator|sheriff|analyst|treasurer|schatzmeister|kämmer"
-    r"|officer|amtsarzt|amtsärzt|分析师|司库|医疗官|卫生官员|厅长|处长|司长"
+    r"|officer|amtsarzt|amtsärzt|chefarzt|chefärzt|分析师|司库|医疗官|医学官|卫生官员|厅长|处长|司长"
     r"|发言人|执行官|总裁|财务|运营官|技术官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
     r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查|校长|校長|专员|特派员|主任|馆长|策展人|治安官|警长"
 )

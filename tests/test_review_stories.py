@@ -1245,3 +1245,33 @@ def test_a_quotation_cut_before_a_second_clause_that_denies_is_a_cut_not_a_flip(
         "de",
     )
     assert "negation" in _types(flipped)
+
+
+def test_failed_to_meet_said_with_a_verb_is_no_flipped_negation() -> None:
+    zh = "该公司的候选疫苗未能达到主要终点。"
+    en = "The company's vaccine candidate failed to meet its primary endpoint."
+    de = "Der Impfstoffkandidat des Unternehmens verfehlte seinen primären Endpunkt."
+    assert "negation" not in _types(_found(zh, "zh", en, "en"))
+    assert "negation" not in _types(_found(zh, "zh", de, "de"))
+    # a noun "Scheitern" in another clause excuses nothing
+    src = (
+        "Trotz des Scheiterns der politischen Verhandlungen konnten die wirtschaftlichen Beziehungen "
+        "zwischen diesen beiden Teilen der Republik Moldau wiederhergestellt werden."
+    )
+    drifted = (
+        "Even with the political negotiations, economic relations between these two parts of the Republic of "
+        "Moldova have not been restored."
+    )
+    assert "negation" in _types(_found(src, "de", drifted, "en"))
+
+
+def test_gab_nach_is_a_fall_and_a_medical_director_a_medical_officer() -> None:
+    turned = _found("Der Leitindex gab um 0,2 Prozent nach.", "de", "The index gained 0.2 percent.", "en")
+    assert "number_value" in _types(turned)
+    same = _found(
+        "Chief Medical Officer Anna Weber said the trial ended.",
+        "en",
+        "Die medizinische Direktorin Anna Weber sagte, die Studie sei beendet.",
+        "de",
+    )
+    assert not [f for f in same if "role" in f.message]
