@@ -49,6 +49,7 @@ from .models import (
 )
 from .parallel import fork_map, split_by_key, workers_for
 from .quantities import (
+    CHANGE_SIZE_BEFORE,
     Quantity,
     Rank,
     compare_quantities,
@@ -414,12 +415,6 @@ def quantity_findings(
     return out
 
 
-# The size of a change, right before its figure: "by 20 cents", "um 0,20 Euro", "上涨0.2元".
-_CHANGE_SIZE_BEFORE = re.compile(
-    r"(?:\b(?:by|um)|(?:增加|增长|上涨|上升|下降|下跌|减少|提高|降低|涨|跌)了?)\s*$", re.I
-)
-
-
 def _change_ends(
     size_at: Located, size: Quantity, other: Located
 ) -> list[tuple[Quantity, Quantity, Quantity, bool]]:
@@ -429,7 +424,7 @@ def _change_ends(
     fall told the other way round, ended); in percentage points, or in the ends' own unit, it is their
     difference: "grew by 15 percent to 63 percent" is no rise "from 48% to 63%"."""
     before = size_at.sentence.text[max(0, size.start - 6) : size.start]
-    if size.value <= 0 or size.high is not None or not _CHANGE_SIZE_BEFORE.search(before):
+    if size.value <= 0 or size.high is not None or not CHANGE_SIZE_BEFORE.search(before):
         return []
     relative = size.unit == "percent"
     ends = [
@@ -841,11 +836,8 @@ def _governs(verb: str, between: str) -> bool:
     separable = verb.casefold().startswith(("leg", "ging"))
     # "um"/"by" right before the figure marks the size of a change, whatever stands between: German puts the
     # subject after the verb ("sanken die weltweiten Emissionen im vergangenen Jahr um 0,8 Prozent").
-    by = _CHANGE_BY.search(between) is not None
+    by = CHANGE_SIZE_BEFORE.search(between) is not None
     return len(between.split()) <= (10 if separable or by else 6)
-
-
-_CHANGE_BY = re.compile(r"\b(?:um|by)\s*$")
 
 
 def _direction_reversed(a: Located, qa: Quantity, b: Located, qb: Quantity) -> Finding | None:

@@ -154,8 +154,10 @@ _FROM_RE = re.compile(r"(?:\b(?:from|von)|从|由)[\s\u00a0]*$", _I)
 # Ranges rarely span more than this factor ("2 to 3 percent", "5 to 10 percent"); a change and its end often
 # do ("by 20 cents to €4.10").
 _CHANGE_END_RATIO = 3
-_CHANGE_SIZE_BEFORE_RE = re.compile(
-    r"(?:\bby|(?:增加|增长|上涨|上升|下降|下跌|减少|提高|降低|涨|跌)了?)[\s\u00a0]*$", _I
+# Words right before the size of a change ("by 20 cents", "um 0,20 Euro", "上涨0.2元"); compare reads them
+# too, to check a change's size against its two ends in another version.
+CHANGE_SIZE_BEFORE = re.compile(
+    r"(?:\b(?:by|um)|(?:增加|增长|上涨|上升|下降|下跌|减少|提高|降低|涨|跌)了?)[\s\u00a0]*$", _I
 )
 
 # Scale words: power of ten.  German "Billion" is 10^12 (English "billion" is 10^9): resolved per language.
@@ -1374,7 +1376,7 @@ def _read_quantity(
         change_then_end = (
             word in ("to", "到", "至")
             and (currency is not None or rm.start() > core.end)
-            and _CHANGE_SIZE_BEFORE_RE.search(norm[max(0, start - 8) : start]) is not None
+            and CHANGE_SIZE_BEFORE.search(norm[max(0, start - 8) : start]) is not None
         )
         if (
             rm.group("dash")
