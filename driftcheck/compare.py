@@ -820,10 +820,12 @@ def _direction(loc: Located, q: Quantity) -> tuple[int, str] | None:
     return sign, word
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+# A dot inside one sentence ends an abbreviation or groups digits ("auf 690 Mio. Dollar stieg", "auf 1.500
+# Euro"), never the clause: counted as a break, it hid a reversed change in a held-out story.
+_CLAUSE_BREAK = re.compile(r"[;:!?]|,(?!\d)")
 # What may follow a clause-final verb: the end of the clause, or the auxiliary of a verb-final clause.
 _VERB_LAST = re.compile(
-    r"\s*(?:[,;:.!?“”\"]|$|(?:werden|wird|würden?|soll(?:en|te)?|könnten?|dürften?|haben|hat|ist|sind|seien?)\b)"
+    r"\s*(?:[,;:.!?“”\"]|$|(?:werden|wird|würden?|soll(?:en|te)?|könnten?|dürften?|haben|hat|ist|sind|sein|seien?)\b)"
 )
 
 
@@ -1258,8 +1260,11 @@ def place_swap_findings(
     # Shanghai given for it (a held-out story).
     without_currencies = _PLACE_IN_CURRENCY.sub(" ", latin.sentence.text)
     folded_latin = _fold(without_currencies)
-    # "Chinese", "Russian", "Portuguese" tell the country as well as its name does.
-    stems = {w[:4] for w in re.findall(r"[a-zäöü]{4,}", without_currencies.casefold())}
+    # "Chinese", "Russian", "Portuguese" tell the country as well as its name does; a place's own name is
+    # no such adjective: "Austria" does not tell 澳大利亚 (Australia), a common slip (a held-out story).
+    stems = {
+        w[:4] for w in re.findall(r"[a-zäöü]{4,}", without_currencies.casefold()) if _fold(w) not in known
+    }
     told_han = {name for _, _, names in han_places for name in names}
     told_han |= {_CAPITAL_OF[n] for n in told_han if n in _CAPITAL_OF}
     only_han = [
@@ -1278,6 +1283,9 @@ def place_swap_findings(
     if len(only_han) != 1 or len(only_latin) != 1:
         return []
     (hs, he, han_names), place = only_han[0], only_latin[0]
+    countries = _country_names()
+    if bool(set(han_names) & countries) != bool(english(place) & countries):
+        return []  # a country for a city ("München" / 德国): said more or less exactly, not another place
     if not anchored and told is not None:
         latin_text, _ = told(latin.sentence.doc)
         _, han_told = told(han.sentence.doc)
@@ -1290,6 +1298,27 @@ def place_swap_findings(
     latin_side = evidence(latin, place.start, place.end, place.key)
     pair = (han_side, latin_side) if han is a else (latin_side, han_side)
     return [make("entity", "high", message, *pair)]
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """The folded English names of the countries, territories and world regions CLDR names (with short
+    forms: "us"): "Europe" for 美国 is another place, "München" for 德国 the same one said more exactly."""
+    from .translation import _SHORT_FORMS, _fold
+
+    try:
+        from babel import Locale
+    except ImportError:
+        return frozenset()
+    # Not the city states: 香港 for "Shanghai" is a swap of two cities (a held-out story).
+    city_states = {"HK", "MO", "SG", "MC", "VA", "GI"}
+    names = {
+        _fold(name)
+        for code, name in Locale.parse("en").territories.items()
+        if code != "001" and code not in city_states
+    }
+    shorts = {short for code, forms in _SHORT_FORMS.items() if code not in city_states for short in forms}
+    return frozenset(names | shorts)
 
 
 @functools.cache
@@ -1510,9 +1539,19 @@ def _other_speaker(qa: Quote, qb: Quote) -> bool:
     "Katrin Vollmer" named by surname: a held-out story's cut quotation went uncompared)."""
     if not qa.speaker_key or not qb.speaker_key:
         return False
+    if _given_name_of(qa.speaker, qb.speaker) or _given_name_of(qb.speaker, qa.speaker):
+        return False
     return not likely_same_name(qa.speaker_key, qb.speaker_key) and not _same_owner(
         qa.speaker_key, qb.speaker_key
     )
+
+
+def _given_name_of(short: str | None, full: str | None) -> bool:
+    """Whether one speaker is the first word of the other's name ("Anne" of "Anne Kessler"): a name cut
+    short in one version, not another person (a held-out story's faithful quotation was called
+    reattributed)."""
+    words = (full or "").split()
+    return bool(short) and len(words) >= 2 and short == words[0] and short[:1].isupper()
 
 
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al"})
@@ -1527,6 +1566,8 @@ def _two_people(qa: Quote, qb: Quote) -> bool:
             not w[:1].isupper() and w not in _NAME_PARTICLES for w in words if not _HAN.search(w)
         ):
             return False  # "When asked to comment" is no name
+    if _given_name_of(qa.speaker, qb.speaker) or _given_name_of(qb.speaker, qa.speaker):
+        return False
     return not _same_owner(qa.speaker_key or "", qb.speaker_key or "")
 
 
@@ -2195,7 +2236,7 @@ _SOLL = re.compile(
     # An estimate as a verb ("analysts estimate annual savings", "schätzen"), not the noun ("too early for a
     # firm estimate", "Schätzung"), which says the figure is not yet known.
     r"kann|kannst|können|can|cannot|(?:is|are|was|were)\s+due\s+to|estimat(?:es|ed|ing)(?!\s*[,.;:])|estimate(?=\s+[a-z])(?!\s+(?:for|of)\b)|schätz(?:en|t|te|ten)"
-    r"|geschätzt|schätzungsweise)\b|可(?!靠|持续|观|信|再生|见|怕|爱|口|乐)|估计|预估",
+    r"|geschätzt|schätzungsweise|veranschlag\w*|beziffer\w*)\b|可(?!靠|持续|观|信|再生|见|怕|爱|口|乐)|估计|预估",
     re.IGNORECASE,
 )
 
@@ -2205,19 +2246,56 @@ def _strong_modals(hedged: Located, plain: Located) -> list[Marker]:
     modality at all (no marker, nothing _RENDERED_MODALITY or _SOLL knows: "konnte", 可以, "wohl", "able")."""
     if hedged.sentence.language == plain.sentence.language or plain.facts.hedges:
         return []
-    if _RENDERED_MODALITY.search(plain.sentence.text) or _SOLL.search(plain.sentence.text):
-        return []
     # A possibility ("may", "probably", könnte, 可能) counts only where the two sentences share a figure, a
     # date or a quotation: on the throughput corpus "probably"/"likely" on any pair added 21 findings, all
     # on short unrelated sentences that aligned by topic ("Mary probably thought …" / "Maria sagte …", one
     # sharing the name Mary), and every modal on any pair 239 in an earlier session; so anchored, one (a
     # counterfactual "könnte" against "is able to", now rendered); "expected" none.
     anchored = _shares_a_figure(hedged, plain)
-    return [
-        m
-        for m in hedged.facts.hedges
-        if m.kind == "modal" and (m.key == "expected" or (anchored and m.key == "may"))
-    ]
+    strong = []
+    for m in hedged.facts.hedges:
+        if m.kind == "modal" and (m.key == "expected" or (anchored and m.key == "may")):
+            rendering = _rendering_clause(hedged, m, plain)
+            if not _RENDERED_MODALITY.search(rendering) and not _SOLL.search(rendering):
+                strong.append(m)
+    return strong
+
+
+# Where two sentences break into as many clauses, a modal's clause is rendered by the other's clause in the
+# same place: 才能 in "最早要到1月底才能恢复并网，维修工作将持续约12周" renders "soll frühestens", not the
+# "dürfte" of "…, die Reparatur dürfte rund zwölf Wochen dauern" (a held-out story). Not inside 1,165.
+_MODAL_CLAUSE_BREAK = re.compile(r"[;，；]|,(?!\d)")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of a sentence's clauses, leaving out a clause that only names who spoke ("the
+    agency said", "sagte Feld", 该机构表示): English puts it last and Chinese first, which would shift the
+    clauses of one claim against each other."""
+    text = text.rstrip(' .。!！?？"“”„」')
+    bounds = [-1, *(m.start() for m in _MODAL_CLAUSE_BREAK.finditer(text)), len(text)]
+    spans = [(bounds[n] + 1, bounds[n + 1]) for n in range(len(bounds) - 1)]
+    return [(a, b) for a, b in spans if not _ATTRIBUTION_ONLY.fullmatch(text[a:b].strip())] or spans
+
+
+_ATTRIBUTION_ONLY = re.compile(
+    r"(?:[^\W\d]+['’]?\s+){0,6}(?:" + _REPORTING.pattern.split("|说|")[0] + r")(?:\s+[^\W\d]+['’]?\.?){0,4}"
+    r"|[\u4e00-\u9fff·]{1,10}(?:说|表示|称|指出|写道|介绍|透露)",
+    re.IGNORECASE,
+)
+
+
+def _rendering_clause(hedged: Located, marker: Marker, plain: Located) -> str:
+    """The words of the plain side that may render the hedged side's modal: the clause in the same place
+    where both sentences have two or more clauses and as many, else the whole sentence."""
+    hedged_clauses = _clauses(hedged.sentence.text)
+    plain_clauses = _clauses(plain.sentence.text)
+    if len(hedged_clauses) < 2 or len(hedged_clauses) != len(plain_clauses):
+        return plain.sentence.text
+    position = next((n for n, (_, end) in enumerate(hedged_clauses) if marker.start < end), None)
+    if position is None or marker.start < hedged_clauses[position][0]:
+        return plain.sentence.text  # the modal is in a clause left out (\"könne\", sagte er)
+    start, end = plain_clauses[position]
+    return plain.sentence.text[start:end]
 
 
 HedgeKept = Callable[[Located, Located, str], bool]
@@ -2269,7 +2347,7 @@ def _excused(plain: Located, hedged: Located, marker: Marker) -> bool:
         return (
             same_word is not None
             or any(m.kind in ("modal", "hedge") for m in plain.facts.hedges)
-            or _RENDERED_MODALITY.search(plain.sentence.text) is not None
+            or _RENDERED_MODALITY.search(_rendering_clause(hedged, marker, plain)) is not None
         )
     if marker.key == "unconfirmed":
         # "according to unconfirmed reports" / "nach Angaben des Krankenhauses": naming the source does not
@@ -2292,14 +2370,16 @@ def _excused(plain: Located, hedged: Located, marker: Marker) -> bool:
 
 # Modality a translation may carry in words the modal markers leave out: ability ("konnte", 可以, 能), the
 # conditional and obligation (_OTHER_MODALITY), expectation ("voraussichtlich", 预计, 有望, 或将), doubt
-# ("kaum", "maybe", 说不定, 大概). Any of them in the target means the source's modal was rendered, not
-# dropped: a false "kept" only costs a finding, a false "dropped" tells an editor a correct translation is
-# wrong.
+# ("kaum", "maybe", 说不定, 大概), a warning of something ("warnen vor weiteren Rutschungen" for
+# 警告可能发生), not a warning that something will happen (官员警告说…将会上升 drops "likely"). Any of them in
+# the target means the source's modal was rendered, not dropped: a false "kept" only costs a finding, a false
+# "dropped" tells an editor a correct translation is wrong. 能 inside a word (能源 energy, 才能 "only then")
+# is no ability.
 _RENDERED_MODALITY = re.compile(
     r"\b(?:maybe|expected|expects|afraid|could|couldn|feasible|possible|potential\w*|potenziell\w*|denkbar|"
     r"machbar|konnte\w*|könn(?:en|t|e|te\w*)|dürf\w*|darf|mag|möge\w*|möglich\w*|"
     r"wahrscheinlich\w*|unwahrscheinlich\w*|kaum|voraussichtlich|erwarte\w*|wohl|womöglich|vermute\w*|"
-    r"befürchte\w*|rechne\w*|unter\s+Umständen)\b|可以|能|预计|預計|有望|或[已将將]?|说不定|說不定|大概|估计|估計|"
+    r"befürchte\w*|rechne\w*|unter\s+Umständen|warn\w*(?=\s+(?:\w+\s+){0,3}?(?:vor|of|about|against)\b))\b|担心|担忧|可以|(?<![才功核性智产动势技体职本潜热电光风效节储赋])能(?![源力量耗效级])|预计|預計|有望|或[已将將]?|说不定|說不定|大概|估计|估計|"
     r"也许|也許|或许|或許|怀疑|懷疑|不得",
     re.IGNORECASE,
 )
@@ -2596,6 +2676,13 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
         return _negated_word_said_negatively(negated, plain) or _absence_said_by_a_verb(negated, plain)
     lex_negated = lexical_negations(negated.sentence.text, la)
     lex_plain = lexical_negations(plain.sentence.text, lb)
+    # 不得 "must not" denies as a negator does; it pairs only with a word of the other side ("verboten",
+    # "ruled out"), not with nothing: "不得继续销售" against "bleibt erlaubt" is a flip (a held-out story).
+    # (不在 "is not at" stays a word: extract_negations reads no negator in it, "not home" / 不在家.)
+    negated_words = bool(lex_negated) or _DENIES.search(negated.sentence.text) is not None
+    plain_words = bool(lex_plain) or _DENIES.search(plain.sentence.text) is not None
+    lex_negated = [x for x in lex_negated if x.text not in _NEGATOR_WORDS or plain_words]
+    lex_plain = [x for x in lex_plain if x.text not in _NEGATOR_WORDS or negated_words]
     if len(lex_negated) != len(lex_plain):
         return True
     return any(
@@ -2606,6 +2693,7 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
     )
 
 
+_NEGATOR_WORDS = frozenset(("不得",))
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -3170,7 +3258,9 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     "spokesperson": (r"spokes(?:man|woman|person)|press\s+secretary", r"\w*sprecher(?:in)?", r"发言人"),
     "chief executive": (
         r"chief\s+executive(?:\s+officer)?|ceo|managing\s+director",
-        r"vorstandschef(?:in)?|vorstandsvorsitzende[rn]?|konzernchef(?:in)?|ceo",
+        # "Helvion-Chef Markus Ebner": a firm's name and "-Chef" is its chief executive (a held-out story).
+        r"vorstandschef(?:in)?|vorstandsvorsitzende[rn]?|(?:konzern|firmen|unternehmens)chef(?:in)?|ceo"
+        r"|(?-i:[A-Z][\w&]*)-[Cc]hef(?:in)?",
         r"首席执行官|行政总裁|总裁|(?<![A-Za-z])CEO(?![A-Za-z])",
     ),
     "chief financial officer": (
@@ -3190,7 +3280,9 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     ),
     "head": (
         r"president|governor|chair(?:man|woman|person)?",
-        r"\w*präsident(?:in)?|gouverneur(?:in)?|(?:aufsichtsrats|verwaltungsrats|partei)?vorsitzende[rn]?",
+        # "EZB-Chefin" heads the ECB as "Helvion-Chef" does Helvion: both roles, as 总裁.
+        r"\w*präsident(?:in)?|gouverneur(?:in)?|(?:aufsichtsrats|verwaltungsrats|partei)?vorsitzende[rn]?"
+        r"|(?-i:[A-Z][\w&]*)-[Cc]hef(?:in)?",
         r"总统|主席|行长|总裁|董事长|会长|主任|厅长|局长|处长|司长",
     ),
     "founder": (r"co-?founder|founder", r"mitgründer(?:in)?|gründer(?:in)?", r"联合创始人|创始人|创办人"),
@@ -3202,12 +3294,12 @@ _ROLES: dict[str, tuple[str, str, str]] = {
     ),
     "fire chief": (
         r"fire\s+(?:chief|commissioner)",
-        r"feuerwehrchef(?:in)?|feuerwehrkommandant(?:in)?",
+        r"feuerwehr-?chef(?:in)?|feuerwehrkommandant(?:in)?",
         r"消防局长|消防队长",
     ),
     "police chief": (
         r"police\s+(?:chief|commissioner)|chief\s+constable",
-        r"polizeichef(?:in)?|polizeipräsident(?:in)?|polizeikommandant(?:in)?",
+        r"polizei-?chef(?:in)?|polizeipräsident(?:in)?|polizeikommandant(?:in)?",
         r"警察局长|警察总监|警长",
     ),
     # 警长 is a sheriff or a police chief: both roles. A held-out story's sheriff became the fire chief.
@@ -3244,6 +3336,13 @@ _ROLES: dict[str, tuple[str, str, str]] = {
         r"紧急救济协调员|人道主义事务协调员|救济事务负责人",
     ),
     "analyst": (r"analyst", r"\w*analyst(?:in)?", r"分析师"),
+    # A council's member, not its president (a held-out story's councillor became "Council President").
+    # Not German "Stadtrat", which is the council itself as often as a member of it.
+    "councillor": (
+        r"(?:city\s+)?council(?:l)?or|council\s*(?:wo)?m[ae]n|council\s+member|alder(?:man|woman)",
+        r"stadträtin|gemeinderätin|ratsmitglied|ratsherr|ratsfrau",
+        r"市议员|议员|市议会议员",
+    ),
     "treasurer": (r"treasurer", r"schatzmeister(?:in)?|kämmerer|kämmerin", r"司库"),
     "medical officer": (
         r"(?:chief\s+)?(?:medical|health)\s+officer",
@@ -3282,7 +3381,7 @@ _ROLE_HINT = re.compile(
     r"|chef|präsident|gouverneur|vorsitz|gründer|meister|trainer|kapitän|botschafter|staatsanw|richter|direktor"
     r"|kommandant|economist|volkswirt|ökonom|sekretär|relief|humanitarian|nothilfe|investigator|ermittler"
     r"|rector|chancellor|rektor|kommissar|curator|kurator|sheriff|analyst|treasurer|schatzmeister|kämmer"
-    r"|officer|amtsarzt|amtsärzt|chefarzt|chefärzt|分析师|司库|医疗官|医学官|卫生官员|厅长|处长|司长"
+    r"|officer|amtsarzt|amtsärzt|chefarzt|chefärzt|council|alder|ratsmitglied|ratsherr|ratsfrau|rätin|议员|分析师|司库|医疗官|医学官|卫生官员|厅长|处长|司长"
     r"|发言人|执行官|总裁|财务|运营官|技术官|总统|主席|行长|董事长|会长|创始人|创办人|市长|镇长|总理|首相|局长|队长|总监"
     r"|教练|主帅|大使|检察官|法官|经济学家|秘书长|秘書長|救济|协调员|调查|校长|校長|专员|特派员|主任|馆长|策展人|治安官|警长"
 )

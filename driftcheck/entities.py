@@ -814,11 +814,25 @@ def _german_candidate(tok: _Tok, prev: _Tok | None, initial: bool, text: str) ->
         # A title, a given name, then this: a family name however noun-like ("Präsidentin Martina Keller",
         # whose "Keller" was cut off, so the quotation went to "Martina" alone).
         before = _TITLE_AND_GIVEN.search(text, max(0, tok.start - 60), tok.start)
-        return before is not None and _is_title(before.group(1).casefold())
+        return before is not None and (
+            _is_title(before.group(1).casefold())
+            or _HYPHENATED_PERSON_NOUN.search(before.group(1)) is not None
+            or before.group(1).casefold() in _SPEECH_BEFORE_NAME
+        )
     return True
 
 
 _TITLE_AND_GIVEN = re.compile(r"([\w-]+)\s+[A-ZÄÖÜ][a-zäöüß]+\s+$")
+# "Foodwatch-Kampagnerin Anne Kessler", "Grünen-Politiker Jan Becker": a hyphenated compound naming a person
+# by what she does stands before a name as a title does ("Kessler" was cut off, a held-out story).
+# "sagte Karin Wagner": after a verb of saying, a capitalised word and another are a given name and surname.
+_SPEECH_BEFORE_NAME = frozenset(
+    {"sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint", "so", "schrieb"}
+    | {"schreibt", "warnte", "warnt", "kritisierte"}
+)
+_HYPHENATED_PERSON_NOUN = re.compile(
+    r"\w-[A-ZÄÖÜ]\w*(?:er|erin|ist|istin|ent|entin|ant|antin|eur|eurin|or|orin)$"
+)
 # German compounds that end in a role are titles ("EVG-Verhandlungsführer Tobias Brenner", "Pressesprecherin",
 # "Projektleiter"): the table cannot list them all, and "Brenner" after one was cut off as a noun, so the
 # quotation went to "Tobias" alone (a held-out review story). Only compounds: "Richter" alone is a name too.

@@ -123,7 +123,11 @@ _QUALIFIER_SUFFIX: dict[str, str] = {
     "+": "more_than", "or more": "at_least", "plus": "more_than", "und mehr": "at_least", "or so": "approx",
     "以上": "more_than", "多": "more_than", "余": "more_than", "餘": "more_than", "左右": "approx",
     "上下": "approx", "许": "approx", "以下": "at_most", "以内": "at_most",
+    # 四个及以上 "four or more" (a held-out story read it as plain 4 against "four or more units").
+    "及以上": "at_least", "或以上": "at_least", "及以下": "at_most", "或以下": "at_most",
 }  # fmt: skip
+# A counter word between a number and the qualifier after it: 四个以上, 4套及以上.
+_ZH_COUNTER_BEFORE_QUALIFIER = "个名家套座栋间台辆项人只条所户"
 # Qualifier words sit right before the number (or its currency sign); the longest alternatives come first.
 _QUAL_PRE_RE = re.compile(
     r"(?:(?<![A-Za-zÄÖÜäöüß])(?P<w>"
@@ -144,7 +148,7 @@ _QUAL_PRE_RE = re.compile(
     _I,
 )
 _QUAL_SUF_RE = re.compile(
-    r"[\s\u00a0]*(?P<q>\+|or\s+more\b|plus\b|und\s+mehr\b|or\s+so\b)|(?P<z>以上|多|余|餘|左右|上下|许|以下|以内)",
+    r"[\s\u00a0]*(?P<q>\+|or\s+more\b|plus\b|und\s+mehr\b|or\s+so\b)|(?P<z>[个名家套座栋间台辆项人只条所户]?[及或]?以[上下]|多|余|餘|左右|上下|许|以内)",
     _I,
 )
 _ZH_QUAL_MID_RE = re.compile(r"(?P<z>多|余|餘)")
@@ -878,11 +882,20 @@ def _is_name(text: str, core: _Core, lang: str) -> bool:
         pm = _PREV_WORD_RE.search(text, max(0, s - 30), s)
         if pm:
             word = pm.group("word").rstrip(".").lower()
-            if word in _VERSIONED:
+            if word in _VERSIONED or word.endswith(_ROAD_WORDS):
                 return True
+        if _ZH_ROAD_BEFORE.search(text, max(0, s - 3), s) or _ZH_ROAD_AFTER.match(text, e):
+            return True
     elif core.kind == "zh" and s > 0 and text[s - 1] == "第":
         return True
     return False
+
+
+# A road's or a line's number names it ("Nationalstraße 214", 国道214线, "U-Bahn-Linie 3"), as "Highway 214"
+# and "Route 66" do in English (a held-out story paired 214 with "590 feet").
+_ROAD_WORDS = ("straße", "strasse", "autobahn", "bundesstraße", "linie", "gleis", "interstate")
+_ZH_ROAD_BEFORE = re.compile(r"(?:国道|省道|县道|高速|地铁|公交|G|S)$")
+_ZH_ROAD_AFTER = re.compile(r"(?:号)?线")
 
 
 def _generic_name(text: str, s: int, e: int) -> bool:
@@ -1475,7 +1488,7 @@ def _read_quantity(
     sm = _QUAL_SUF_RE.match(norm, pos)
     if sm and qual_suffix is None:
         qs = (sm.group("q") or sm.group("z") or "").strip()
-        key = _SPACES_RE.sub(" ", qs.lower())
+        key = _SPACES_RE.sub(" ", qs.lower()).lstrip(_ZH_COUNTER_BEFORE_QUALIFIER)
         if key in _QUALIFIER_SUFFIX and not (
             key == "多" and not _ZH_COUNTED.match(norm, sm.end()) and unit is None
         ):

@@ -992,7 +992,13 @@ _NEG_EN = [
         "_skip",
     ),
     # "didn't get beyond a 0-0 draw" is "drew 0-0": a limit, not a denial (German "nicht über … hinaus").
-    (r"\b(?:not|\w+n['’]t|never)\s+(?:get|got|go|went|come|came|make\s+it)\s+(?:beyond|past)\b", "_skip"),
+    # After will/would it is a refusal: "would not go beyond its current offer" denies (a held-out story).
+    (
+        r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bshall\s)(?<!\bcould\s)"
+        r"\b(?:not|(?!(?:wouldn|won|shan|couldn)['’]t)\w+n['’]t|never)\s+(?:get|got|go|went|come|came|make\s+it)"
+        r"\s+(?:beyond|past)\b",
+        "_skip",
+    ),
     # "whether … or not" offers the alternative of a question (German "oder nicht", Chinese A-not-A 有没有).
     (r"\bor\s+not\b", "_skip"),
     # "who asked not to be named": the source's anonymity (an unnamed-source hedge), no denial of the claim.
@@ -1044,6 +1050,8 @@ _NEG_DE = [
     (r"\b(?:nicht|nie)\s+(?:unter|über)(?=\s+\d)", "_skip"),  # "nicht unter 25 Grad": a bound (see English)
     # "wie nie zuvor", "so viele wie noch nie": a superlative ("as never before", "a record"), no denial.
     (r"\bwie\s+(?:noch\s+)?nie\b(?:\s+zuvor)?", "_skip"),
+    # "so fest wie seit Mitte März nicht mehr": the most since mid-March, no denial (a held-out story).
+    (r"\bwie\s+(?:seit|zuletzt)\b[^.;!?]{0,50}?\bnicht\s+mehr\b", "_skip"),
     # "die nicht namentlich genannt werden wollten": the source's anonymity, no denial of the claim.
     (r"\bnicht\s+namentlich\b", "_skip"),
     # "keinen Zweifel" affirms, as "no doubt" does in English.
@@ -1060,7 +1068,12 @@ _NEG_DE = [
     # welcome): none denies the claim (see _NEG_EN).
     (r"\bnicht\s+wahr\s*[?!]|\bkeine\s+Ursache\b|\boder\s+nicht\b", "_skip"),
     # "kam nicht über ein 0:0 hinaus" is "drew 0-0": a limit, not a denial (English "didn't get beyond").
-    (r"\bnicht\s+über\b[^.;!?]{0,40}?\bhinaus", "_skip"),
+    # Only with kommen: "werde nicht über sein Angebot hinausgehen" is a refusal and denies.
+    (
+        r"\bk(?:am|amen|ommt|ommen)\b[^.;!?]{0,30}?\bnicht\s+über\b[^.;!?]{0,40}?\bhinaus\b"
+        r"|\bnicht\s+über\b[^.;!?]{0,40}?\bhinaus(?:ge)?k(?:am|amen|ommt|ommen)\b",
+        "_skip",
+    ),
     (r"\bnichts\s+als\b|\b(?:nichts|niemand\w*)\b[^.;:!?]{0,40}?\baußer\b", "_skip"),
     (r"\bnicht\b", "not"),
     (r"\bkeineswegs\b|\bkeinesfalls\b", "not"),
@@ -1226,6 +1239,8 @@ _LEX_EN = (
     # "lost access" (无法访问), "in vain" (vergeblich, 没有成功), "stay the same" (will not change): held-out
     # stories whose faithful translations said these with a negator.
     r"|\blos[te]\w*\s+(?:\w+\s+)?access\b|\bin\s+vain\b|\bunsuccessful\w*"
+    # "exempt", "immune" for 不受限制 / "nicht betroffen" (a held-out story).
+    r"|\bexempt\w*|\bimmune\b"
     r"|\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:the\s+same|unchanged|as\s+(?:they|it)\s+(?:are|is))\b"
 )
 _LEX_DE = (
@@ -1241,6 +1256,8 @@ _LEX_DE = (
     r"|\bverbot\w*|\buntersag\w*|\bließ\w*\s+(?:\w+\s+){0,4}?offen\b|\boffen\s*gelassen\b"
     # "erst nach der Sitzung" (only after it) is "not before it"; duties "verletzt" are duties not met.
     r"|\berst\s+(?:nach|am|ab|wenn|im|zum|bei|dann|später)\b"
+    # "frühestens Ende Januar" is "not before the end of January (at the earliest)" (a held-out story).
+    r"|\bfrühestens\b"
     r"|\b\w*pflicht\w*\s+(?:\w+\s+){0,3}?verletz\w*|\bverletz\w*\s+(?:\w+\s+){0,3}?\w*pflicht\w*"
     # "did not change" said as "kept": "hielt an seiner Dividendenpolitik fest", "behielt bei", "beibehalten".
     r"|\bhielt\w*\b(?=[^.;!?]*\bfest\b)|\bfestgehalten\b|\bfesthalten\b|\bbeibehalten\b|\bbehielt\w*\b"
@@ -1248,6 +1265,8 @@ _LEX_DE = (
     # "verfehlte das Ziel", "scheiterte" for 未能 / "failed to" (a held-out story's faithful translation);
     # verbs only: "trotz des Scheiterns der Verhandlungen" states no failure of the claim
     r"|\bverfehl(?:t|te|ten|en)\b|\bscheitert\w*|\bgescheitert\b"
+    # "ausgenommen", "befreit" (exempt) for "nicht betroffen", 不受限制 (a held-out story).
+    r"|\bausgenommen\b|\bbefreit\b"
 )
 _LEX_ZH = (
     r"不(?:好|安|幸|满|便|在|礼貌|情愿|一样|可能|完美|懂事|存在|道德|合理|公平|正常|健康|清楚|舒服|耐烦"
@@ -1265,6 +1284,10 @@ _LEX_ZH = (
     r"|未确定|不确定|尚不清楚|不清楚|未知|不明"
     # 之后才会 "only after … will": "not before". 没有改变 / 未变 "unchanged", "intact".
     r"|之?后才|以后才|没有?改变|未变|没变"
+    # 最早要到1月底才 "not before the end of January at the earliest" (German "frühestens").
+    r"|最早[^，。；！？]{0,20}才"
+    # 不受 "not subject to" (exempt), 免受/豁免.
+    r"|不受|免受|豁免"
 )
 _LEX_TABLES = {
     code: _compile_table([(p, "negation", "lexical")], 0 if code == "zh" else re.IGNORECASE)

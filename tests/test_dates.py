@@ -390,3 +390,38 @@ def test_a_time_in_local_time_and_its_weekday_are_one_date() -> None:
     )
     (german,) = extract_dates("Es traf um 3.40 Uhr Ortszeit am Mittwoch auf Land.", "de", published)
     assert (german.day, german.hour, german.weekday) == (17, 3, 2)
+
+
+def test_soll_and_duerfte_look_ahead_unless_reported_of_the_past() -> None:
+    published = dt.date(2025, 5, 6)  # a Tuesday
+    ahead = extract_dates("Er soll am Montag erstmals trainieren.", "de", published)
+    assert (ahead[0].month, ahead[0].day) == (5, 12)
+    rates = extract_dates("Die Zinsen dürften am Mittwoch steigen.", "de", published)
+    assert (rates[0].month, rates[0].day) == (5, 7)
+    past = extract_dates("Er soll am Montag gestorben sein.", "de", published)
+    assert (past[0].month, past[0].day) == (5, 5)
+
+
+def test_a_number_after_im_april_is_no_day() -> None:
+    found = extract_dates("Die Notenbank kaufte im April 15 Tonnen Gold.", "de")
+    assert [(d.text, d.month, d.day) for d in found] == [("April", 4, None)]
+    assert [(d.month, d.day) for d in extract_dates("The bank bought gold on April 15.", "en")] == [(4, 15)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "month"),
+    [
+        ("Kightley said last month that a cut in May was possible.", "en", 4),
+        ("Kightley hatte im vergangenen Monat eine Senkung im Mai als möglich bezeichnet.", "de", 4),
+        ("央行上个月表示，5月降息是可能的。", "zh", 4),
+        ("The rate will be set next month.", "en", 6),
+    ],
+)
+def test_a_relative_month_is_resolved(text: str, lang: str, month: int) -> None:
+    found = extract_dates(text, lang, dt.date(2025, 5, 7))
+    assert found[0].relative and (found[0].year, found[0].month) == (2025, month)
+
+
+def test_last_month_in_january_is_december() -> None:
+    found = extract_dates("Prices rose last month.", "en", dt.date(2026, 1, 10))
+    assert (found[0].year, found[0].month) == (2025, 12)

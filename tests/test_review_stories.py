@@ -1275,3 +1275,198 @@ def test_gab_nach_is_a_fall_and_a_medical_director_a_medical_officer() -> None:
         "de",
     )
     assert not [f for f in same if "role" in f.message]
+
+
+# --- twelfth session: held-out rounds N (left over) and O ---------------------------------------------------
+
+
+def test_a_refusal_to_go_beyond_an_offer_is_a_negation_and_a_draw_is_not() -> None:
+    refused = "Cepa said it remained open to talks but would not go beyond its current offer."
+    assert [m.key for m in extract_negations(refused, "en")] == ["not"]
+    assert extract_negations("Westbury didn't get beyond a 0-0 draw.", "en") == []
+    german = (
+        "Der Arbeitgeberverband Cepa erklärte, er werde aber nicht über sein bisheriges Angebot hinausgehen."
+    )
+    assert [m.key for m in extract_negations(german, "de")] == ["not"]
+    assert extract_negations("Westbury kam bei Lyle Town nicht über ein 0:0 hinaus.", "de") == []
+    improved = (
+        "Employers' group Cepa said it was still open to talks but would not improve its current offer."
+    )
+    assert "negation" not in _types(_found(refused, "en", improved, "en"))
+
+
+def test_at_the_earliest_is_not_before() -> None:
+    de = "Der Block soll frühestens Ende Januar wieder ans Netz gehen."
+    en = "The unit is not due back on the grid before the end of January at the earliest."
+    zh = "该机组最早要到1月底才能恢复并网。"
+    assert "negation" not in _types(_found(de, "de", en, "en"))
+    assert "negation" not in _types(_found(zh, "zh", en, "en"))
+    # a real flip is still one
+    back = "The unit is due back on the grid at the end of January."
+    assert "negation" in _types(
+        _found("Der Block soll Ende Januar nicht wieder ans Netz gehen.", "de", back, "en")
+    )
+
+
+def test_a_modal_is_rendered_only_by_the_clause_in_its_place() -> None:
+    de = (
+        "Der Block soll frühestens Ende Januar wieder ans Netz gehen, die Reparatur dürfte rund zwölf Wochen "
+        "dauern."
+    )
+    dropped = "该机组最早要到1月底才能恢复并网，维修工作将持续约12周。"
+    kept = "该机组最早要到1月底才能恢复并网，维修工作可能持续约12周。"
+    hedges = [f for f in _found(de, "de", dropped, "zh") if f.type == "hedge"]
+    assert hedges and "dürfte" in hedges[0].message
+    assert "hedge" not in _types(_found(de, "de", kept, "zh"))
+    # who said it is no clause of the claim: English puts it last, Chinese first
+    en = "Rain forecast for Thursday is not expected to ease the situation, the agency said."
+    assert "hedge" not in _types(_found("该机构表示，预计周四的降雨不会缓解旱情。", "zh", en, "en"))
+    # a warning of something renders its possibility; a warning that it will happen does not
+    warned_of = (
+        "Da weitere 80 Millimeter Regen erwartet werden, warnen die Behörden vor weiteren Rutschungen."
+    )
+    assert "hedge" not in _types(
+        _found("由于预计还有80毫米降雨，当局警告可能发生次生滑坡。", "zh", warned_of, "de")
+    )
+    hurricane = (
+        "At least 14 people were killed, and officials warned that the death toll was likely to rise as "
+        "rescue teams reached flooded neighbourhoods."
+    )
+    told_will = "至少有14人死亡，官员警告说，随着救援队伍进入被淹没的街区，死亡人数将会上升。"
+    assert "hedge" in _types(_found(hurricane, "en", told_will, "zh"))
+
+
+def test_energy_is_no_ability() -> None:
+    de = "Die Anlage dürfte im Mai 40 Megawatt liefern."
+    zh = "该核能设施将于5月提供40兆瓦。"
+    assert "hedge" in _types(_found(de, "de", zh, "zh"))
+
+
+def test_a_german_verb_after_an_abbreviated_amount_governs_it() -> None:
+    de = "Der Umsatz im Autogeschäft soll um 4 Prozent auf 690 Mio. Dollar gestiegen sein."
+    en = "Automotive sales fell 4% to $690 million."
+    turned = [f for f in _found(de, "de", en, "en") if f.type == "number_value"]
+    assert turned and "turned round" in turned[0].message
+    de_grouped = "Die Kosten sollen um 4 Prozent auf 1.500 Euro sinken."
+    assert "number_value" in _types(
+        _found(de_grouped, "de", "Costs are set to rise 4% to 1,500 euros.", "en")
+    )
+
+
+def test_exempt_is_not_subject_to_the_limit() -> None:
+    en = "Buildings completed after 2015 are exempt for their first 15 years."
+    zh = "2015年以后竣工的楼宇在建成后的头15年内不受限制。"
+    assert "negation" not in _types(_found(en, "en", zh, "zh"))
+    assert lexical_negations("Neubauten sind für 15 Jahre ausgenommen.", "de")
+
+
+def test_must_not_against_allowed_is_a_flip_and_against_ruled_out_is_not() -> None:
+    zh = "由于法院支持了禁令请求，该药目前在德国不得继续销售。"
+    assert "negation" in _types(
+        _found("Der Verkauf des Mittels in Deutschland bleibt vorerst erlaubt.", "de", zh, "zh")
+    )
+    ruled_out = "Under an agreement with the works council, compulsory redundancies are ruled out until 2028."
+    banned = "根据与职工委员会达成的协议，2028年底前不得进行强制性裁员。"
+    assert "negation" not in _types(_found(ruled_out, "en", banned, "zh"))
+    # 不在 stays a word ("not home"), as before
+    assert "negation" not in _types(
+        _found("My dad is not home at the moment.", "en", "我的爸爸現在不在家。", "zh")
+    )
+
+
+def test_the_strongest_since_is_no_negation() -> None:
+    assert extract_negations("Der Zloty notierte damit so fest wie seit Mitte März nicht mehr.", "de") == []
+    assert [m.key for m in extract_negations("Der Zloty notiert nicht mehr so fest.", "de")] == ["no_longer"]
+
+
+def test_austria_does_not_tell_australia() -> None:
+    en = "The formula is also sold in Austria, the company said, and 12 batches are affected."
+    zh = "该公司表示，该奶粉也在澳大利亚销售，12个批次受到影响。"
+    places = [f for f in _found(en, "en", zh, "zh") if f.type == "entity"]
+    assert places and "Austria" in places[0].message
+    assert "entity" not in _types(
+        _found(en, "en", "该公司表示，该奶粉也在奥地利销售，12个批次受到影响。", "zh")
+    )
+
+
+def test_a_country_for_its_city_is_no_swap_but_a_continent_for_a_country_is() -> None:
+    de = "Das Landgericht München hat Novara zur Zahlung von 214 Millionen Euro verurteilt."
+    zh = "德国法院判令诺瓦拉赔偿2.14亿欧元。"
+    assert "entity" not in _types(_found(de, "de", zh, "zh"))
+    europe = "The Europe has reported a total of 4.176 million confirmed cases, according to the data."
+    us = "根据数据，美国报告的确诊总数已经达到417.6万例。"
+    assert "entity" in _types(_found(europe, "en", us, "zh"))
+
+
+def test_a_name_after_a_hyphenated_job_or_a_verb_of_saying_keeps_its_surname() -> None:
+    en = '"Every day counts when babies are at risk," said Foodwatch campaigner Anne Kessler.'
+    de = "„Wenn Babys in Gefahr sind, zählt jeder Tag“, sagte Foodwatch-Kampagnerin Anne Kessler."
+    assert "attribution" not in _types(_found(en, "en", de, "de"))
+    wagner = extract_facts(
+        Sentence("a", 0, "„Das ist gut“, sagte Karin Wagner.", "de", "body", 0, 33),
+        Document("a", "a.txt", "", (), language="de"),
+    )
+    assert [q.speaker for q in wagner.quotes] == ["Karin Wagner"]
+
+
+def test_a_speaker_cut_to_the_given_name_is_the_same_speaker() -> None:
+    en = '"The guidance is a little conservative," said analyst Lukas Brenner.'
+    cut = "„Der Ausblick ist etwas vorsichtig“, sagte Lukas."
+    assert "attribution" not in _types(_found(en, "en", cut, "de"))
+    other = "„Der Ausblick ist etwas vorsichtig“, sagte Maria Brenner."
+    assert "attribution" in _types(_found(en, "en", other, "de"))
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb"),
+    [
+        (
+            "Helvion-Chef Markus Ebner sprach von einem Erfolg.",
+            "de",
+            "赫尔维昂首席财务官马库斯·埃布纳称这是一次胜利。",
+            "zh",
+        ),
+        (
+            "Councillor Dana Whitfield, who chairs the housing committee, said the cap was overdue.",
+            "en",
+            "Council President Dana Whitfield said the cap was overdue.",
+            "en",
+        ),
+    ],
+)
+def test_a_firms_chef_and_a_councillor_are_roles(a: str, la: str, b: str, lb: str) -> None:
+    assert [f for f in _found(a, la, b, lb) if f.type == "entity" and "role" in f.message]
+
+
+def test_a_central_banks_chef_is_its_head() -> None:
+    found = _found(
+        "EZB-Chefin Christine Lagarde sagte, die Inflation sinke.",
+        "de",
+        "ECB President Christine Lagarde said inflation was falling.",
+        "en",
+    )
+    assert not [f for f in found if "role" in f.message]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("拥有四个及以上单元的楼宇。", "at_least"),
+        ("拥有四个以上单元的楼宇。", "more_than"),
+        ("年满18岁及以上的居民", "at_least"),
+    ],
+)
+def test_chinese_or_more_after_a_counter(text: str, qualifier: str) -> None:
+    assert [q.qualifier for q in extract_quantities(text, "zh")] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Nationalstraße 214 war gesperrt.", "de"),
+        ("国道214线一度中断。", "zh"),
+        ("地铁2号线停运。", "zh"),
+    ],
+)
+def test_road_numbers_are_names(text: str, lang: str) -> None:
+    assert extract_quantities(text, lang) == []
