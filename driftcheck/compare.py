@@ -57,6 +57,7 @@ from .quantities import (
     format_value,
     match_quantities,
     may_agree,
+    rate_over_its_duration,
     superlative_ranks,
 )
 from .sounds import given_names_differ, phonetic_full_name, phonetic_in_latin, pinyin
@@ -355,6 +356,11 @@ def quantity_findings(
                 out.append(_ago_finding(a, qa, ago_a, b, qb, ago_b))
             continue
         differences = compare_quantities(qa, qb)
+        if differences and (qa.per or qb.per):
+            durations = [*a.facts.quantities, *b.facts.quantities]
+            if rate_over_its_duration(qa, qb, durations) or rate_over_its_duration(qb, qa, durations):
+                _mark_matched(matched, a, qa, b, qb)
+                continue
         worst = max(differences, key=lambda d: SEVERITY_RANK[d.severity]) if differences else None
         change_ends = (_change_ends(b, qb, a) or _change_ends(a, qa, b)) if worst is not None else []
         if any(told for _x, _y, _size, told in change_ends):

@@ -54,6 +54,9 @@ class Quantity:
     # numbers as written; the same number in another unit ("27,000 hectares" / "27,000 acres") is a changed
     # unit.
     unit_factor: float = 1.0
+    # The time a rate is counted per ("12 million euros a year", "pro Monat", 年薪): "day", "week", "month",
+    # "year" or "hour"; None for an amount that is no rate or whose period is not said.
+    per: str | None = None
 
 
 # ------------------------------------------------------------------------------------------------ tables
@@ -994,6 +997,33 @@ _OVER_MEANS_MORE_RE = re.compile(r"[\s\u00a0]+(?:old|ago|of\b|older)", _I)
 _PER_TIME_RE = re.compile(
     r"(?:an?|ein(?:e|en|em)?)[\s\u00a0]+(?:day|week|month|year|hour|minute|Tag|Woche|Monat|Jahr|Stunde)\b", _I
 )
+# The period of a rate after its figure: "a year", "per month", "pro Jahr", "brutto im Monat", "annually",
+# "/yr"; not "im Jahr 2024", a date. Chinese says it before the figure: 年薪, 每月, 每年投入.
+_PERIOD_AFTER = re.compile(
+    r"[\s\u00a0]*(?:(?:gross|net|brutto|netto|before\s+tax|after\s+tax|vor\s+Steuern|more|less|extra|additional|mehr"
+    r"|weniger|zusätzlich)[\s\u00a0]+)?(?:"
+    r"(?:a|an|per|each|every|pro|je|im|in\s+the)[\s\u00a0]+(?P<word>day|week|month|year|hour|Tag|Woche|Monat|Jahr|"
+    r"Stunde)\b(?![\s\u00a0]*\d)|/[\s\u00a0]?(?P<slash>day|week|month|year|yr|mo|hr|h|Tag|Monat|Jahr)\b"
+    r"|(?P<adverb>annually|yearly|monthly|weekly|daily|hourly|per\s+annum|p\.\s?a\.|jährlich|monatlich|"
+    r"wöchentlich|täglich|stündlich)(?![\w]))",
+    _I,
+)
+_ZH_PERIOD_BEFORE = re.compile(
+    r"(?P<zh>年薪|月薪|周薪|日薪|时薪|每年|每月|每周|每星期|每天|每日|每小时|每个月)[^，。；！？,;\d]{0,6}$"
+)
+_PERIOD_OF = {
+    "day": "day", "tag": "day", "daily": "day", "täglich": "day", "日薪": "day", "每天": "day", "每日": "day",
+    "week": "week", "woche": "week", "weekly": "week", "wöchentlich": "week", "周薪": "week", "每周": "week",
+    "每星期": "week",
+    "month": "month", "monat": "month", "mo": "month", "monthly": "month", "monatlich": "month",
+    "月薪": "month", "每月": "month", "每个月": "month",
+    "year": "year", "jahr": "year", "yr": "year", "annually": "year", "yearly": "year", "per annum": "year",
+    "p.a.": "year", "p. a.": "year", "jährlich": "year", "年薪": "year", "每年": "year",
+    "hour": "hour", "stunde": "hour", "hr": "hour", "h": "hour", "hourly": "hour", "stündlich": "hour",
+    "时薪": "hour", "每小时": "hour",
+}  # fmt: skip
+# Periods in one unit, to tell "€1 million a month" and "€12 million a year" apart from a changed period.
+PERIODS_PER_YEAR = {"hour": 8760.0, "day": 365.0, "week": 52.0, "month": 12.0, "year": 1.0}
 _NUMBER_BEFORE_RE = re.compile(r"(?:\d|\b(?:twice|once|times|mal)\b)[^.;:!?]*$", _I)
 
 
@@ -1560,6 +1590,16 @@ def _read_quantity(
     if currency is not None and currency.endswith("/100"):
         value, currency = value / 100, _subunit_currency(currency, norm)
     hv = float(high) * mult if high is not None else None
+    per = None
+    # "three years", "24 hours a day" state a time, not a rate's amount; a speed has its time in its unit.
+    if unit not in _TIME_DAYS and unit != "m/s":
+        period = _PERIOD_AFTER.match(norm, end)
+        if period is not None:
+            said = period.group("word") or period.group("slash") or period.group("adverb")
+            per = _PERIOD_OF.get(_SPACES_RE.sub(" ", said.casefold()))
+        elif lang == "zh" or "\u4e00" <= norm[start - 1 : start] <= "\u9fff":
+            before = _ZH_PERIOD_BEFORE.search(norm, max(0, start - 10), start)
+            per = _PERIOD_OF.get(before.group("zh")) if before is not None else None
     q = Quantity(
         start=start,
         end=end,
@@ -1574,6 +1614,7 @@ def _read_quantity(
         scale_text=core.scale_text,
         lang=lang,
         unit_factor=mult,
+        per=per,
     )
     return q, end
 
@@ -1638,7 +1679,7 @@ def describe(q: Quantity) -> str:
     """Editor-readable normalised value, e.g. "4.05×10¹¹ parameters", "more than 2×10⁹ W"."""
     num = _num_human(q.value) + (f"–{_num_human(q.high)}" if q.high is not None else "")
     qual = _QUAL_WORD.get(q.qualifier)
-    return (qual + " " if qual else "") + num + _unit_suffix(q)
+    return (qual + " " if qual else "") + num + _unit_suffix(q) + (f" per {q.per}" if q.per else "")
 
 
 # ------------------------------------------------------------------------------------------ comparison
@@ -1787,6 +1828,19 @@ def _sig_digits(v: float) -> int:
 # A figure marked approximate or bounded may be rounded further than a bare one: "just over 4%" for 4.1%
 # (2.4% apart) is what the words say, "nearly 2 million" for 1.9 million too; a bare "4%" for 4.1% is not.
 _QUALIFIED_ROUNDING = 0.06
+
+
+def rate_over_its_duration(rate: Quantity, total: Quantity, durations: Sequence[Quantity]) -> bool:
+    """Whether a total is a rate over a duration one of the sentences states ("$6 million a year for three
+    years" / "$18 million over three years", 三年内投入1800万美元): one amount said two ways."""
+    if rate.per is None or total.per is not None or rate.high is not None or total.high is not None:
+        return False
+    for duration in durations:
+        if duration.unit in _TIME_DAYS and duration.high is None and duration.value > 1:
+            periods = duration.value * _TIME_DAYS[duration.unit] * PERIODS_PER_YEAR[rate.per] / 365.25
+            if _within_rounding(replace(rate, value=rate.value * periods), total):
+                return True
+    return False
 
 
 def _within_rounding(a: Quantity, b: Quantity) -> bool:
@@ -1960,6 +2014,15 @@ def compare_quantities(a: Quantity, b: Quantity) -> list[Difference]:
     if _both_durations(a, b):
         a, b = _in_days(a), _in_days(b)
     diffs: list[Difference] = []
+    if a.per and b.per and a.per != b.per:
+        # "12 million euros a year" / "a month" (a held-out story's salary, twelve times too high);
+        # "€1 million a month" / "€12 million a year" is one amount said per another period.
+        ratio = PERIODS_PER_YEAR[a.per] / PERIODS_PER_YEAR[b.per]
+        if _within_rounding(replace(a, value=a.value * ratio, high=None), replace(b, high=None)):
+            return []
+        diffs.append(Difference("number_unit", "high", f"period changed: per {a.per} → per {b.per}"))
+        if _close(a.value, b.value):
+            return diffs
     if a.currency and b.currency and a.currency != b.currency:
         diffs.append(Difference("number_unit", "high", f"currency changed: {a.currency} → {b.currency}"))
     if a.unit and b.unit and a.unit != b.unit:

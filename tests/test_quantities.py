@@ -19,6 +19,7 @@ from driftcheck.quantities import (
     extract_quantities,
     format_value,
     match_quantities,
+    rate_over_its_duration,
 )
 
 SEEDS = Path("/work/shared/seeds")
@@ -1086,3 +1087,39 @@ def test_odds_with_a_scale_word_are_no_share_of_the_bare_number() -> None:
     found = extract_quantities("The odds are about one in 140 million.", "en")
     assert [q.value for q in found] == [1.4e8] and all(q.unit != "percent" for q in found)
     assert extract_quantities("nine in ten voters", "en")[0].value == 90.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "per"),
+    [
+        ("Er verdient rund zwölf Millionen Euro brutto pro Jahr.", "de", "year"),
+        ("He earns around 12 million euros gross a month.", "en", "month"),
+        ("The union wants at least 380 euros more a month.", "en", "month"),
+        ("年薪1200万欧元", "zh", "year"),
+        ("该市每年投入600万美元", "zh", "year"),
+        ("a salary of $80,000/yr", "en", "year"),
+        ("Gross margin widened to 47.3%, up 1.8 percentage points from a year earlier.", "en", None),
+        ("Im Jahr 2024 kostete es 5 Millionen Euro.", "de", None),
+        ("阵风最高为每小时40公里。", "zh", None),
+    ],
+)
+def test_the_period_of_a_rate(text: str, lang: str, per: str | None) -> None:
+    money = [q for q in extract_quantities(text, lang) if q.unit not in ("year", "percent")]
+    assert money[-1].per == per
+
+
+def test_a_changed_period_is_high_and_one_amount_per_another_period_is_none() -> None:
+    year = extract_quantities("12 million euros a year", "en")[0]
+    month = extract_quantities("12 million euros a month", "en")[0]
+    diffs = compare_quantities(year, month)
+    assert [(d.type, d.severity) for d in diffs] == [("number_unit", "high")] and "period" in diffs[0].text
+    one_million_a_month = extract_quantities("1 million euros a month", "en")[0]
+    assert compare_quantities(year, one_million_a_month) == []
+
+
+def test_a_rate_over_the_years_it_runs_is_its_total() -> None:
+    rate = extract_quantities("$6 million a year for three years", "en")
+    total = extract_quantities("$18 million over three years", "en")
+    assert rate_over_its_duration(rate[0], total[0], [*rate, *total])
+    wrong = extract_quantities("$8 million a year for three years", "en")
+    assert not rate_over_its_duration(wrong[0], total[0], [*wrong, *total])

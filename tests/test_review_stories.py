@@ -1470,3 +1470,15 @@ def test_chinese_or_more_after_a_counter(text: str, qualifier: str) -> None:
 )
 def test_road_numbers_are_names(text: str, lang: str) -> None:
     assert extract_quantities(text, lang) == []
+
+
+def test_a_salary_per_year_made_per_month_is_found_and_a_rate_over_its_years_is_not() -> None:
+    de = "Er soll rund zwölf Millionen Euro brutto pro Jahr verdienen."
+    en = "He is set to earn around 12 million euros gross a month."
+    found = [f for f in _found(de, "de", en, "en") if f.type == "number_unit"]
+    assert found and "per year → per month" in found[0].message
+    total = "The city will spend $18 million over three years to hire 25 inspectors to enforce the cap."
+    rate = "The city will spend $6 million a year for three years to hire 25 inspectors to enforce the cap."
+    assert not [f for f in _found(total, "en", rate, "en") if f.severity == "high"]
+    zh = "该市将在三年内投入1800万美元，聘请25名检查员执行上限规定。"
+    assert not [f for f in _found(zh, "zh", rate, "en") if f.severity == "high"]
