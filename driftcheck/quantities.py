@@ -210,16 +210,25 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"(?:megawatts?(?:[\s\u00a0]*\(MW\))?|MW)(?![A-Za-z])|兆瓦", "W", 1e6),
     (r"(?:kilowatts?|kW)(?![A-Za-z])|千瓦", "W", 1e3),
     (r"(?:watts?|W)(?![^\W\d_])|瓦", "W", 1.0),  # any letter after: "sechswöchig" is no watt
-    (r"(?:basis\s+points?|bps|Basispunkten?)(?![A-Za-z])|个基点|基点", "percentage_point", 0.01),
-    (r"(?:percentage\s+points?|Prozentpunkten?|%-Punkte|pp)(?![A-Za-z])|个百分点", "percentage_point", 1.0),
+    # German singular too: "um einen Prozentpunkt" ("Prozentpunkten?" read the plural only).
+    (r"(?:basis\s+points?|bps|Basispunkt(?:e|en)?)(?![A-Za-z])|个基点|基点", "percentage_point", 0.01),
+    (
+        r"(?:percentage\s+points?|Prozentpunkt(?:e|en)?|%-Punkte|pp)(?![A-Za-z])|个百分点",
+        "percentage_point",
+        1.0,
+    ),
     (r"%|(?:per\s*cent|percent|Prozent|pct)(?![A-Za-z])", "percent", 1.0),
     (r"(?:people|persons|individuals|Menschen|Personen|Leute)(?![A-Za-z])|人次|人|名|位", "person", 1.0),
     (r"(?:times|-?fold|-?fach|-?mal|Mal)(?![A-Za-z])|倍", "times", 1.0),
     (r"x(?![A-Za-z0-9])", "times", 1.0),
-    (r"(?:years?(?:-old)?|Jahren?|-?[jJ]ährigen?|-?[jJ]ähriger|jährig)(?![A-Za-z])|年|岁|周岁", "year", 1.0),
+    (
+        r"(?:years?(?:-old)?|Jahren?|Jahres|-?[jJ]ährigen?|-?[jJ]ähriger|jährig)(?![A-Za-z])|年|岁|周岁",
+        "year",
+        1.0,
+    ),
     # "two decades" is 20 years (二十年, "20 Jahren"): read as a bare 2 it drew a high finding.
     (r"(?:decades?|Jahrzehnten?)(?![A-Za-z])", "year", 10.0),
-    (r"(?:months?|Monaten?)(?![A-Za-z])|-?monatig\w*|个月", "month", 1.0),
+    (r"(?:months?|Monaten?|Monats)(?![A-Za-z])|-?monatig\w*|个月", "month", 1.0),
     (r"(?:weeks?|Wochen?)(?![A-Za-z])|-?wöchig\w*|周|星期|个星期", "week", 1.0),
     (r"(?:days?|Tagen?)(?![A-Za-z])|-?tägig\w*|天", "day", 1.0),
     (r"(?:hours?|Stunden?)(?![A-Za-z])|-?stündig\w*|小时|个小时", "hour", 1.0),
@@ -372,8 +381,8 @@ _EN_NUM = {
     "dozen": 12, "a dozen": 12,
 }  # fmt: skip
 _DE_NUM = {
-    "eins": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
-    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "eins": 1, "ein": 1, "eine": 1, "einer": 1, "einem": 1, "einen": 1, "eines": 1, "zwei": 2, "drei": 3,
+    "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
     "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
     "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
     "achtzig": 80, "neunzig": 90, "dutzend": 12,
@@ -384,14 +393,30 @@ _DE_HALVES = {"anderthalb": Decimal("1.5"), "eineinhalb": Decimal("1.5")} | {
     for w, v in (("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7), ("acht", 8),
                  ("neun", 9), ("zehn", 10))
 }  # fmt: skip
-_WEAK_WORDS = frozenset({"one", "a", "an", "eins", "ein", "eine", "einer", "einem", "einen"})
-_MULT_WORDS = frozenset({"twice", "double", "triple"})  # already "times": "more than double" = > 2 times
+_WEAK_WORDS = frozenset({"one", "a", "an", "eins", "ein", "eine", "einer", "einem", "einen", "eines"})
+# German multiples: "doppelt so viel", "das Dreifache" ("twice as much", 三倍); counted only so, never in
+# "doppelte Staatsbürgerschaft" (dual citizenship).
+_DE_MULTIPLES = {
+    f"{stem}{ending}": value
+    for stem, value in (("doppelt", 2), ("dreifach", 3), ("vierfach", 4), ("fünffach", 5), ("zehnfach", 10))
+    for ending in ("", "e", "en")
+}
+_DE_MULTIPLE_COUNTS = re.compile(r"[\s\u00a0]+so\b|(?<=e)(?=[\s\u00a0]+(?:so|wie|als)\b)|(?<=en)\b", _I)
+_DE_ONE_BEFORE = re.compile(r"\bein(?:e|en|es|em)?[\s\u00a0]+$", _I)
+_DE_MULTIPLE_NOUN_BEFORE = re.compile(r"\b(?:das|dem|des|aufs|ums)[\s\u00a0]+$", _I)
+# "einen halben Prozentpunkt", "eine halbe Stunde": half of a unit (English "half a percentage point").
+_DE_HALF = frozenset({"halbe", "halben", "halbes"})
+_DE_HALF_UNIT = re.compile(
+    r"[\s\u00a0]+(?:Prozentpunkt\w*|Prozent|Punkt\w*|Stunde\w*|Jahr\w*|Monat\w*|Tag\w*|Million\w*|Milliarde\w*"
+    r"|Meter\w*|Kilometer\w*|Liter\w*|Grad)\b"
+)
+_MULT_WORDS = frozenset({"twice", "double", "triple", *_DE_MULTIPLES})  # "more than double" = > 2 times
 _EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _EN_ONES = "one|two|three|four|five|six|seven|eight|nine"
 _DE_ONES = "ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
 _DE_TENS = "zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig"
 _BARE_SCALES = frozenset({"million", "billion", "trillion", "milliarde"})  # "more than billion people"
-_WORD_VALUES: dict[str, int] = {**_EN_NUM, **_DE_NUM}
+_WORD_VALUES: dict[str, int] = {**_EN_NUM, **_DE_NUM, **_DE_MULTIPLES}
 _WORD_VALUES.update(
     {
         f"{o}und{t}": _DE_NUM[o if o != "ein" else "eins"] + _DE_NUM[t]
@@ -423,7 +448,7 @@ def _trie_regex(words: Sequence[str]) -> str:
 
 # Lower-case and capitalised forms (sentence-initial "Two", German "Milliarde"); the scan is case-sensitive.
 _WORD_RE_BODY = _trie_regex(
-    [v for w in [*_WORD_VALUES, *_BARE_SCALES, *_DE_HALVES] for v in (w, w[0].upper() + w[1:])]
+    [v for w in [*_WORD_VALUES, *_BARE_SCALES, *_DE_HALVES, *_DE_HALF] for v in (w, w[0].upper() + w[1:])]
 )
 
 _ZH_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -803,6 +828,17 @@ def _read_core(text: str, m: re.Match[str], lang: str) -> _Core | None:
             return _Core(start, start, Decimal(1), kind="bare", weak=True)
         if w in _DE_HALVES:  # "zweieinhalb", "anderthalb"
             return _Core(start, m.end(), _DE_HALVES[w], kind="word")
+        if w in _DE_HALF:
+            if not _DE_HALF_UNIT.match(text, m.end()):
+                return None
+            begin = _DE_ONE_BEFORE.search(text, max(0, start - 8), start)
+            return _Core(begin.start() if begin else start, m.end(), Decimal("0.5"), kind="word")
+        if w in _DE_MULTIPLES:
+            article = _DE_MULTIPLE_NOUN_BEFORE.search(text, max(0, start - 8), start)
+            if article is None and not _DE_MULTIPLE_COUNTS.match(text, m.end()):
+                return None  # "die doppelte Staatsbürgerschaft": no multiple of anything
+            if article is not None:  # "fast das Vierfache": the qualifier stands before the article
+                return _Core(article.start(), m.end(), Decimal(_WORD_VALUES[w]), kind="word", unit="times")
         v = _WORD_VALUES[w]
         end = m.end()
         if w in _EN_TENS.split("|"):

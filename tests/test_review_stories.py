@@ -1482,3 +1482,67 @@ def test_a_salary_per_year_made_per_month_is_found_and_a_rate_over_its_years_is_
     assert not [f for f in _found(total, "en", rate, "en") if f.severity == "high"]
     zh = "该市将在三年内投入1800万美元，聘请25名检查员执行上限规定。"
     assert not [f for f in _found(zh, "zh", rate, "en") if f.severity == "high"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("Helvion hatte mehr als doppelt so viel gefordert.", 2.0, "times", "more_than"),
+        ("Der Schaden ist fast das Vierfache des Vorjahres.", 4.0, "times", "just_under"),
+        ("Die Bank senkte den Zins um einen halben Prozentpunkt.", 0.5, "percentage_point", "none"),
+        ("Die Bank senkte den Zins um einen Prozentpunkt.", 1.0, "percentage_point", "none"),
+        ("Novara kann innerhalb eines Monats Berufung einlegen.", 1.0, "month", "none"),
+    ],
+)
+def test_german_multiples_halves_and_a_month(text: str, value: float, unit: str, qualifier: str) -> None:
+    assert [(q.value, q.unit, q.qualifier) for q in extract_quantities(text, "de")] == [
+        (value, unit, qualifier)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Sie hat die doppelte Staatsbürgerschaft.", "Die halbe Stadt war auf den Beinen."]
+)
+def test_german_double_and_half_without_a_count_are_no_figures(text: str) -> None:
+    assert extract_quantities(text, "de") == []
+
+
+def test_twice_as_much_against_three_times_is_found() -> None:
+    de = (
+        "Helvion hatte ursprünglich rund 480 Millionen Euro gefordert, also mehr als doppelt so viel wie "
+        "zugesprochen."
+    )
+    zh = "赫尔维昂最初要求约4.8亿欧元，接近此次判赔金额的三倍。"
+    assert "number_value" in _types(_found(de, "de", zh, "zh"))
+
+
+def test_an_acronym_inside_a_name_gives_its_letters() -> None:
+    de = "Das Beben ereignete sich laut der US-Erdbebenwarte USGS um 3.42 Uhr Ortszeit."
+    en = "According to the US Geological Survey, the quake struck at 3:42 a.m. local time."
+    assert "entity" not in _types(_found(de, "de", en, "en"))
+    swapped = "According to the China Earthquake Networks Center, the quake struck at 3:42 a.m. local time."
+    assert "entity" in _types(_found(en, "en", swapped, "en"))
+
+
+def test_a_cut_before_the_caveat_word_shows_what_was_left_out() -> None:
+    zh = "德尔加多说：“这一上限本身并不能解决住房危机，但它给了租户喘息的空间。”"
+    en = '"This cap gives renters breathing room," Delgado said.'
+    found = _found(zh, "zh", en, "en")
+    cuts = [f for f in found if f.type == "quote"]
+    assert cuts and "并不能解决住房危机" in cuts[0].message and "喘息" not in cuts[0].message
+    assert "negation" not in _types(found)  # the cut is reported, not a flip
+    de = (
+        "„Ich habe keine Insiderinformationen genutzt, aber ich übernehme die politische Verantwortung“, "
+        "sagte er."
+    )
+    kept_first = '"I did not use inside information," he said.'
+    cut = [f for f in _found(de, "de", kept_first, "en") if f.type == "quote"]
+    assert cut and "Verantwortung" in cut[0].message
+
+
+def test_a_korean_name_in_chinese_speaks() -> None:
+    quotes = extract_facts(
+        Sentence("a", 0, "朴成民在社交媒体上写道：“我不能认可这个结果。”", "zh", "body", 0, 26),
+        Document("a", "a.txt", "", (), language="zh"),
+    ).quotes
+    assert [q.speaker for q in quotes] == ["朴成民"]
