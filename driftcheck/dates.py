@@ -105,6 +105,14 @@ _PAST = re.compile(
     r"\b(?:was|were|had|did|wurden?|waren|war|hatten?)\b(?=[^.;!?]*\b\w+(?:ed|t|en)\b)|截至|才(?![会能将可])",
     re.IGNORECASE,
 )
+# A weekday that dates a statement ("said on Wednesday it would", "kündigte am Mittwoch an", 周三表示将…) is
+# the day it was said, however future what was said: two held-out stories dated it a week ahead.
+_SAID_ON_BEFORE = re.compile(
+    r"\b(?:said|says|announced|confirmed|stated|added|warned|told\s+\w+(?:\s+\w+)?|sagte|erklärte|kündigte"
+    r"|teilte\s+(?:\w+\s+){0,3}mit|warnte)\s+(?:on\s+|am\s+)?$",
+    re.IGNORECASE,
+)
+_ZH_SAID_AFTER = re.compile(r"(?:上午|下午|晚间|晚上|早些时候)?(?:表示|说|称|宣布|透露|证实|发表声明)")
 # ...unless the deadline was set then ("was postponed until Monday", "wurde bis Montag verlängert", 推迟).
 _DEADLINE_SET = re.compile(
     r"\b(?:postpon\w*|delay\w*|extend\w*|adjourn\w*|deferr?\w*|verschoben|vertagt|verlängert|ausgesetzt)\b"
@@ -484,6 +492,11 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
             if until and not _FUTURE.search(text) and _PAST.search(text) and not _DEADLINE_SET.search(text):
                 until = None
             how = "coming" if until or (_FUTURE.search(text) and not since) else "latest"
+            if how == "coming" and not until and (
+                _SAID_ON_BEFORE.search(text, max(0, start - 40), start) or _ZH_SAID_AFTER.match(text, end)
+            ):
+                # "said on Wednesday it would …", 周三表示将…: the day it was said, before publication.
+                how = "latest"
         if published is not None and how is not None:
             d = _shift_weekday(published, weekday, how)
             year, month, day = d.year, d.month, d.day

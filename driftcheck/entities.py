@@ -196,6 +196,7 @@ _PLACES = {
     "rome", "südafrika", "nordkorea", "südkorea", "niederlande", "belgien", "dänemark", "norwegen",
     "finnland", "ungarn", "tschechien", "kroatien", "rumänien", "bulgarien", "ägypten", "moskau", "wien",
     "vienna", "california", "kalifornien", "texas", "hamburg", "köln", "frankfurt",
+    "new delhi", "neu-delhi", "new jersey", "new zealand", "neuseeland", "new orleans", "new mexico",
 }
 # fmt: on
 # fmt: off
@@ -333,7 +334,7 @@ _ORG_HEADS = {
     "airlines", "club",
     # Public bodies ("U.S. Geological Survey", "China Earthquake Networks Center", "Weather Service"): a
     # held-out story's survey swapped for another body was no organisation.
-    "survey", "center", "centre", "service", "authority", "administration", "observatory",
+    "survey", "center", "centre", "service", "authority", "administration", "observatory", "exchange",
     # Parties and movements ("Christian Liberal Alliance", "Grüne Union"): a translated party's name was a
     # person, and a shared acronym made the two translations a "name swap".
     "alliance", "allianz", "union", "front", "movement", "bewegung", "partei", "bündnis", "coalition",
@@ -722,6 +723,8 @@ def _candidate(tok: _Tok, text: str, code: str, prev: _Tok | None, title_line: b
         return True
     if not word[0].isupper() or title_line:
         return False  # In Headline Style a capital is no evidence; lexicon and shape were checked above
+    if word == "New" and _CAPITAL_WORD_AFTER.match(text, tok.end):
+        return True  # "New York", "New Zealand", "New Delhi": "York Stock Exchange" was a person
     if low in (_STOP_DE if code == "de" else _STOP_EN) or low in _STOP_EN:
         return False
     initial = _is_sentence_initial(text, tok.start)

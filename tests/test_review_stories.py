@@ -1546,3 +1546,108 @@ def test_a_korean_name_in_chinese_speaks() -> None:
         Document("a", "a.txt", "", (), language="zh"),
     ).quotes
     assert [q.speaker for q in quotes] == ["朴成民"]
+
+
+def test_a_merged_sentence_with_two_negations_is_no_flip_of_its_quotation() -> None:
+    quoted = (
+        'Gold "does not depend on the policy of any single country," Deputy Governor Marta Kightley added.'
+    )
+    merged_en = (
+        "Glapinski said the bank was not planning to sell any of its gold, adding that gold "
+        '"does not depend on the policy of any single country."'
+    )
+    merged_de = (
+        "Die Bank plane nicht, Gold zu verkaufen; Gold sei „von der Politik keines einzelnen Landes "
+        "abhängig“, fügte er hinzu."
+    )
+    assert "negation" not in _types(_found(merged_en, "en", quoted, "en"))
+    assert "negation" not in _types(_found(merged_de, "de", quoted, "en"))
+    # a flip in the clause that names the speaker is still one
+    miller = (
+        'When asked to comment, Miller did not say: "Mike said a lot at the hearing ... I was preparing at '
+        "the time, so I didn't catch what he was saying.\""
+    )
+    said = (
+        'When asked for comment, Miller said, "Mike talks a lot during the hearing...I was getting ready '
+        "so I wasn't really hearing what he was saying.\""
+    )
+    assert "negation" in _types(_found(miller, "en", said, "en"))
+
+
+def test_a_shared_source_does_not_keep_a_dropped_belief_but_keeps_a_reportative() -> None:
+    believed = (
+        "The hackers are believed to have copied the records of 1.2 million patients, according to the NCA."
+    )
+    for plain, lang in (
+        ("The hackers copied the records of 1.2 million patients, according to the NCA.", "en"),
+        ("据国家犯罪局称，黑客复制了120万名患者的记录。", "zh"),
+    ):
+        assert "hedge" in _types(_found(believed, "en", plain, lang))
+    reported = "Williams, der den Besuch laut ESPN-Angaben zugegeben haben soll, ist wieder in Isolation."
+    plain = "Williams, who according to ESPN admitted to his visit, is in isolation again."
+    assert "hedge" not in _types(_found(reported, "de", plain, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("医院急诊科不堪重负。", "zh"),
+        ("工会宁可继续谈判也不愿罢工。", "zh"),
+        ("The launch will take place no earlier than July 2028.", "en"),
+    ],
+)
+def test_overwhelmed_rather_than_and_no_earlier_than_deny_nothing(text: str, lang: str) -> None:
+    assert extract_negations(text, lang) == []
+
+
+def test_fails_to_improve_is_does_not_improve() -> None:
+    a = "The company said stores would close if trading does not improve by March."
+    b = "The company said stores would close if trading fails to improve by March."
+    assert "negation" not in _types(_found(a, "en", b, "en"))
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "found"),
+    [
+        ("Landrat Peter Schmitz ordnete die Räumung an.", "de", "市长彼得·施密茨下令撤离。", "zh", True),
+        (
+            "Landrat Peter Schmitz ordnete die Räumung an.",
+            "de",
+            "District administrator Peter Schmitz ordered it.",
+            "en",
+            False,
+        ),
+        (
+            "国家航天局副局长吴艳华表示，发射推迟。",
+            "zh",
+            "CNSA Administrator Wu Yanhua said the launch slips.",
+            "en",
+            True,
+        ),
+        (
+            "Nasa-Chef Bill Nelson sagte, der Start verschiebe sich.",
+            "de",
+            "NASA Administrator Bill Nelson said it slips.",
+            "en",
+            False,
+        ),
+        (
+            "NASA Associate Administrator Amit Kshatriya said it was solved.",
+            "en",
+            "NASA Administrator Amit Kshatriya said it was solved.",
+            "en",
+            True,
+        ),
+    ],
+)
+def test_district_and_agency_heads(a: str, la: str, b: str, lb: str, found: bool) -> None:
+    assert bool([f for f in _found(a, la, b, lb) if "role" in f.message]) == found
+
+
+def test_new_starts_a_name() -> None:
+    from driftcheck.entities import extract_entities
+
+    found = extract_entities("Shares fell 4% on the New York Stock Exchange on Tuesday.", "en")
+    assert [(e.text, e.kind) for e in found] == [("New York Stock Exchange", "org")]
+    assert [e.text for e in extract_entities("He flew to New Zealand last week.", "en")] == ["New Zealand"]
+    assert extract_entities("The new rules apply from May.", "en") == []
