@@ -1762,9 +1762,10 @@ def _translated_cut_findings(a: Located, b: Located) -> list[Finding]:
         and not extract_negations(sq.text, shorter.sentence.language)
     )
     left_out = (0, cut) if kept_after else (cut, len(lq.text))
+    words_left_out = lq.text[left_out[0] : left_out[1]].strip(" ，," if kept_after else None)
     message = (
         f"{_label(shorter)} quotes less than {_label(longer)} and leaves out a qualification "
-        f"(“{lq.text[left_out[0] : left_out[1]].strip() if not kept_after else lq.text[:cut].strip(' ，,')}”)"
+        f"(“{words_left_out}”)"
     )
     first = evidence(shorter, sq.start, sq.end)
     second = evidence(longer, lq.start + left_out[0], lq.start + left_out[1])
@@ -2193,8 +2194,10 @@ def _sourced_apart_from(
     # held-out story). A reportative "soll", "reportedly" beside the source only says the source again
     # ("laut ESPN … zugegeben haben soll" / "according to ESPN admitted"), so the source keeps it.
     belief = dropped is not None and _BELIEF.search(dropped.text) is not None
-    if hedges_count and plain.facts.hedges and not (
-        belief and all(m.kind == "source" for m in plain.facts.hedges)
+    if (
+        hedges_count
+        and plain.facts.hedges
+        and not (belief and all(m.kind == "source" for m in plain.facts.hedges))
     ):
         return True
     hedged_sources = {m.key for m in hedged.facts.hedges if m.kind == "source" and belief}
@@ -2336,7 +2339,7 @@ def _rendering_clause(hedged: Located, marker: Marker, plain: Located) -> str:
         return plain.sentence.text
     position = next((n for n, (_, end) in enumerate(hedged_clauses) if marker.start < end), None)
     if position is None or marker.start < hedged_clauses[position][0]:
-        return plain.sentence.text  # the modal is in a clause left out (\"könne\", sagte er)
+        return plain.sentence.text  # the modal is in a clause left out ("könne", sagte er)
     start, end = plain_clauses[position]
     return plain.sentence.text[start:end]
 

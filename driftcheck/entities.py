@@ -829,13 +829,13 @@ def _german_candidate(tok: _Tok, prev: _Tok | None, initial: bool, text: str) ->
 
 
 _TITLE_AND_GIVEN = re.compile(r"([\w-]+)\s+[A-ZÄÖÜ][a-zäöüß]+\s+$")
-# "Foodwatch-Kampagnerin Anne Kessler", "Grünen-Politiker Jan Becker": a hyphenated compound naming a person
-# by what she does stands before a name as a title does ("Kessler" was cut off, a held-out story).
 # "sagte Karin Wagner": after a verb of saying, a capitalised word and another are a given name and surname.
 _SPEECH_BEFORE_NAME = frozenset(
     {"sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "meinte", "meint", "so", "schrieb"}
     | {"schreibt", "warnte", "warnt", "kritisierte"}
 )
+# "Foodwatch-Kampagnerin Anne Kessler", "Grünen-Politiker Jan Becker": a hyphenated compound naming a person
+# by what she does stands before a name as a title does ("Kessler" was cut off, a held-out story).
 _HYPHENATED_PERSON_NOUN = re.compile(
     r"\w-[A-ZÄÖÜ]\w*(?:er|erin|ist|istin|ent|entin|ant|antin|eur|eurin|or|orin)$"
 )
