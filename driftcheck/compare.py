@@ -2729,7 +2729,13 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
     plain_words = bool(lex_plain) or _DENIES.search(plain.sentence.text) is not None
     lex_negated = [x for x in lex_negated if x.text not in _NEGATOR_WORDS or plain_words]
     lex_plain = [x for x in lex_plain if x.text not in _NEGATOR_WORDS or negated_words]
-    if len(lex_negated) != len(lex_plain):
+    # "schließen … aus" / "ruled out" says 不会 ("will not") with a word, unless either side says "not
+    # ruled out": then the one that rules it out is the flip (a held-out story had both).
+    rules_out_negated = rules_out_plain = 0
+    if not (_NOT_RULED_OUT.search(negated.sentence.text) or _NOT_RULED_OUT.search(plain.sentence.text)):
+        rules_out_negated = len(_RULES_OUT.findall(negated.sentence.text))
+        rules_out_plain = len(_RULES_OUT.findall(plain.sentence.text))
+    if len(lex_negated) + rules_out_negated != len(lex_plain) + rules_out_plain:
         return True
     return any(
         lx.start <= mk.start < lx.end
@@ -2740,6 +2746,11 @@ def _lexical_negation_accounts_for_flip(negated: Located, plain: Located) -> boo
 
 
 _NEGATOR_WORDS = frozenset(("不得",))
+_RULES_OUT = re.compile(
+    r"\brul(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}?out\b|\bschlie(?:ßt|ßen)\b[^.;!?]{0,60}\baus\b"
+    r"|\bschloss(?:en)?\b[^.;!?]{0,60}\baus\b|\bausgeschlossen\b",
+    re.IGNORECASE,
+)
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -2777,7 +2788,7 @@ def _absence_words(text: str) -> frozenset[str]:
 
 _NOT_RULED_OUT = re.compile(
     r"\b(?:not|never)\s+(?:\w+\s+)?rul(?:e|ed|ing)\s+out\b|\bnicht\s+aus(?:zu)?schließen\b"
-    r"|\bschlo(?:ss|ssen)\b[^.;!?]{0,60}\bnicht\s+aus\b|未排除|不排除|没有排除",
+    r"|\bschl(?:o(?:ss|ssen)|ie(?:ße|ßen|ßt))\b[^.;!?]{0,60}\bnicht\s+aus\b|未排除|不排除|没有排除",
     re.IGNORECASE,
 )
 _NOT_CHANGED = re.compile(

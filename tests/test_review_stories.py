@@ -1651,3 +1651,20 @@ def test_new_starts_a_name() -> None:
     assert [(e.text, e.kind) for e in found] == [("New York Stock Exchange", "org")]
     assert [e.text for e in extract_entities("He flew to New Zealand last week.", "en")] == ["New Zealand"]
     assert extract_entities("The new rules apply from May.", "en") == []
+
+
+def test_ruling_out_is_a_negation_said_with_a_word_unless_one_side_does_not_rule_it_out() -> None:
+    de = "Weitere Warnstreiks schließen die Gewerkschaften vorerst aus, sagte Werneke nach der Einigung."
+    zh = "韦尔内克周日达成协议后表示，工会暂时不会再举行警告性罢工。"
+    assert "negation" not in _types(_found(de, "de", zh, "zh"))
+    not_ruled_out = (
+        "The unions have not ruled out further warning strikes for now, Werneke said after Sunday's deal."
+    )
+    assert "negation" in _types(_found(de, "de", not_ruled_out, "en"))
+    schliesse = (
+        "Die Regierung schließe die Ernennung eines Vermittlers nicht aus, teilte das Büro von Maes mit."
+    )
+    ruled_out = (
+        "The government has ruled out appointing a mediator, Labour Minister Sophie Maes's office said."
+    )
+    assert "negation" in _types(_found(schliesse, "de", ruled_out, "en"))
