@@ -2305,10 +2305,10 @@ def _strong_modals(hedged: Located, plain: Located) -> list[Marker]:
     return strong
 
 
-# Where two sentences break into as many clauses, a modal's clause is rendered by the other's clause in the
-# same place: 才能 in "最早要到1月底才能恢复并网，维修工作将持续约12周" renders "soll frühestens", not the
-# "dürfte" of "…, die Reparatur dürfte rund zwölf Wochen dauern" (a held-out story). Not inside 1,165.
-_MODAL_CLAUSE_BREAK = re.compile(r"[;，；]|,(?!\d)")
+# Where two sentences break into as many clauses (at _CLAUSE_BOUNDARY, not inside 1,165), a modal's clause
+# is rendered by the other's clause in the same place: 才能 in
+# "最早要到1月底才能恢复并网，维修工作将持续约12周" renders "soll frühestens", not the "dürfte" of "…, die
+# Reparatur dürfte rund zwölf Wochen dauern" (a held-out story).
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -2316,7 +2316,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     agency said", "sagte Feld", 该机构表示): English puts it last and Chinese first, which would shift the
     clauses of one claim against each other."""
     text = text.rstrip(' .。!！?？"“”„」')
-    bounds = [-1, *(m.start() for m in _MODAL_CLAUSE_BREAK.finditer(text)), len(text)]
+    bounds = [-1, *(m.start() for m in _CLAUSE_BOUNDARY.finditer(text)), len(text)]
     spans = [(bounds[n] + 1, bounds[n + 1]) for n in range(len(bounds) - 1)]
     return [
         (a, b) for a, b in spans if not _ATTRIBUTION_ONLY.fullmatch(text[a:b].strip(' "“”„「」'))

@@ -492,8 +492,12 @@ def _fact_from_match(kind: str, m: re.Match[str], text: str, published: _dt.date
             if until and not _FUTURE.search(text) and _PAST.search(text) and not _DEADLINE_SET.search(text):
                 until = None
             how = "coming" if until or (_FUTURE.search(text) and not since) else "latest"
-            if how == "coming" and not until and (
-                _SAID_ON_BEFORE.search(text, max(0, start - 40), start) or _ZH_SAID_AFTER.match(text, end)
+            if (
+                how == "coming"
+                and not until
+                and (
+                    _SAID_ON_BEFORE.search(text, max(0, start - 40), start) or _ZH_SAID_AFTER.match(text, end)
+                )
             ):
                 # "said on Wednesday it would …", 周三表示将…: the day it was said, before publication.
                 how = "latest"
